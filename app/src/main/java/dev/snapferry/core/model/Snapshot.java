@@ -1,0 +1,59 @@
+package dev.snapferry.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One cluster snapshot of any engine, as listed from one account and region.
+ *
+ * @param identifier         the snapshot identifier (Elastic: its name)
+ * @param accountId          the account that listed it; for shared and public snapshots the owner is in the ARN
+ * @param kmsKeyId           the key as AWS reports it (an ARN or key id), null when not encrypted
+ * @param sourceSnapshotArn  for a copy, the snapshot it was copied from
+ * @param allocatedStorageGiB the size in GiB when AWS reports it
+ */
+public record Snapshot(
+        String identifier,
+        String arn,
+        String accountId,
+        RegionRef region,
+        Engine engine,
+        @Nullable String engineVersion,
+        @Nullable String clusterIdentifier,
+        SnapshotType type,
+        SnapshotStatus status,
+        @Nullable Instant createTime,
+        boolean storageEncrypted,
+        @Nullable String kmsKeyId,
+        List<Tag> tags,
+        @Nullable String sourceSnapshotArn,
+        @Nullable Integer allocatedStorageGiB,
+        @Nullable String storageType) {
+
+    public Snapshot {
+        Objects.requireNonNull(identifier, "identifier");
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        tags = List.copyOf(tags);
+    }
+
+    /** The account that owns the snapshot: the ARN's account, which differs from the lister's for shared ones. */
+    public String ownerAccountId() {
+        return Arn.parse(arn).map(Arn::accountId).filter(s -> !s.isEmpty()).orElse(accountId);
+    }
+
+    public boolean isAutomated() {
+        return type == SnapshotType.AUTOMATED;
+    }
+
+    /** True when the snapshot belongs to another account (shared with this one, or public). */
+    public boolean isForeign() {
+        return type.isForeign() || !ownerAccountId().equals(accountId);
+    }
+}

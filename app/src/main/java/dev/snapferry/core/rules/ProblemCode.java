@@ -1,0 +1,62 @@
+package dev.snapferry.core.rules;
+
+/**
+ * Every problem a rule can report, with the message key that explains it to the user and says what to do. The
+ * message texts live in the resource bundle; a test checks that each key exists there.
+ */
+public enum ProblemCode {
+    IDENTIFIER_EMPTY("identifier.empty"),
+    IDENTIFIER_TOO_LONG("identifier.tooLong"),
+    IDENTIFIER_FIRST_NOT_LETTER("identifier.firstNotLetter"),
+    IDENTIFIER_INVALID_CHARACTER("identifier.invalidCharacter"),
+    IDENTIFIER_TRAILING_HYPHEN("identifier.trailingHyphen"),
+    IDENTIFIER_DOUBLE_HYPHEN("identifier.doubleHyphen"),
+    IDENTIFIER_TAKEN("identifier.taken"),
+
+    TAG_KEY_EMPTY("tag.key.empty"),
+    TAG_KEY_TOO_LONG("tag.key.tooLong"),
+    TAG_KEY_RESERVED_PREFIX("tag.key.reservedPrefix"),
+    TAG_KEY_INVALID_CHARACTER("tag.key.invalidCharacter"),
+    TAG_VALUE_TOO_LONG("tag.value.tooLong"),
+    TAG_VALUE_RESERVED_PREFIX("tag.value.reservedPrefix"),
+    TAG_VALUE_INVALID_CHARACTER("tag.value.invalidCharacter"),
+    TAG_DUPLICATE_KEY("tag.duplicateKey"),
+    TAG_TOO_MANY("tag.tooMany"),
+    TAG_SOURCE_RESERVED_PREFIX("tag.sourceReservedPrefix", Severity.WARNING),
+
+    KMS_KEY_REQUIRED("kms.key.required"),
+    KMS_KEY_FORBIDDEN("kms.key.forbidden"),
+    KMS_KEY_MALFORMED("kms.key.malformed"),
+    KMS_KEY_WRONG_REGION("kms.key.wrongRegion"),
+    KMS_KEY_WRONG_PARTITION("kms.key.wrongPartition"),
+    KMS_KEY_NOT_USABLE("kms.key.notUsable"),
+    KMS_KEY_AWS_MANAGED_NOT_SHAREABLE("kms.key.awsManagedNotShareable", Severity.WARNING),
+    SHARE_AWS_MANAGED_KEY("share.awsManagedKey"),
+
+    COPY_CROSS_REGION_UNSUPPORTED("copy.crossRegion.unsupported"),
+    COPY_SHARED_CROSS_REGION_UNSUPPORTED("copy.crossRegion.sharedUnsupported"),
+    COPY_CROSS_PARTITION("copy.crossRegion.otherPartition"),
+    COPY_SOURCE_NOT_AVAILABLE("copy.source.notAvailable"),
+    COPY_TARGET_IS_SOURCE("copy.target.isSource");
+
+    private final String messageKey;
+    private final Severity severity;
+
+    ProblemCode(String messageKey) {
+        this(messageKey, Severity.ERROR);
+    }
+
+    ProblemCode(String messageKey, Severity severity) {
+        this.messageKey = messageKey;
+        this.severity = severity;
+    }
+
+    /** The key in {@code messages.properties}, under the {@code rules.} prefix. */
+    public String messageKey() {
+        return "rules." + messageKey;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * Snapferry: browse, audit and copy cluster snapshots of Amazon Aurora, DocumentDB, DocumentDB Elastic and
+ * Neptune. One open module: FXML and Jackson reflect into it, and explicit {@code opens} do not yet pay for
+ * themselves.
+ */
+@org.jspecify.annotations.NullMarked
+open module dev.snapferry {
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires org.controlsfx.controls;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires com.fasterxml.jackson.dataformat.xml;
+    requires software.amazon.awssdk.services.rds;
+    requires software.amazon.awssdk.services.docdb;
+    requires software.amazon.awssdk.services.neptune;
+    requires software.amazon.awssdk.services.docdbelastic;
+    requires software.amazon.awssdk.services.kms;
+    requires software.amazon.awssdk.services.sts;
+    requires software.amazon.awssdk.services.sso;
+    requires software.amazon.awssdk.services.ssooidc;
+    requires software.amazon.awssdk.http.apache;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+
+    exports dev.snapferry.core.model;
+    exports dev.snapferry.core.rules;
+}
