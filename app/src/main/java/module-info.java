@@ -27,4 +27,5 @@ open module dev.snapferry {
 
     exports dev.snapferry.core.model;
     exports dev.snapferry.core.rules;
+    exports dev.snapferry.app;
 }

@@ -1,0 +1,46 @@
+package dev.snapferry.app;
+
+import java.io.IOException;
+import java.util.List;
+import javafx.application.Application;
+
+/**
+ * The launcher. It deliberately does not extend {@link Application}: started from the class path (as the jpackage
+ * launcher does), a main class that extends it fails with "JavaFX runtime components are missing".
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options = LaunchOptions.parse(List.of(args));
+        if (options.errorMessage().isPresent()) {
+            System.err.println("snapferry: " + options.errorMessage().get());
+            System.err.print(LaunchOptions.USAGE);
+            System.exit(2);
+        }
+        if (options.help()) {
+            System.out.print(LaunchOptions.USAGE);
+            return;
+        }
+        if (options.version()) {
+            System.out.println("Snapferry " + Version.current());
+            return;
+        }
+        prepareLogging(AppDirectories.forCurrentUser());
+        Application.launch(SnapferryApp.class, args);
+    }
+
+    /** Must run before the first logger is created: logback reads the folder when it configures itself. */
+    static void prepareLogging(AppDirectories dirs) {
+        try {
+            dirs.create();
+        } catch (IOException e) {
+            System.err.println("snapferry: cannot create " + dirs.logs() + ": " + e.getMessage());
+        }
+        if (System.getProperty("snapferry.log.dir") == null) {
+            System.setProperty("snapferry.log.dir", dirs.logs().toString());
+        }
+    }
+}

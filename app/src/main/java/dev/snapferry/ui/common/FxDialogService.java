@@ -1,0 +1,72 @@
+package dev.snapferry.ui.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
+
+/** The JavaFX {@link DialogService}: modal alerts and file choosers owned by the main window. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<@Nullable Window> owner;
+    private final Messages messages;
+
+    public FxDialogService(Supplier<@Nullable Window> owner, Messages messages) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.messages = Objects.requireNonNull(messages, "messages");
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        alert.getButtonTypes().setAll(cancel, confirm);
+        // The safe answer is the default: Enter on a destructive question cancels.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(confirm)).setDefaultButton(false);
+        return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String initialFileName, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialFileName);
+        for (String extension : extensions) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension, extension));
+        }
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type, message);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Window window = owner.get();
+        if (window != null) {
+            alert.initOwner(window);
+        }
+        alert.getDialogPane().setMinWidth(420);
+        return alert;
+    }
+}

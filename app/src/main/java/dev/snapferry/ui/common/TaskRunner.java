@@ -1,0 +1,20 @@
+package dev.snapferry.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs work off the FX thread and delivers its outcome on it. ViewModels receive one by constructor and never
+ * touch threads themselves: production uses {@link ExecutorTaskRunner}, tests use {@link SameThreadTaskRunner}.
+ */
+public interface TaskRunner {
+
+    /**
+     * Runs {@code work} in the background, then calls exactly one of {@code onSuccess} or {@code onFailure} on
+     * the UI thread, unless the returned handle was cancelled first.
+     *
+     * @param name what the work does, for the log and the worker thread's name
+     */
+    <T> TaskHandle run(String name, Callable<T> work, Consumer<? super T> onSuccess,
+                       Consumer<? super Throwable> onFailure);
+}

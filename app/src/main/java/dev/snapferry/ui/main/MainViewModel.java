@@ -1,0 +1,102 @@
+package dev.snapferry.ui.main;
+
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.rules.CapabilityMatrix;
+import dev.snapferry.core.rules.EngineCapabilities;
+import dev.snapferry.core.rules.UnencryptedKeyRule;
+import dev.snapferry.ui.common.DialogService;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.ThemeChoice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window: its title, the theme choice, and the engine rules Snapferry applies (read from the capability
+ * matrix, so what the user reads is exactly what the copy rules enforce).
+ */
+public final class MainViewModel {
+
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final String version;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(this, "theme", ThemeChoice.SYSTEM);
+    private final ObservableList<EngineRow> engines;
+    private final ObservableList<String> contestedRules;
+
+    public MainViewModel(CapabilityMatrix matrix, Messages messages, DialogService dialogs, String version) {
+        Objects.requireNonNull(matrix, "matrix");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.version = Objects.requireNonNull(version, "version");
+        title.set(messages.get("app.name"));
+        engines = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(rows(matrix)));
+        contestedRules = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                contested(matrix)));
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public String getTitle() {
+        return title.get();
+    }
+
+    public ObjectProperty<ThemeChoice> themeProperty() {
+        return theme;
+    }
+
+    public ObservableList<EngineRow> getEngines() {
+        return engines;
+    }
+
+    /** One line per rule that AWS's own documents contest: the engine, and the choice Snapferry made and why. */
+    public ObservableList<String> getContestedRules() {
+        return contestedRules;
+    }
+
+    public void showAbout() {
+        dialogs.showInformation(messages.get("about.title"), messages.get("about.text", version));
+    }
+
+    private List<EngineRow> rows(CapabilityMatrix matrix) {
+        List<EngineRow> rows = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            EngineCapabilities caps = matrix.forEngine(engine);
+            rows.add(new EngineRow(
+                    messages.get("engine." + engine.name()),
+                    messages.get("api." + engine.api().name()),
+                    yesNo(caps.crossRegionCopy()),
+                    caps.crossRegionCopy() ? yesNo(caps.sharedCopyCrossRegion()) : messages.get("common.notApplicable"),
+                    messages.get(caps.kmsKeyWithUnencryptedSource() == UnencryptedKeyRule.ERROR
+                            ? "main.engines.unencryptedKey.error" : "main.engines.unencryptedKey.encrypts"),
+                    Integer.toString(caps.maxCopiesInFlightPerRegion()),
+                    caps.tags().extraCharacters().isEmpty()
+                            ? messages.get("main.engines.tagChars.standard")
+                            : messages.get("main.engines.tagChars.extra", caps.tags().extraCharacters())));
+        }
+        return rows;
+    }
+
+    private List<String> contested(CapabilityMatrix matrix) {
+        List<String> lines = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            for (String why : matrix.forEngine(engine).contested().values()) {
+                lines.add(messages.get("main.contested.line", messages.get("engine." + engine.name()), why));
+            }
+        }
+        return lines;
+    }
+
+    private String yesNo(boolean value) {
+        return messages.get(value ? "common.yes" : "common.no");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.snapferry.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.rules.CapabilityMatrix;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.RecordingDialogService;
+import dev.snapferry.ui.common.ThemeChoice;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final MainViewModel viewModel = new MainViewModel(CapabilityMatrix.loadDefault(),
+            Messages.load(Locale.ROOT), dialogs, "1.2.3");
+
+    @Test
+    void titleIsTheProductName() {
+        assertThat(viewModel.getTitle()).isEqualTo("Snapferry");
+    }
+
+    @Test
+    void listsOneRowPerEngineWithTheMatrixRules() {
+        assertThat(viewModel.getEngines()).hasSize(Engine.values().length);
+        EngineRow elastic = row("DocumentDB Elastic");
+        assertThat(elastic.crossRegion()).isEqualTo("No");
+        assertThat(elastic.sharedCrossRegion()).isEqualTo("\u2014");
+        EngineRow docdb = row("Amazon DocumentDB");
+        assertThat(docdb.crossRegion()).isEqualTo("Yes");
+        assertThat(docdb.sharedCrossRegion()).isEqualTo("No");
+        assertThat(docdb.maxCopies()).isEqualTo("5");
+        assertThat(row("Aurora MySQL").tagCharacters()).contains("@");
+    }
+
+    @Test
+    void contestedRulesAreSpelledOutPerEngine() {
+        assertThat(viewModel.getContestedRules())
+                .anySatisfy(line -> assertThat(line).startsWith("Amazon Neptune: ").contains("PreSignedUrl"))
+                .anySatisfy(line -> assertThat(line).startsWith("Amazon DocumentDB: "))
+                .anySatisfy(line -> assertThat(line).startsWith("DocumentDB Elastic: "))
+                .anySatisfy(line -> assertThat(line).startsWith("Aurora MySQL: "));
+    }
+
+    @Test
+    void themeStartsByFollowingTheSystem() {
+        assertThat(viewModel.themeProperty().get()).isEqualTo(ThemeChoice.SYSTEM);
+        viewModel.themeProperty().set(ThemeChoice.DARK);
+        assertThat(viewModel.themeProperty().get()).isEqualTo(ThemeChoice.DARK);
+    }
+
+    @Test
+    void aboutShowsTheVersion() {
+        viewModel.showAbout();
+        assertThat(dialogs.shown()).singleElement().satisfies(shown -> {
+            assertThat(shown.title()).isEqualTo("About Snapferry");
+            assertThat(shown.message()).startsWith("Snapferry 1.2.3");
+        });
+    }
+
+    private EngineRow row(String engine) {
+        return viewModel.getEngines().stream().filter(r -> r.engine().equals(engine)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.snapferry.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.app.AppDirectories;
+import dev.snapferry.app.SnapferryApp;
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.ui.testing.Screenshots;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the whole application headless and uses its main window as a person would. */
+class MainWindowUITest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private SnapferryApp app;
+
+    @BeforeEach
+    void startApplication() throws TimeoutException {
+        System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
+        stage = FxToolkit.registerPrimaryStage();
+        app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopApplication() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        System.clearProperty(AppDirectories.HOME_PROPERTY);
+    }
+
+    @Test
+    void mainWindowOpensWithTheProductName() {
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getTitle()).isEqualTo("Snapferry");
+        Label name = robot.lookup("#productName").queryAs(Label.class);
+        assertThat(name.getText()).isEqualTo("Snapferry");
+        assertThat(name.isVisible()).isTrue();
+    }
+
+    @Test
+    void engineRulesTableListsEveryEngineFromTheMatrix() {
+        TableView<?> table = robot.lookup("#engineTable").queryTableView();
+        assertThat(table.getItems()).hasSize(Engine.values().length);
+        assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class))
+                .extracting(javafx.scene.control.Labeled::getText)
+                .contains("DocumentDB Elastic", "Amazon Neptune", "Aurora PostgreSQL");
+    }
+
+    @Test
+    void choosingTheDarkThemeFromTheMenuRestylesTheWindow() {
+        Scene scene = stage.getScene();
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("base.css"));
+
+        robot.clickOn("View").clickOn("Theme").clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("dark.css"))
+                .noneMatch(s -> s.endsWith("light.css"));
+        Screenshots.save(scene, "main-window-dark");
+
+        robot.clickOn("View").clickOn("Theme").clickOn("Light");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("light.css"))
+                .noneMatch(s -> s.endsWith("dark.css"));
+        Screenshots.save(scene, "main-window-light");
+    }
+
+    @Test
+    void aboutDialogNamesTheProductAndCloses() {
+        robot.clickOn("Help").clickOn("About Snapferry");
+        WaitForAsyncUtils.waitForFxEvents();
+        Window dialog = robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow();
+        assertThat(((Stage) dialog).getTitle()).isEqualTo("About Snapferry");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.isShowing()).isFalse();
+    }
+
+    @Test
+    void ctrlQClosesTheMainWindow() {
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isFalse();
+    }
+}
