@@ -36,7 +36,10 @@ public record Arn(String partition, String service, String region, String accoun
 
     /** The resource's own name: the text after the resource type ({@code name} in {@code cluster-snapshot:name}). */
     public String resourceName() {
-        int cut = Math.max(resource.lastIndexOf(':'), resource.lastIndexOf('/'));
+        // The type ends at the first separator; the name may hold more ("rds:" of automated snapshots, alias paths).
+        int colon = resource.indexOf(':');
+        int slash = resource.indexOf('/');
+        int cut = colon < 0 ? slash : slash < 0 ? colon : Math.min(colon, slash);
         return cut < 0 ? resource : resource.substring(cut + 1);
     }
 

@@ -33,8 +33,12 @@ public record KmsKey(String keyId, String arn, List<String> aliases, RegionRef r
         if (reference.equals(keyId) || reference.equals(arn) || aliases.contains(reference)) {
             return true;
         }
+        // Aliases are per account and region: another account's alias of the same name is another key.
+        Arn own = Arn.parse(arn).orElse(null);
         return Arn.parse(reference)
                 .filter(a -> a.service().equals("kms") && a.region().equals(region.code()))
+                .filter(a -> own == null
+                        || (a.partition().equals(own.partition()) && a.accountId().equals(own.accountId())))
                 .map(a -> aliases.contains(a.resource()))
                 .orElse(false);
     }

@@ -1,12 +1,15 @@
 package dev.snapferry.core.model;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An AWS region code such as {@code eu-west-1}, with the partition it belongs to. */
 public record RegionRef(String code) implements Comparable<RegionRef> {
 
     private static final Pattern CODE = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
+    /** Isolated regions: {@code us-iso-} is {@code aws-iso}, {@code us-isob-} {@code aws-iso-b}, and so on. */
+    private static final Pattern ISOLATED = Pattern.compile("^[a-z]{2}-iso([a-z]?)-");
 
     public RegionRef {
         Objects.requireNonNull(code, "code");
@@ -27,11 +30,9 @@ public record RegionRef(String code) implements Comparable<RegionRef> {
         if (code.startsWith("us-gov-")) {
             return "aws-us-gov";
         }
-        if (code.startsWith("us-isob-")) {
-            return "aws-iso-b";
-        }
-        if (code.startsWith("us-iso-")) {
-            return "aws-iso";
+        Matcher isolated = ISOLATED.matcher(code);
+        if (isolated.find()) {
+            return isolated.group(1).isEmpty() ? "aws-iso" : "aws-iso-" + isolated.group(1);
         }
         return "aws";
     }

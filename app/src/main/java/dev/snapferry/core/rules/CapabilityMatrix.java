@@ -1,6 +1,8 @@
 package dev.snapferry.core.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapferry.core.model.Engine;
@@ -50,7 +52,11 @@ public final class CapabilityMatrix {
         Objects.requireNonNull(in, "in");
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in);
+            // Trailing text and repeated fields are malformed too: either would silently drop part of the file.
+            ObjectMapper mapper = new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            root = mapper.readTree(in);
         } catch (JsonProcessingException e) {
             throw new CapabilityMatrixException("capability matrix " + source + " is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): "
@@ -116,7 +122,8 @@ public final class CapabilityMatrix {
                             path + ".kmsKeyWithUnencryptedSource"),
                     bool(node, path, "crossRegionEncryptedRequiresKey"),
                     bool(node, path, "sharedEncryptedRequiresKey"),
-                    bool(node, path, "sharedCopyCrossRegion"),
+                    enumValue(SharedCrossRegionRule.class, text(node, path, "sharedCopyCrossRegion"),
+                            path + ".sharedCopyCrossRegion"),
                     integer(node, path, "maxCopiesInFlightPerRegion", 1, 100),
                     tags(field(node, path, "tags"), path + ".tags"),
                     contested(node, path));

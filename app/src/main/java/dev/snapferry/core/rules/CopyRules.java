@@ -40,9 +40,10 @@ public final class CopyRules {
         } else if (!caps.crossRegionCopy()) {
             problems.add(Problem.of(DESTINATION_REGION, ProblemCode.COPY_CROSS_REGION_UNSUPPORTED,
                     caps.engine().name(), from.code()));
-        } else if (ctx.sharedSource() && !caps.sharedCopyCrossRegion()) {
-            problems.add(Problem.of(DESTINATION_REGION, ProblemCode.COPY_SHARED_CROSS_REGION_UNSUPPORTED,
-                    from.code()));
+        } else if (ctx.sharedSource() && !caps.sharedCopyCrossRegion().allows(ctx.source().storageEncrypted())) {
+            problems.add(Problem.of(DESTINATION_REGION, caps.sharedCopyCrossRegion() == SharedCrossRegionRule.NEVER
+                    ? ProblemCode.COPY_SHARED_CROSS_REGION_UNSUPPORTED
+                    : ProblemCode.COPY_SHARED_ENCRYPTED_CROSS_REGION_UNSUPPORTED, from.code()));
         }
         return problems;
     }

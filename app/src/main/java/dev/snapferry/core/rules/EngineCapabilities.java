@@ -15,7 +15,7 @@ public record EngineCapabilities(
         UnencryptedKeyRule kmsKeyWithUnencryptedSource,
         boolean crossRegionEncryptedRequiresKey,
         boolean sharedEncryptedRequiresKey,
-        boolean sharedCopyCrossRegion,
+        SharedCrossRegionRule sharedCopyCrossRegion,
         int maxCopiesInFlightPerRegion,
         TagSpec tags,
         Map<String, String> contested) {
@@ -24,6 +24,7 @@ public record EngineCapabilities(
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(presignedUrl, "presignedUrl");
         Objects.requireNonNull(kmsKeyWithUnencryptedSource, "kmsKeyWithUnencryptedSource");
+        Objects.requireNonNull(sharedCopyCrossRegion, "sharedCopyCrossRegion");
         Objects.requireNonNull(tags, "tags");
         contested = Map.copyOf(contested);
     }

@@ -85,8 +85,9 @@ public final class IdentifierRules {
      */
     public static String deriveTargetName(String sourceName, String suffix) {
         String cleanSuffix = sanitize(suffix == null ? "" : suffix);
-        if (cleanSuffix.length() > MAX_LENGTH - 1) {
-            cleanSuffix = trimHyphens(cleanSuffix.substring(0, MAX_LENGTH - 1));
+        // Leave room for the hyphen and at least the base's first letter: an identifier cannot start with "-".
+        if (cleanSuffix.length() > MAX_LENGTH - 2) {
+            cleanSuffix = trimHyphens(cleanSuffix.substring(0, MAX_LENGTH - 2));
         }
         if (!cleanSuffix.isEmpty()) {
             cleanSuffix = "-" + cleanSuffix;
@@ -106,7 +107,8 @@ public final class IdentifierRules {
     }
 
     /**
-     * {@code name} itself when no identifier in {@code taken} equals it (ignoring case), otherwise the first free
+     * {@code name} in lower case (AWS's stored form) when no identifier in {@code taken} equals it ignoring case,
+     * otherwise the first free
      * {@code name-2}, {@code name-3}, ... shortened to stay within 63 characters. Batch copies use it so that two
      * sources never map to the same target.
      */

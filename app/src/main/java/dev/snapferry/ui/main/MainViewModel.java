@@ -75,7 +75,9 @@ public final class MainViewModel {
                     messages.get("engine." + engine.name()),
                     messages.get("api." + engine.api().name()),
                     yesNo(caps.crossRegionCopy()),
-                    caps.crossRegionCopy() ? yesNo(caps.sharedCopyCrossRegion()) : messages.get("common.notApplicable"),
+                    caps.crossRegionCopy()
+                            ? messages.get("main.engines.sharedCrossRegion." + caps.sharedCopyCrossRegion().name())
+                            : messages.get("common.notApplicable"),
                     messages.get(caps.kmsKeyWithUnencryptedSource() == UnencryptedKeyRule.ERROR
                             ? "main.engines.unencryptedKey.error" : "main.engines.unencryptedKey.encrypts"),
                     Integer.toString(caps.maxCopiesInFlightPerRegion()),

@@ -32,6 +32,7 @@ class MainViewModelTest {
         assertThat(docdb.sharedCrossRegion()).isEqualTo("No");
         assertThat(docdb.maxCopies()).isEqualTo("5");
         assertThat(row("Aurora MySQL").tagCharacters()).contains("@");
+        assertThat(row("Aurora MySQL").sharedCrossRegion()).isEqualTo("Unencrypted only");
     }
 
     @Test

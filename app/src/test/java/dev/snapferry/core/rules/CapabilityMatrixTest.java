@@ -1,0 +1,156 @@
+package dev.snapferry.core.rules;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.snapferry.core.model.ApiFamily;
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.EngineFamily;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CapabilityMatrixTest {
+
+    private static final CapabilityMatrix MATRIX = CapabilityMatrix.loadDefault();
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void defaultMatrixHasAnEntryForEveryEngine(Engine engine) {
+        EngineCapabilities caps = MATRIX.forEngine(engine);
+        assertNotNull(caps);
+        assertEquals(engine, caps.engine());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void atMostFiveCopiesAreInFlightPerRegion(Engine engine) {
+        assertEquals(5, MATRIX.forEngine(engine).maxCopiesInFlightPerRegion());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void encryptionRulesFollowTodaysAwsBehaviour(Engine engine) {
+        EngineCapabilities caps = MATRIX.forEngine(engine);
+        assertEquals(UnencryptedKeyRule.ERROR, caps.kmsKeyWithUnencryptedSource());
+        assertTrue(caps.crossRegionEncryptedRequiresKey());
+        assertTrue(caps.sharedEncryptedRequiresKey());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void tagLimitsAreTheAwsOnes(Engine engine) {
+        TagSpec tags = MATRIX.forEngine(engine).tags();
+        assertEquals(128, tags.maxKeyLength());
+        assertEquals(256, tags.maxValueLength());
+        assertEquals(50, tags.maxTags());
+        assertTrue(tags.reservedPrefixes().containsAll(List.of("aws:", "rds:")), tags.reservedPrefixes().toString());
+        assertEquals(engine == Engine.DOCUMENTDB_ELASTIC ? TagFormat.MAP : TagFormat.LIST, tags.format());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void onlyAuroraFamilyTagsAllowTheAtSign(Engine engine) {
+        boolean aurora = engine.family() == EngineFamily.AURORA;
+        assertEquals(aurora, MATRIX.forEngine(engine).tags().allows('@'));
+    }
+
+    @Test
+    void documentDbNeedsAPresignedUrlForEveryCrossRegionCopy() {
+        PresignedUrlRule rule = MATRIX.forEngine(Engine.DOCUMENTDB).presignedUrl();
+        assertEquals(PresignedUrlRule.CROSS_REGION, rule);
+        assertTrue(rule.required(true, false));
+        assertFalse(rule.required(false, true));
+    }
+
+    @Test
+    void auroraNeedsAPresignedUrlForEncryptedCrossRegionCopies() {
+        PresignedUrlRule rule = MATRIX.forEngine(Engine.AURORA_POSTGRESQL).presignedUrl();
+        assertEquals(PresignedUrlRule.ENCRYPTED_CROSS_REGION, rule);
+        assertTrue(rule.required(true, true));
+        assertFalse(rule.required(true, false));
+    }
+
+    @Test
+    void neptuneAndElasticNeverNeedAPresignedUrl() {
+        assertEquals(PresignedUrlRule.NOT_SUPPORTED, MATRIX.forEngine(Engine.NEPTUNE).presignedUrl());
+        assertEquals(PresignedUrlRule.NONE, MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC).presignedUrl());
+        assertFalse(PresignedUrlRule.NOT_SUPPORTED.required(true, true));
+        assertFalse(PresignedUrlRule.NONE.required(true, true));
+    }
+
+    @Test
+    void elasticCopiesStayInTheirRegion() {
+        EngineCapabilities elastic = MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC);
+        assertFalse(elastic.crossRegionCopy());
+        assertEquals(TagFormat.MAP, elastic.tags().format());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = "DOCUMENTDB_ELASTIC", mode = EnumSource.Mode.EXCLUDE)
+    void rdsFamilyEnginesCopyAcrossRegions(Engine engine) {
+        assertEquals(ApiFamily.RDS, engine.api());
+        assertTrue(MATRIX.forEngine(engine).crossRegionCopy());
+    }
+
+    @Test
+    void sharedDocumentDbSnapshotsStayInTheirRegionWhileUnencryptedOthersMayLeave() {
+        assertEquals(SharedCrossRegionRule.NEVER, MATRIX.forEngine(Engine.DOCUMENTDB).sharedCopyCrossRegion());
+        assertEquals(SharedCrossRegionRule.NEVER,
+                MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC).sharedCopyCrossRegion());
+        // RDS API reference: "You cannot copy an encrypted, shared DB cluster snapshot from one AWS Region to another."
+        for (Engine engine : List.of(Engine.AURORA_MYSQL, Engine.AURORA_POSTGRESQL, Engine.RDS_MULTI_AZ_CLUSTER,
+                Engine.NEPTUNE)) {
+            assertEquals(SharedCrossRegionRule.UNENCRYPTED_ONLY, MATRIX.forEngine(engine).sharedCopyCrossRegion(),
+                    engine.name());
+        }
+    }
+
+    @Test
+    void everyContestedRuleOfAwsRulesIsListedWithAReason() {
+        Map<String, String> contested = MATRIX.contestedRules();
+        assertFalse(contested.isEmpty());
+        List<String> expected = List.of(
+                "AURORA_MYSQL.kmsKeyWithUnencryptedSource",
+                "AURORA_POSTGRESQL.kmsKeyWithUnencryptedSource",
+                "RDS_MULTI_AZ_CLUSTER.kmsKeyWithUnencryptedSource",
+                "NEPTUNE.presignedUrl",
+                "DOCUMENTDB.sharedCopyCrossRegion",
+                "DOCUMENTDB_ELASTIC.crossRegionCopy");
+        for (String rule : expected) {
+            assertTrue(contested.containsKey(rule), rule + " missing from " + contested.keySet());
+            assertFalse(contested.get(rule).isBlank(), rule);
+        }
+    }
+
+    @Test
+    void contestedReasonsNameTheirSources() {
+        Map<String, String> contested = MATRIX.contestedRules();
+        assertTrue(contested.get("AURORA_MYSQL.kmsKeyWithUnencryptedSource").contains("RDS API reference"));
+        assertTrue(contested.get("NEPTUNE.presignedUrl").contains("Neptune API reference"));
+        assertTrue(contested.get("NEPTUNE.sharedCopyCrossRegion").contains("Neptune API reference"));
+        assertTrue(contested.get("DOCUMENTDB.sharedCopyCrossRegion").contains("DocumentDB API reference"));
+        assertTrue(contested.get("DOCUMENTDB_ELASTIC.crossRegionCopy").contains("API reference"));
+    }
+
+    @Test
+    void everyContestedKeyNamesAnEngineAndOneOfItsRules() {
+        Set<String> rules = Arrays.stream(EngineCapabilities.class.getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        for (String rule : MATRIX.contestedRules().keySet()) {
+            String[] parts = rule.split("\\.");
+            assertEquals(2, parts.length, rule);
+            assertDoesNotThrow(() -> Engine.valueOf(parts[0]), rule);
+            assertTrue(rules.contains(parts[1]), rule);
+        }
+    }
+}
