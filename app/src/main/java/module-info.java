@@ -22,6 +22,7 @@ open module dev.snapferry {
     requires software.amazon.awssdk.services.ssooidc;
     requires software.amazon.awssdk.http.apache;
     requires org.slf4j;
+    requires jdk.httpserver;
     requires static org.jspecify;
 
 

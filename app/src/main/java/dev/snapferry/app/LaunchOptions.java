@@ -15,8 +15,10 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
 
     public static final String USAGE = """
             Usage: snapferry [--demo] [--profile NAME]
+                   snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS]
               --demo           open the demo account (the embedded AWS simulator)
               --profile NAME   open the named profile of ~/.aws/config
+              --simulator      run only the embedded AWS simulator (see snapferry --simulator --help)
               --version        print the version and exit
               --help           print this help and exit
             """;

@@ -2,6 +2,7 @@ package dev.snapferry.app;
 
 import java.io.IOException;
 import java.util.List;
+import dev.snapferry.sim.SimulatorCli;
 import javafx.application.Application;
 
 /**
@@ -14,6 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--simulator")) {
+            // Headless: no toolkit, logs to the console's standard error only above WARN.
+            prepareLogging(AppDirectories.forCurrentUser());
+            System.exit(SimulatorCli.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         LaunchOptions options = LaunchOptions.parse(List.of(args));
         if (options.errorMessage().isPresent()) {
             System.err.println("snapferry: " + options.errorMessage().get());

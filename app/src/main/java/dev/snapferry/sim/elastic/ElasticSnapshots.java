@@ -1,0 +1,331 @@
+package dev.snapferry.sim.elastic;
+
+import static dev.snapferry.sim.elastic.ElasticJson.JSON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snapferry.core.model.Arn;
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Tag;
+import dev.snapferry.core.rules.EngineCapabilities;
+import dev.snapferry.core.rules.IdentifierRules;
+import dev.snapferry.core.rules.TagRules;
+import dev.snapferry.sim.Caller;
+import dev.snapferry.sim.SimContext;
+import dev.snapferry.sim.SimException;
+import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.state.RegionState;
+import dev.snapferry.sim.state.SimCluster;
+import dev.snapferry.sim.state.SimKey;
+import dev.snapferry.sim.state.SimSnapshot;
+import dev.snapferry.sim.state.SnapshotSpec;
+import dev.snapferry.sim.state.SnapshotView;
+import dev.snapferry.sim.state.Transfer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** The Elastic operations. Snapshots live in their account and region; copies stay in their region. */
+final class ElasticSnapshots {
+
+    private static final String SNAPSHOT = "CLUSTER_SNAPSHOT";
+    private static final String CLUSTER = "CLUSTER";
+
+    private final SimContext ctx;
+    private final EngineCapabilities caps;
+
+    ElasticSnapshots(SimContext ctx) {
+        this.ctx = ctx;
+        this.caps = ctx.matrix().forEngine(Engine.DOCUMENTDB_ELASTIC);
+    }
+
+    ObjectNode list(Caller caller, Map<String, List<String>> query) {
+        int max = maxResults(query);
+        String clusterArn = first(query, "clusterArn");
+        String type = first(query, "snapshotType");
+        if (type != null && !type.equals("MANUAL") && !type.equals("AUTOMATED")) {
+            throw ElasticJson.validation("snapshotType must be MANUAL or AUTOMATED", "snapshotType");
+        }
+        String after = decodeToken(first(query, "nextToken"));
+        List<SnapshotView> views = region(caller).update(now(), r -> {
+            List<SnapshotView> all = new ArrayList<>();
+            r.elasticSnapshots().values().forEach(s -> all.add(s.view(now(), r.accountId())));
+            return all;
+        });
+        List<SnapshotView> selected = views.stream()
+                .filter(v -> clusterArn == null || v.spec().clusterRef().equals(clusterArn))
+                .filter(v -> type == null || v.spec().type().equalsIgnoreCase(type))
+                .filter(v -> after == null || v.spec().arn().compareTo(after) > 0)
+                .toList();
+        ObjectNode reply = JSON.createObjectNode();
+        ArrayNode list = reply.putArray("snapshots");
+        selected.stream().limit(max).forEach(v -> list.add(ElasticJson.inList(v)));
+        if (selected.size() > max) {
+            reply.put("nextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    selected.get(max - 1).spec().arn().getBytes(StandardCharsets.UTF_8)));
+        }
+        return reply;
+    }
+
+    ObjectNode get(Caller caller, String arn) {
+        SnapshotView view = region(caller).update(now(), r -> snapshot(r, arn).view(now(), r.accountId()));
+        return JSON.createObjectNode().set("snapshot", ElasticJson.full(view, null));
+    }
+
+    ObjectNode copy(Caller caller, String sourceArn, JsonNode body) {
+        String target = text(body, "targetSnapshotName");
+        if (target == null || !IdentifierRules.isValid(target)) {
+            throw ElasticJson.validation("targetSnapshotName must contain from 1 to 63 letters, numbers, or hyphens, "
+                    + "start with a letter, and not end with a hyphen or contain two consecutive hyphens.",
+                    "targetSnapshotName");
+        }
+        Arn parsed = Arn.parse(sourceArn).orElseThrow(() -> ElasticJson.notFound(sourceArn, SNAPSHOT));
+        if (!parsed.region().equals(caller.region()) || !parsed.accountId().equals(caller.accountId())) {
+            // The API has no source-region parameter: a snapshot of another region or account is not found here.
+            throw ElasticJson.notFound(sourceArn, SNAPSHOT);
+        }
+        String kms = text(body, "kmsKeyId");
+        boolean copyTags = body.path("copyTags").asBoolean(false);
+        List<Tag> explicit = tags(body);
+        TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
+            throw ElasticJson.validation(m, "tags");
+        });
+        Instant now = now();
+        SnapshotView created = region(caller).update(now, r -> {
+            SimSnapshot source = snapshot(r, sourceArn);
+            if (source.phase() != SimSnapshot.Phase.AVAILABLE) {
+                throw ElasticJson.conflict("Snapshot " + sourceArn + " is not ACTIVE.", sourceArn, SNAPSHOT);
+            }
+            String name = target.toLowerCase(Locale.ROOT);
+            if (r.elasticSnapshots().values().stream().anyMatch(s -> s.spec().identifier().equals(name))) {
+                throw ElasticJson.conflict("A snapshot named " + name + " already exists.", name, SNAPSHOT);
+            }
+            if (r.copiesInFlight(true) >= caps.maxCopiesInFlightPerRegion()) {
+                throw new SimException("ServiceQuotaExceededException", 402, "You can have at most "
+                        + caps.maxCopiesInFlightPerRegion() + " snapshot copies in progress at a time.");
+            }
+            String key = source.spec().kmsKeyId();
+            if (kms != null) {
+                if (!source.spec().encrypted()) {
+                    throw ElasticJson.validation("kmsKeyId cannot be given for an unencrypted snapshot.", "kmsKeyId");
+                }
+                SimKey resolved = r.resolveKey(kms);
+                if (resolved == null || !resolved.usable()) {
+                    throw ElasticJson.validation("The KMS key " + kms + " does not exist or is not enabled.",
+                            "kmsKeyId");
+                }
+                key = resolved.arn();
+            }
+            List<Tag> sourceTags = source.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue()))
+                    .toList();
+            List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
+            if (resulting.size() > caps.tags().maxTags()) {
+                throw ElasticJson.validation("A resource can have at most " + caps.tags().maxTags() + " tags.", "tags");
+            }
+            var spec = source.spec();
+            SnapshotSpec copySpec = new SnapshotSpec(name, arn(r, "cluster-snapshot/" + UUID.randomUUID()), true,
+                    spec.engine(), spec.engineVersion(), spec.clusterRef(), "manual", now, spec.allocatedStorageGiB(),
+                    spec.storageType(), true, key, spec.arn(), spec.clusterCreateTime(), spec.masterUsername(),
+                    spec.port(), spec.vpcId(), spec.availabilityZones());
+            SimSnapshot copy = new SimSnapshot(copySpec, SimSnapshot.Phase.COPYING, new Transfer(Transfer.Kind.COPY,
+                    now, Duration.ofSeconds(60 + 2L * spec.allocatedStorageGiB()), false, null));
+            resulting.forEach(t -> copy.tags().put(t.key(), t.value()));
+            r.elasticSnapshots().put(copySpec.arn(), copy);
+            return copy.view(now, r.accountId());
+        });
+        return JSON.createObjectNode().set("snapshot", ElasticJson.full(created, null));
+    }
+
+    ObjectNode create(Caller caller, JsonNode body) {
+        String clusterArn = text(body, "clusterArn");
+        String name = text(body, "snapshotName");
+        if (clusterArn == null) {
+            throw ElasticJson.validation("clusterArn is required.", "clusterArn");
+        }
+        if (name == null || !IdentifierRules.isValid(name)) {
+            throw ElasticJson.validation("snapshotName must contain from 1 to 63 letters, numbers, or hyphens, start "
+                    + "with a letter, and not end with a hyphen or contain two consecutive hyphens.", "snapshotName");
+        }
+        List<Tag> tags = tags(body);
+        TagChecks.refusal(tags, caps.tags()).ifPresent(m -> {
+            throw ElasticJson.validation(m, "tags");
+        });
+        Instant now = now();
+        SnapshotView created = region(caller).update(now, r -> {
+            SimCluster cluster = r.elasticClusters().get(clusterArn);
+            if (cluster == null) {
+                throw ElasticJson.notFound(clusterArn, CLUSTER);
+            }
+            if (!"ACTIVE".equals(cluster.status())) {
+                throw ElasticJson.conflict("Cluster " + clusterArn + " is not ACTIVE.", clusterArn, CLUSTER);
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (r.elasticSnapshots().values().stream().anyMatch(s -> s.spec().identifier().equals(lower))) {
+                throw ElasticJson.conflict("A snapshot named " + lower + " already exists.", lower, SNAPSHOT);
+            }
+            SnapshotSpec spec = new SnapshotSpec(lower, arn(r, "cluster-snapshot/" + UUID.randomUUID()), true,
+                    "docdb-elastic", cluster.engineVersion(), cluster.arn(), "manual", now,
+                    cluster.allocatedStorageGiB(), "standard", true, cluster.kmsKeyId(), null, cluster.createTime(),
+                    "docdbadmin", 27017, "vpc-0sim" + Math.abs(r.region().hashCode() % 1000), List.of());
+            SimSnapshot snapshot = new SimSnapshot(spec, SimSnapshot.Phase.CREATING, new Transfer(
+                    Transfer.Kind.CREATE, now, Duration.ofSeconds(30 + cluster.allocatedStorageGiB()), false, null));
+            tags.forEach(t -> snapshot.tags().put(t.key(), t.value()));
+            r.elasticSnapshots().put(spec.arn(), snapshot);
+            return snapshot.view(now, r.accountId());
+        });
+        return JSON.createObjectNode().set("snapshot", ElasticJson.full(created, null));
+    }
+
+    ObjectNode delete(Caller caller, String arn) {
+        SnapshotView deleted = region(caller).update(now(), r -> {
+            SimSnapshot s = snapshot(r, arn);
+            if (s.phase() == SimSnapshot.Phase.CREATING) {
+                throw ElasticJson.conflict("Snapshot " + arn + " is being created.", arn, SNAPSHOT);
+            }
+            r.elasticSnapshots().remove(arn);
+            return s.view(now(), r.accountId());
+        });
+        return JSON.createObjectNode().set("snapshot", ElasticJson.full(deleted, "DELETING"));
+    }
+
+    ObjectNode clusters(Caller caller, Map<String, List<String>> query) {
+        int max = maxResults(query);
+        String after = decodeToken(first(query, "nextToken"));
+        List<SimCluster> all = region(caller).update(now(), r -> new ArrayList<>(r.elasticClusters().values()));
+        List<SimCluster> rest = all.stream().filter(c -> after == null || c.arn().compareTo(after) > 0).toList();
+        ObjectNode reply = JSON.createObjectNode();
+        ArrayNode list = reply.putArray("clusters");
+        rest.stream().limit(max).forEach(c -> list.add(ElasticJson.cluster(c)));
+        if (rest.size() > max) {
+            reply.put("nextToken", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    rest.get(max - 1).arn().getBytes(StandardCharsets.UTF_8)));
+        }
+        return reply;
+    }
+
+    ObjectNode tags(Caller caller, String arn) {
+        Map<String, String> tags = region(caller).update(now(), r -> new LinkedHashMap<>(tagsOf(r, arn)));
+        ObjectNode reply = JSON.createObjectNode();
+        ObjectNode map = reply.putObject("tags");
+        tags.forEach(map::put);
+        return reply;
+    }
+
+    ObjectNode tag(Caller caller, String arn, JsonNode body) {
+        List<Tag> tags = tags(body);
+        TagChecks.refusal(tags, caps.tags()).ifPresent(m -> {
+            throw ElasticJson.validation(m, "tags");
+        });
+        region(caller).update(now(), r -> {
+            Map<String, String> current = tagsOf(r, arn);
+            Map<String, String> next = new LinkedHashMap<>(current);
+            tags.forEach(t -> next.put(t.key(), t.value()));
+            if (next.size() > caps.tags().maxTags()) {
+                throw new SimException("ServiceQuotaExceededException", 402,
+                        "A resource can have at most " + caps.tags().maxTags() + " tags.");
+            }
+            current.putAll(next);
+            return null;
+        });
+        return JSON.createObjectNode();
+    }
+
+    ObjectNode untag(Caller caller, String arn, List<String> keys) {
+        if (keys.isEmpty()) {
+            throw ElasticJson.validation("tagKeys is required.", "tagKeys");
+        }
+        region(caller).update(now(), r -> {
+            keys.forEach(tagsOf(r, arn)::remove);
+            return null;
+        });
+        return JSON.createObjectNode();
+    }
+
+    private static Map<String, String> tagsOf(RegionState r, String arn) {
+        SimSnapshot s = r.elasticSnapshots().get(arn);
+        if (s != null) {
+            return s.tags();
+        }
+        SimCluster c = r.elasticClusters().get(arn);
+        if (c != null) {
+            return c.tags();
+        }
+        throw ElasticJson.notFound(arn, arn.contains(":cluster/") ? CLUSTER : SNAPSHOT);
+    }
+
+    private static SimSnapshot snapshot(RegionState r, String arn) {
+        SimSnapshot s = r.elasticSnapshots().get(arn);
+        if (s == null) {
+            throw ElasticJson.notFound(arn, SNAPSHOT);
+        }
+        return s;
+    }
+
+    private RegionState region(Caller caller) {
+        return ctx.world().region(caller.accountId(), caller.region());
+    }
+
+    private Instant now() {
+        return ctx.clock().now();
+    }
+
+    static String arn(RegionState r, String resource) {
+        return "arn:" + new RegionRef(r.region()).partition() + ":docdb-elastic:" + r.region() + ":" + r.accountId()
+                + ":" + resource;
+    }
+
+    private static List<Tag> tags(JsonNode body) {
+        List<Tag> tags = new ArrayList<>();
+        JsonNode node = body.get("tags");
+        if (node != null && node.isObject()) {
+            node.properties().forEach(e -> tags.add(new Tag(e.getKey(), e.getValue().asText())));
+        }
+        return tags;
+    }
+
+    private static int maxResults(Map<String, List<String>> query) {
+        String text = first(query, "maxResults");
+        if (text == null) {
+            return 100;
+        }
+        try {
+            int max = Integer.parseInt(text);
+            if (max >= 20 && max <= 100) {
+                return max;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the validation error
+        }
+        throw ElasticJson.validation("maxResults must be between 20 and 100.", "maxResults");
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static String decodeToken(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ElasticJson.validation("Invalid nextToken.", "nextToken");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

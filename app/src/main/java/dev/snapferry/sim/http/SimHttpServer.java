@@ -1,0 +1,188 @@
+package dev.snapferry.sim.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.snapferry.sim.Caller;
+import dev.snapferry.sim.Identities;
+import dev.snapferry.sim.SimContext;
+import dev.snapferry.sim.SimException;
+import dev.snapferry.sim.faults.FaultSettings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's HTTP endpoint on 127.0.0.1. It authenticates each request from its SigV4 credential scope,
+ * applies the configured faults, hands it to the service named by the scope, and renders every failure the way
+ * that service's protocol does, so the SDK raises the exception AWS would cause. It never crashes on a request.
+ */
+public final class SimHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimHttpServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimContext context;
+    private final Map<String, ServiceHandler> services = new LinkedHashMap<>();
+    private final ControlEndpoint control;
+
+    public SimHttpServer(int port, SimContext context, List<ServiceHandler> handlers) throws IOException {
+        this.context = context;
+        handlers.forEach(h -> services.put(h.signingName(), h));
+        this.control = new ControlEndpoint(context);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith(ControlEndpoint.PREFIX)) {
+                send(exchange, control.handle(exchange));
+                return;
+            }
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+            Protocol guessed = guessProtocol(headers);
+            SigV4Scope scope = SigV4Scope.fromAuthorization(first(headers, "authorization")).orElse(null);
+            if (scope == null) {
+                send(exchange, ErrorRenderer.render(missingAuthentication(guessed), guessed, "", requestId));
+                return;
+            }
+            ServiceHandler service = services.get(scope.service());
+            if (service == null) {
+                send(exchange, ErrorRenderer.render(new SimException("UnrecognizedService", 400,
+                        "The service " + scope.service() + " is not simulated"), guessed, "", requestId));
+                return;
+            }
+            try {
+                if (!applyFaultsBeforeService(scope, service)) {
+                    // A region that is down: close without a reply, as an unreachable endpoint would.
+                    return;
+                }
+                Caller caller = context.identities().authenticate(scope.accessKey(),
+                        first(headers, "x-amz-security-token"), scope.region(), scope.service(),
+                        context.clock().now(), service.protocol() != Protocol.QUERY);
+                applyFaultsForCaller(caller, service);
+                SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
+                        exchange.getRequestURI().getRawQuery(), headers,
+                        new String(bytes, StandardCharsets.UTF_8), caller, requestId);
+                send(exchange, service.handle(request));
+            } catch (SimException e) {
+                send(exchange, ErrorRenderer.render(e, service.protocol(), service.xmlNamespace(), requestId));
+            } catch (RuntimeException e) {
+                LOG.error("Simulator failed on {} {}", exchange.getRequestMethod(), path, e);
+                send(exchange, ErrorRenderer.render(serverError(service.protocol()), service.protocol(),
+                        service.xmlNamespace(), requestId));
+            }
+        }
+    }
+
+    /** Latency and region-wide faults; false means the region is down and the connection must be dropped. */
+    private boolean applyFaultsBeforeService(SigV4Scope scope, ServiceHandler service) {
+        FaultSettings faults = context.faults().settings();
+        if (faults.latencyMillis() > 0) {
+            try {
+                Thread.sleep(faults.latencyMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return !faults.downRegions().contains(scope.region());
+    }
+
+    private void applyFaultsForCaller(Caller caller, ServiceHandler service) {
+        FaultSettings faults = context.faults().settings();
+        Protocol protocol = service.protocol();
+        if (faults.isDisabled(caller.accountId(), caller.region())) {
+            // AWS answers calls to an opt-in region the account has not enabled as if the key were unknown there.
+            throw Identities.invalidToken(protocol != Protocol.QUERY);
+        }
+        if (faults.isDenied(caller.accountId(), service.signingName())) {
+            String message = "User: " + caller.principalArn() + " is not authorized to perform: "
+                    + service.signingName() + ":* with an explicit deny in an identity-based policy";
+            throw switch (protocol) {
+                case QUERY -> new SimException("AccessDenied", 403, message);
+                case JSON_11 -> new SimException("AccessDeniedException", 400, message);
+                case REST_JSON -> new SimException("AccessDeniedException", 403, message);
+            };
+        }
+        if (!context.faults().tryAcquire(caller.accountId(), caller.region(), System.nanoTime())) {
+            throw switch (protocol) {
+                case QUERY -> new SimException("Throttling", 400, "Rate exceeded");
+                case JSON_11 -> new SimException("ThrottlingException", 400, "Rate exceeded");
+                case REST_JSON -> new SimException("ThrottlingException", 429, "Rate exceeded");
+            };
+        }
+        if (context.faults().rollServerError()) {
+            throw serverError(protocol);
+        }
+    }
+
+    private static SimException serverError(Protocol protocol) {
+        return switch (protocol) {
+            case QUERY -> new SimException("InternalFailure", 500,
+                    "The request processing has failed because of an unknown error, exception or failure.");
+            case JSON_11 -> new SimException("KMSInternalException", 500, "An internal error occurred.");
+            case REST_JSON -> new SimException("InternalServerException", 500, "An internal error occurred.");
+        };
+    }
+
+    private static SimException missingAuthentication(Protocol protocol) {
+        return protocol == Protocol.QUERY
+                ? new SimException("MissingAuthenticationToken", 403, "Request is missing Authentication Token")
+                : new SimException("MissingAuthenticationTokenException", 403,
+                        "Missing Authentication Token");
+    }
+
+    private static Protocol guessProtocol(Map<String, List<String>> headers) {
+        if (first(headers, "x-amz-target") != null) {
+            return Protocol.JSON_11;
+        }
+        String type = first(headers, "content-type");
+        return type != null && type.startsWith("application/x-www-form-urlencoded") ? Protocol.QUERY
+                : Protocol.REST_JSON;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static void send(HttpExchange exchange, SimResponse response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.snapferry.sim.http;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** A small streaming XML writer for AWS Query replies: elements, escaped text, nothing else. */
+public final class Xml {
+
+    private final StringBuilder out = new StringBuilder(1024);
+
+    public Xml open(String name) {
+        out.append('<').append(name).append('>');
+        return this;
+    }
+
+    public Xml open(String name, String namespace) {
+        out.append('<').append(name).append(" xmlns=\"").append(namespace).append("\">");
+        return this;
+    }
+
+    public Xml close(String name) {
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    /** Writes {@code <name>value</name>}; a null value writes nothing, as AWS omits absent members. */
+    public Xml leaf(String name, Object value) {
+        if (value == null) {
+            return this;
+        }
+        String text = value instanceof Instant instant ? timestamp(instant) : value.toString();
+        out.append('<').append(name).append('>');
+        escape(text);
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    public static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void escape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#13;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

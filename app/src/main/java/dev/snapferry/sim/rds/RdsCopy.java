@@ -1,0 +1,194 @@
+package dev.snapferry.sim.rds;
+
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Tag;
+import dev.snapferry.core.rules.EngineCapabilities;
+import dev.snapferry.core.rules.TagRules;
+import dev.snapferry.core.rules.UnencryptedKeyRule;
+import dev.snapferry.sim.Caller;
+import dev.snapferry.sim.SimContext;
+import dev.snapferry.sim.SimException;
+import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.http.FormParams;
+import dev.snapferry.sim.http.SimRequest;
+import dev.snapferry.sim.http.SimResponse;
+import dev.snapferry.sim.state.RegionState;
+import dev.snapferry.sim.state.SimKey;
+import dev.snapferry.sim.state.SimSnapshot;
+import dev.snapferry.sim.state.SnapshotSpec;
+import dev.snapferry.sim.state.SnapshotView;
+import dev.snapferry.sim.state.Transfer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * CopyDBClusterSnapshot, called in the destination region. Enforces what AWS enforces: the source by identifier
+ * (same region) or ARN, available; cross-region and shared-source rules of the engine; the presigned URL where the
+ * engine needs one (checked, never fetched); the KMS key rules; tags; no duplicate target; the concurrent-copy and
+ * manual-snapshot quotas.
+ */
+final class RdsCopy {
+
+    static final int MANUAL_SNAPSHOT_QUOTA = 100;
+
+    private final SimContext ctx;
+    private final RdsLookup lookup;
+
+    RdsCopy(SimContext ctx, RdsLookup lookup) {
+        this.ctx = ctx;
+        this.lookup = lookup;
+    }
+
+    SimResponse copy(SimRequest request, FormParams params) {
+        Caller caller = request.caller();
+        String sourceRef = params.required("SourceDBClusterSnapshotIdentifier");
+        String target = params.required("TargetDBClusterSnapshotIdentifier");
+        RdsLifecycle.requireValidIdentifier("TargetDBClusterSnapshotIdentifier", target);
+        if (!sourceRef.startsWith("arn:") && sourceRef.contains(":") && !sourceRef.startsWith("rds:")) {
+            throw SimException.invalidParameter("SourceDBClusterSnapshotIdentifier must be an identifier or an ARN");
+        }
+        RdsLookup.Located source = lookup.locate(caller, sourceRef, null);
+        SnapshotView src = source.view();
+        String sourceRegion = source.state().region();
+        boolean crossRegion = !sourceRegion.equals(caller.region());
+        if (crossRegion && !sourceRef.startsWith("arn:")) {
+            throw SimException.invalidParameter("A source in another region must be given by its ARN");
+        }
+        if (src.phase() != SimSnapshot.Phase.AVAILABLE) {
+            throw RdsErrors.invalidSnapshotState("Snapshot " + src.spec().identifier() + " is not in available state.");
+        }
+        Engine engine = Engine.fromRaw(src.spec().engine()).orElseThrow(() ->
+                SimException.invalidParameter("Unsupported engine " + src.spec().engine()));
+        EngineCapabilities caps = ctx.matrix().forEngine(engine);
+        boolean encrypted = src.spec().encrypted();
+        if (crossRegion) {
+            checkCrossRegion(caller, caps, source, params, sourceRef);
+        }
+        String kmsParam = params.get("KmsKeyId").filter(k -> !k.isBlank()).orElse(null);
+        List<Tag> explicit = params.structs("Tags").stream()
+                .map(t -> new Tag(t.get("Key").orElse(""), t.get("Value").orElse(""))).toList();
+        TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
+            throw SimException.invalidParameter(m);
+        });
+        boolean copyTags = params.flag("CopyTags");
+        List<Tag> sourceTags = src.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
+        List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
+        if (!TagRules.sourceTagWarnings(copyTags, sourceTags, explicit, caps.tags()).isEmpty()) {
+            throw SimException.invalidParameter("Tag keys cannot start with the reserved prefix 'aws:'; the source "
+                    + "snapshot's tags cannot be copied.");
+        }
+        if (resulting.size() > caps.tags().maxTags()) {
+            throw SimException.badRequest("TagQuotaPerResourceExceeded",
+                    "A resource can have at most " + caps.tags().maxTags() + " tags.");
+        }
+
+        Instant now = lookup.now();
+        RegionState destination = lookup.own(caller);
+        SnapshotView created = destination.update(now, r -> {
+            String key = target.toLowerCase(Locale.ROOT);
+            if (r.snapshots().containsKey(key)) {
+                throw RdsErrors.snapshotExists(key);
+            }
+            if (r.copiesInFlight(false) >= caps.maxCopiesInFlightPerRegion()) {
+                throw RdsErrors.snapshotQuota("You can have at most " + caps.maxCopiesInFlightPerRegion()
+                        + " cluster snapshot copies in progress to " + caller.region() + " at a time.");
+            }
+            if (manualCount(r) >= MANUAL_SNAPSHOT_QUOTA) {
+                throw RdsErrors.snapshotQuota("The request would exceed the quota of " + MANUAL_SNAPSHOT_QUOTA
+                        + " manual cluster snapshots in " + caller.region() + ".");
+            }
+            String targetKey = targetKey(r, caps, src, kmsParam, crossRegion, source.foreign());
+            boolean targetEncrypted = encrypted || targetKey != null;
+            var spec = src.spec();
+            SnapshotSpec copySpec = new SnapshotSpec(key, "arn:" + new RegionRef(caller.region()).partition() + ":rds:"
+                    + caller.region() + ":" + caller.accountId() + ":cluster-snapshot:" + key, false, spec.engine(),
+                    spec.engineVersion(), spec.clusterRef(), "manual", now, spec.allocatedStorageGiB(),
+                    spec.storageType(), targetEncrypted, targetKey, spec.arn(), spec.clusterCreateTime(),
+                    spec.masterUsername(), spec.port(), spec.vpcId(), zones(caller.region()));
+            Transfer transfer = new Transfer(Transfer.Kind.COPY, now, duration(spec.allocatedStorageGiB(), crossRegion),
+                    crossRegion, null);
+            SimSnapshot copy = new SimSnapshot(copySpec, SimSnapshot.Phase.COPYING, transfer);
+            resulting.forEach(t -> copy.tags().put(t.key(), t.value()));
+            r.snapshots().put(key, copy);
+            return copy.view(now, r.accountId());
+        });
+        return RdsXml.reply("CopyDBClusterSnapshot", request.requestId(),
+                xml -> RdsXml.snapshot(xml, created, "manual", null));
+    }
+
+    /** The key the copy is encrypted with, or null for an unencrypted copy; refuses what AWS refuses. */
+    private static String targetKey(RegionState destination, EngineCapabilities caps, SnapshotView src,
+                                    String kmsParam, boolean crossRegion, boolean shared) {
+        if (!src.spec().encrypted()) {
+            if (kmsParam == null) {
+                return null;
+            }
+            if (caps.kmsKeyWithUnencryptedSource() == UnencryptedKeyRule.ERROR) {
+                throw SimException.invalidCombination("KmsKeyId can't be specified for an unencrypted cluster "
+                        + "snapshot: a copy of an unencrypted snapshot cannot be encrypted.");
+            }
+            return usableKey(destination, kmsParam).arn();
+        }
+        if (kmsParam == null) {
+            if (crossRegion && caps.crossRegionEncryptedRequiresKey()) {
+                throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
+                        + "snapshot to another region.");
+            }
+            if (shared && caps.sharedEncryptedRequiresKey()) {
+                throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
+                        + "snapshot shared from another account.");
+            }
+            return src.spec().kmsKeyId();
+        }
+        return usableKey(destination, kmsParam).arn();
+    }
+
+    private static SimKey usableKey(RegionState destination, String reference) {
+        SimKey key = destination.resolveKey(reference);
+        if (key == null || !key.usable()) {
+            throw RdsErrors.kmsNotAccessible(reference);
+        }
+        return key;
+    }
+
+    private void checkCrossRegion(Caller caller, EngineCapabilities caps, RdsLookup.Located source,
+                                  FormParams params, String sourceArn) {
+        String from = source.state().region();
+        if (!new RegionRef(from).partition().equals(new RegionRef(caller.region()).partition())) {
+            throw SimException.invalidParameter("Cluster snapshots cannot be copied between partitions.");
+        }
+        if (!caps.crossRegionCopy()) {
+            throw SimException.invalidParameter("Cluster snapshots of this engine cannot be copied across regions.");
+        }
+        boolean encrypted = source.view().spec().encrypted();
+        if (source.foreign() && !caps.sharedCopyCrossRegion().allows(encrypted)) {
+            throw SimException.invalidCombination(encrypted
+                    ? "You can't copy an encrypted, shared DB cluster snapshot from one AWS Region to another."
+                    : "You can only copy a shared DB cluster snapshot in the same AWS Region.");
+        }
+        String presigned = params.get("PreSignedUrl").filter(p -> !p.isBlank()).orElse(null);
+        if (presigned == null) {
+            if (caps.presignedUrl().required(true, encrypted)) {
+                throw SimException.invalidParameter("PreSignedUrl is required to copy this cluster snapshot from "
+                        + from + ".");
+            }
+            return;
+        }
+        PresignedUrlCheck.verify(presigned, sourceArn, from, caller.region(), params.get("KmsKeyId").orElse(null));
+    }
+
+    private static long manualCount(RegionState r) {
+        return r.snapshots().values().stream().filter(s -> s.spec().type().equals("manual")).count();
+    }
+
+    static Duration duration(int gib, boolean crossRegion) {
+        return Duration.ofSeconds(crossRegion ? 300 + 8L * gib : 60 + 2L * gib);
+    }
+
+    static List<String> zones(String region) {
+        return List.of(region + "a", region + "b", region + "c");
+    }
+}

@@ -1,0 +1,185 @@
+package dev.snapferry.sim.rds;
+
+import dev.snapferry.core.model.Arn;
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.Tag;
+import dev.snapferry.core.rules.TagSpec;
+import dev.snapferry.sim.Caller;
+import dev.snapferry.sim.SimContext;
+import dev.snapferry.sim.SimException;
+import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.http.FormParams;
+import dev.snapferry.sim.http.SimRequest;
+import dev.snapferry.sim.http.SimResponse;
+import dev.snapferry.sim.state.RegionState;
+import dev.snapferry.sim.state.SimCluster;
+import dev.snapferry.sim.state.SimKey;
+import dev.snapferry.sim.state.SimSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Snapshot sharing (the {@code restore} attribute; {@code all} makes it public) and resource tags. */
+final class RdsSharing {
+
+    static final int MAX_SHARED_ACCOUNTS = 20;
+
+    private final SimContext ctx;
+    private final RdsLookup lookup;
+
+    RdsSharing(SimContext ctx, RdsLookup lookup) {
+        this.ctx = ctx;
+        this.lookup = lookup;
+    }
+
+    SimResponse describeAttributes(SimRequest request, FormParams params) {
+        String id = params.required("DBClusterSnapshotIdentifier").toLowerCase(Locale.ROOT);
+        List<String> accounts = lookup.own(request.caller()).update(lookup.now(), r -> {
+            SimSnapshot s = ownSnapshot(r, id);
+            return new ArrayList<>(s.restoreAccounts());
+        });
+        return RdsXml.reply("DescribeDBClusterSnapshotAttributes", request.requestId(), xml -> {
+            xml.open("DBClusterSnapshotAttributesResult").leaf("DBClusterSnapshotIdentifier", id)
+                    .open("DBClusterSnapshotAttributes").open("DBClusterSnapshotAttribute")
+                    .leaf("AttributeName", "restore").open("AttributeValues");
+            accounts.forEach(a -> xml.leaf("AttributeValue", a));
+            xml.close("AttributeValues").close("DBClusterSnapshotAttribute").close("DBClusterSnapshotAttributes")
+                    .close("DBClusterSnapshotAttributesResult");
+        });
+    }
+
+    SimResponse modifyAttribute(SimRequest request, FormParams params) {
+        String id = params.required("DBClusterSnapshotIdentifier").toLowerCase(Locale.ROOT);
+        String attribute = params.required("AttributeName");
+        if (!attribute.equals("restore")) {
+            throw SimException.invalidParameter("The attribute " + attribute + " cannot be modified; only restore.");
+        }
+        List<String> add = params.list("ValuesToAdd");
+        List<String> remove = params.list("ValuesToRemove");
+        for (String value : add) {
+            if (!value.equals("all") && !value.matches("\\d{12}")) {
+                throw SimException.invalidParameter("Invalid account identifier: " + value);
+            }
+        }
+        List<String> accounts = lookup.own(request.caller()).update(lookup.now(), r -> {
+            SimSnapshot s = ownSnapshot(r, id);
+            if (!s.spec().type().equals("manual")) {
+                throw RdsErrors.invalidSnapshotState("Only manual cluster snapshots can be shared.");
+            }
+            if (!add.isEmpty() && s.spec().encrypted()) {
+                if (add.contains("all")) {
+                    throw SimException.invalidParameter("Encrypted cluster snapshots cannot be made public.");
+                }
+                SimKey key = s.spec().kmsKeyId() == null ? null : r.resolveKey(s.spec().kmsKeyId());
+                if (key != null && key.awsManaged()) {
+                    throw SimException.invalidParameter("Cluster snapshots encrypted with the AWS managed key "
+                            + "cannot be shared. Copy it with a customer managed key and share the copy.");
+                }
+            }
+            var next = new java.util.LinkedHashSet<>(s.restoreAccounts());
+            next.addAll(add);
+            remove.forEach(next::remove);
+            if (next.stream().filter(a -> !a.equals("all")).count() > MAX_SHARED_ACCOUNTS) {
+                throw SimException.badRequest("SharedSnapshotQuotaExceeded", "A cluster snapshot can be shared with "
+                        + "at most " + MAX_SHARED_ACCOUNTS + " accounts.");
+            }
+            s.restoreAccounts().clear();
+            s.restoreAccounts().addAll(next);
+            return new ArrayList<>(next);
+        });
+        return RdsXml.reply("ModifyDBClusterSnapshotAttribute", request.requestId(), xml -> {
+            xml.open("DBClusterSnapshotAttributesResult").leaf("DBClusterSnapshotIdentifier", id)
+                    .open("DBClusterSnapshotAttributes").open("DBClusterSnapshotAttribute")
+                    .leaf("AttributeName", "restore").open("AttributeValues");
+            accounts.forEach(a -> xml.leaf("AttributeValue", a));
+            xml.close("AttributeValues").close("DBClusterSnapshotAttribute").close("DBClusterSnapshotAttributes")
+                    .close("DBClusterSnapshotAttributesResult");
+        });
+    }
+
+    SimResponse listTags(SimRequest request, FormParams params) {
+        Tagged target = resource(request.caller(), params.required("ResourceName"));
+        Map<String, String> tags = lookup.own(request.caller()).update(lookup.now(),
+                r -> new LinkedHashMap<>(tagsOf(r, target)));
+        return RdsXml.reply("ListTagsForResource", request.requestId(), xml -> RdsXml.tagList(xml, tags));
+    }
+
+    SimResponse addTags(SimRequest request, FormParams params) {
+        Tagged target = resource(request.caller(), params.required("ResourceName"));
+        List<Tag> tags = params.structs("Tags").stream()
+                .map(t -> new Tag(t.get("Key").orElse(""), t.get("Value").orElse(""))).toList();
+        lookup.own(request.caller()).update(lookup.now(), r -> {
+            Map<String, String> current = tagsOf(r, target);
+            TagSpec spec = ctx.matrix().forEngine(Engine.fromRaw(engineOf(r, target)).orElse(Engine.AURORA_MYSQL))
+                    .tags();
+            TagChecks.refusal(tags, spec).ifPresent(m -> {
+                throw SimException.invalidParameter(m);
+            });
+            Map<String, String> next = new LinkedHashMap<>(current);
+            tags.forEach(t -> next.put(t.key(), t.value()));
+            if (next.size() > spec.maxTags()) {
+                throw SimException.badRequest("TagQuotaPerResourceExceeded",
+                        "A resource can have at most " + spec.maxTags() + " tags.");
+            }
+            current.clear();
+            current.putAll(next);
+            return null;
+        });
+        return RdsXml.empty("AddTagsToResource", request.requestId());
+    }
+
+    SimResponse removeTags(SimRequest request, FormParams params) {
+        Tagged target = resource(request.caller(), params.required("ResourceName"));
+        List<String> keys = params.list("TagKeys");
+        lookup.own(request.caller()).update(lookup.now(), r -> {
+            keys.forEach(tagsOf(r, target)::remove);
+            return null;
+        });
+        return RdsXml.empty("RemoveTagsFromResource", request.requestId());
+    }
+
+    private record Tagged(boolean cluster, String id) {
+    }
+
+    private static Tagged resource(Caller caller, String name) {
+        Arn arn = Arn.parse(name).filter(a -> a.service().equals("rds")).orElseThrow(() ->
+                SimException.invalidParameter("The specified resource name " + name + " is not a valid ARN."));
+        if (!arn.region().equals(caller.region()) || !arn.accountId().equals(caller.accountId())) {
+            throw SimException.invalidParameter("The specified resource name does not match an RDS resource in "
+                    + "this region.");
+        }
+        if (arn.resource().startsWith("cluster-snapshot:")) {
+            return new Tagged(false, arn.resource().substring("cluster-snapshot:".length()).toLowerCase(Locale.ROOT));
+        }
+        if (arn.resource().startsWith("cluster:")) {
+            return new Tagged(true, arn.resource().substring("cluster:".length()).toLowerCase(Locale.ROOT));
+        }
+        throw SimException.invalidParameter("Tags are simulated for clusters and cluster snapshots only: " + name);
+    }
+
+    private static Map<String, String> tagsOf(RegionState r, Tagged target) {
+        if (target.cluster()) {
+            SimCluster c = r.clusters().get(target.id());
+            if (c == null) {
+                throw RdsErrors.clusterNotFound(target.id());
+            }
+            return c.tags();
+        }
+        return ownSnapshot(r, target.id()).tags();
+    }
+
+    private static String engineOf(RegionState r, Tagged target) {
+        return target.cluster() ? r.clusters().get(target.id()).engine()
+                : r.snapshots().get(target.id()).spec().engine();
+    }
+
+    private static SimSnapshot ownSnapshot(RegionState r, String id) {
+        SimSnapshot s = r.snapshots().get(id);
+        if (s == null) {
+            throw RdsErrors.snapshotNotFound(id);
+        }
+        return s;
+    }
+}

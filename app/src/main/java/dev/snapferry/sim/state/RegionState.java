@@ -1,0 +1,164 @@
+package dev.snapferry.sim.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one account holds in one region: RDS-family clusters and cluster snapshots (all engines in one
+ * namespace, as on AWS), DocumentDB Elastic clusters and snapshots, KMS keys and aliases.
+ *
+ * <p>All access goes through {@link #update}, which holds this region's lock and first brings transfers up to the
+ * given instant, so progress is computed lazily from the simulator's clock and never needs a background thread.
+ */
+public final class RegionState {
+
+    /** Cross-region copies that move data at the same time into one region of one account; the rest queue. */
+    public static final int TRANSFER_SLOTS = 2;
+
+    private final String accountId;
+    private final String region;
+    private final Map<String, SimCluster> clusters = new TreeMap<>();
+    private final Map<String, SimSnapshot> snapshots = new TreeMap<>();
+    private final Map<String, SimCluster> elasticClusters = new TreeMap<>();
+    private final Map<String, SimSnapshot> elasticSnapshots = new TreeMap<>();
+    private final Map<String, SimKey> keys = new TreeMap<>();
+    private final Map<String, String> aliases = new TreeMap<>();
+
+    RegionState(String accountId, String region) {
+        this.accountId = accountId;
+        this.region = region;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Runs {@code action} under this region's lock, after advancing every transfer to {@code now}. */
+    public synchronized <T> T update(Instant now, Function<RegionState, T> action) {
+        advance(now);
+        return action.apply(this);
+    }
+
+    /** RDS-family cluster snapshots by lower-case identifier. Call only inside {@link #update}. */
+    public Map<String, SimSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    /** RDS-family clusters by lower-case identifier. */
+    public Map<String, SimCluster> clusters() {
+        return clusters;
+    }
+
+    /** Elastic snapshots by ARN. */
+    public Map<String, SimSnapshot> elasticSnapshots() {
+        return elasticSnapshots;
+    }
+
+    /** Elastic clusters by ARN. */
+    public Map<String, SimCluster> elasticClusters() {
+        return elasticClusters;
+    }
+
+    /** KMS keys by key id. */
+    public Map<String, SimKey> keys() {
+        return keys;
+    }
+
+    /** KMS aliases ({@code alias/name}) to key id. */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    /** Copies into this region that AWS counts against the concurrent-copy limit. */
+    public long copiesInFlight(boolean elastic) {
+        return (elastic ? elasticSnapshots : snapshots).values().stream()
+                .filter(s -> s.phase() == SimSnapshot.Phase.COPYING).count();
+    }
+
+    /** Resolves a key id, key ARN, alias name or alias ARN of this account and region. */
+    public @Nullable SimKey resolveKey(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        String ref = reference;
+        String arnPrefix = "arn:aws:kms:" + region + ":" + accountId + ":";
+        if (ref.startsWith(arnPrefix)) {
+            ref = ref.substring(arnPrefix.length());
+            if (ref.startsWith("key/")) {
+                ref = ref.substring(4);
+            }
+        }
+        if (ref.startsWith("alias/")) {
+            String keyId = aliases.get(ref);
+            return keyId == null ? null : keys.get(keyId);
+        }
+        return keys.get(ref);
+    }
+
+    private void advance(Instant now) {
+        List<SimSnapshot> transferring = new ArrayList<>();
+        for (SimSnapshot s : snapshots.values()) {
+            if (s.transfer() != null) {
+                transferring.add(s);
+            }
+        }
+        for (SimSnapshot s : elasticSnapshots.values()) {
+            if (s.transfer() != null) {
+                transferring.add(s);
+            }
+        }
+        if (transferring.isEmpty()) {
+            return;
+        }
+        Instant eventTime = Instant.MIN;
+        while (true) {
+            fillSlots(transferring, now, eventTime);
+            SimSnapshot first = null;
+            for (SimSnapshot s : transferring) {
+                Instant end = s.transfer().endsAt();
+                if (end != null && !end.isAfter(now) && (first == null || end.isBefore(first.transfer().endsAt()))) {
+                    first = s;
+                }
+            }
+            if (first == null) {
+                return;
+            }
+            eventTime = first.transfer().endsAt();
+            first.complete();
+            transferring.remove(first);
+        }
+    }
+
+    /** Starts waiting transfers, oldest first, while slots are free; a slot frees at {@code freedAt}. */
+    private static void fillSlots(List<SimSnapshot> transferring, Instant now, Instant freedAt) {
+        long busy = transferring.stream()
+                .filter(s -> s.transfer().waitsForSlot() && s.transfer().started()).count();
+        List<SimSnapshot> waiting = transferring.stream()
+                .filter(s -> !s.transfer().started())
+                .sorted(Comparator.comparing((SimSnapshot s) -> s.transfer().requestedAt())
+                        .thenComparing(s -> s.spec().arn()))
+                .toList();
+        for (SimSnapshot s : waiting) {
+            Transfer t = s.transfer();
+            if (t.requestedAt().isAfter(now)) {
+                continue;
+            }
+            if (!t.waitsForSlot()) {
+                s.setTransfer(t.startAt(t.requestedAt()));
+            } else if (busy < TRANSFER_SLOTS) {
+                s.setTransfer(t.startAt(t.requestedAt().isAfter(freedAt) ? t.requestedAt() : freedAt));
+                busy++;
+            }
+        }
+    }
+}

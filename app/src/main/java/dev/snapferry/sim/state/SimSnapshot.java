@@ -1,0 +1,81 @@
+package dev.snapferry.sim.state;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A snapshot in the simulator. Mutable, and only touched while holding the lock of the {@link RegionState} that
+ * owns it: its phase, its transfer, its tags and the accounts it is shared with.
+ */
+public final class SimSnapshot {
+
+    public enum Phase {
+        CREATING,
+        COPYING,
+        AVAILABLE
+    }
+
+    private final SnapshotSpec spec;
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    /** Account ids allowed to restore it; {@code all} makes it public. */
+    private final Set<String> restoreAccounts = new LinkedHashSet<>();
+    private Phase phase;
+    private @Nullable Transfer transfer;
+
+    public SimSnapshot(SnapshotSpec spec, Phase phase, @Nullable Transfer transfer) {
+        this.spec = spec;
+        this.phase = phase;
+        this.transfer = transfer;
+    }
+
+    public SnapshotSpec spec() {
+        return spec;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public @Nullable Transfer transfer() {
+        return transfer;
+    }
+
+    void setTransfer(@Nullable Transfer transfer) {
+        this.transfer = transfer;
+    }
+
+    void complete() {
+        phase = Phase.AVAILABLE;
+        transfer = null;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    public Set<String> restoreAccounts() {
+        return restoreAccounts;
+    }
+
+    public boolean isPublic() {
+        return restoreAccounts.contains("all");
+    }
+
+    public boolean isSharedWith(String accountId) {
+        return restoreAccounts.contains(accountId);
+    }
+
+    public int percent(Instant now) {
+        return phase == Phase.AVAILABLE ? 100 : transfer == null ? 0 : transfer.percent(now);
+    }
+
+    /** A consistent copy for rendering outside the lock. */
+    public SnapshotView view(Instant now, String ownerAccountId) {
+        return new SnapshotView(spec, phase, percent(now), Map.copyOf(new LinkedHashMap<>(tags)),
+                Set.copyOf(restoreAccounts), ownerAccountId);
+    }
+}
