@@ -8,7 +8,10 @@ import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.ThemeManager;
 import dev.snapferry.ui.main.MainView;
 import dev.snapferry.ui.main.MainViewModel;
+import dev.snapferry.core.aws.CredentialSources;
+import dev.snapferry.sim.Simulator;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -29,6 +32,7 @@ public final class SnapferryApp extends Application {
     private @Nullable Messages messages;
     private @Nullable CapabilityMatrix matrix;
     private @Nullable String startupFailure;
+    private @Nullable Simulator demoSimulator;
 
     @Override
     public void init() {
@@ -43,6 +47,18 @@ public final class SnapferryApp extends Application {
                 options.demo(), options.profile(), System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version"));
         messages = Messages.load(Locale.getDefault());
+        boolean demo = options.demo() || options.profile() == null
+                && !CredentialSources.anyConfigured(System.getenv(), Path.of(System.getProperty("user.home")));
+        if (demo) {
+            try {
+                demoSimulator = Simulator.start(Simulator.Options.demo());
+                LOG.info("Demo account: embedded AWS simulator at {}", demoSimulator.endpoint());
+            } catch (IOException e) {
+                LOG.error("The embedded AWS simulator could not start", e);
+                startupFailure = messages.get("startup.failed.simulator", String.valueOf(e.getMessage()));
+                return;
+            }
+        }
         try {
             matrix = CapabilityMatrix.loadDefault();
         } catch (CapabilityMatrixException e) {
@@ -64,6 +80,9 @@ public final class SnapferryApp extends Application {
         ThemeManager themes = new ThemeManager();
         MainViewModel mainViewModel = new MainViewModel(matrix, text, dialogs, Version.current());
         themes.choiceProperty().bind(mainViewModel.themeProperty());
+        if (demoSimulator != null) {
+            mainViewModel.showDemo(demoSimulator.endpoint().toString());
+        }
         // Quitting closes the window like its close button does; the last window closing ends the app.
         MainView mainView = new MainView(mainViewModel, text, stage::close);
 
@@ -79,6 +98,9 @@ public final class SnapferryApp extends Application {
 
     @Override
     public void stop() {
+        if (demoSimulator != null) {
+            demoSimulator.close();
+        }
         LOG.info("Snapferry stopped");
     }
 }

@@ -49,7 +49,7 @@ class ArchitectureTest {
 
     @Test
     void viewModelsHaveNoSceneGraph() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+        noClasses().that().resideInAPackage("dev.snapferry.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..")
                 .because("a ViewModel never knows its View and is tested without a toolkit")
@@ -58,7 +58,7 @@ class ArchitectureTest {
 
     @Test
     void viewModelsDoNotScheduleOnTheFxThreadThemselves() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+        noClasses().that().resideInAPackage("dev.snapferry.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
                 .because("ViewModels get a TaskRunner, which delivers results on the FX thread")
                 .check(classes);
@@ -66,7 +66,7 @@ class ArchitectureTest {
 
     @Test
     void viewsTalkOnlyToTheirViewModel() {
-        noClasses().that().haveSimpleNameEndingWith("View")
+        noClasses().that().resideInAPackage("dev.snapferry.ui..").and().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.snapferry.core.aws..", "dev.snapferry.core.jobs..", "dev.snapferry.sim..")
                 .because("the View talks to its ViewModel only")

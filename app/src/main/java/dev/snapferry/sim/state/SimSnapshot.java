@@ -1,6 +1,7 @@
 package dev.snapferry.sim.state;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -75,7 +76,8 @@ public final class SimSnapshot {
 
     /** A consistent copy for rendering outside the lock. */
     public SnapshotView view(Instant now, String ownerAccountId) {
-        return new SnapshotView(spec, phase, percent(now), Map.copyOf(new LinkedHashMap<>(tags)),
-                Set.copyOf(restoreAccounts), ownerAccountId);
+        // Keeps insertion order: AWS lists tags in the order they were added.
+        return new SnapshotView(spec, phase, percent(now), Collections.unmodifiableMap(new LinkedHashMap<>(tags)),
+                Collections.unmodifiableSet(new LinkedHashSet<>(restoreAccounts)), ownerAccountId);
     }
 }

@@ -28,6 +28,7 @@ public final class MainView {
     private final Parent root;
 
     @FXML private Label productName;
+    @FXML private Label demoBanner;
     @FXML private RadioMenuItem themeSystem;
     @FXML private RadioMenuItem themeLight;
     @FXML private RadioMenuItem themeDark;
@@ -54,7 +55,9 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        productName.textProperty().bind(viewModel.titleProperty());
+        demoBanner.textProperty().bind(viewModel.demoBannerProperty());
+        demoBanner.visibleProperty().bind(viewModel.demoBannerProperty().isNotEmpty());
+        demoBanner.managedProperty().bind(demoBanner.visibleProperty());
         themeSystem.setUserData(ThemeChoice.SYSTEM);
         themeLight.setUserData(ThemeChoice.LIGHT);
         themeDark.setUserData(ThemeChoice.DARK);

@@ -30,6 +30,7 @@ public final class MainViewModel {
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(this, "theme", ThemeChoice.SYSTEM);
     private final ObservableList<EngineRow> engines;
     private final ObservableList<String> contestedRules;
+    private final ReadOnlyStringWrapper demoBanner = new ReadOnlyStringWrapper(this, "demoBanner", "");
 
     public MainViewModel(CapabilityMatrix matrix, Messages messages, DialogService dialogs, String version) {
         Objects.requireNonNull(matrix, "matrix");
@@ -40,6 +41,19 @@ public final class MainViewModel {
         engines = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(rows(matrix)));
         contestedRules = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
                 contested(matrix)));
+    }
+
+    /**
+     * Says that the window shows the demo account, where the simulated AWS runs, and how to use real AWS instead;
+     * empty when the app talks to AWS.
+     */
+    public ReadOnlyStringProperty demoBannerProperty() {
+        return demoBanner.getReadOnlyProperty();
+    }
+
+    public void showDemo(String endpoint) {
+        demoBanner.set(messages.get("main.demo.banner", endpoint));
+        title.set(messages.get("main.demo.title", messages.get("app.name")));
     }
 
     public ReadOnlyStringProperty titleProperty() {

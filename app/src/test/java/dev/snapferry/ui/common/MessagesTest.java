@@ -63,6 +63,15 @@ class MessagesTest {
     }
 
     @Test
+    void everyKeyIsDefinedOnceBecauseALaterDuplicateSilentlyWins() throws IOException {
+        Path bundle = MAIN.resolve("resources/dev/snapferry/ui/messages.properties");
+        List<String> keys = Files.readAllLines(bundle).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                .map(line -> line.substring(0, line.indexOf('=')).strip()).toList();
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
     void textsUseTypographicApostrophesSoMessageFormatCannotEatThem() {
         assertThat(messages.bundle().keySet())
                 .filteredOn(key -> messages.bundle().getString(key).contains("'"))

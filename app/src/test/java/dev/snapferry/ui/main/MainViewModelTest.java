@@ -45,6 +45,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void noBannerUntilTheDemoAccountIsShown() {
+        assertThat(viewModel.demoBannerProperty().get()).isEmpty();
+        viewModel.showDemo("http://127.0.0.1:4566");
+        assertThat(viewModel.demoBannerProperty().get()).contains("simulated AWS", "http://127.0.0.1:4566");
+        assertThat(viewModel.getTitle()).isEqualTo("Snapferry \u2014 Demo account");
+    }
+
+    @Test
     void themeStartsByFollowingTheSystem() {
         assertThat(viewModel.themeProperty().get()).isEqualTo(ThemeChoice.SYSTEM);
         viewModel.themeProperty().set(ThemeChoice.DARK);

@@ -35,7 +35,8 @@ class MainWindowUITest {
     void startApplication() throws TimeoutException {
         System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
         stage = FxToolkit.registerPrimaryStage();
-        app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class);
+        // --demo: the same start-up whether or not this machine has AWS credentials.
+        app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class, "--demo");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -49,10 +50,18 @@ class MainWindowUITest {
     @Test
     void mainWindowOpensWithTheProductName() {
         assertThat(stage.isShowing()).isTrue();
-        assertThat(stage.getTitle()).isEqualTo("Snapferry");
+        assertThat(stage.getTitle()).isEqualTo("Snapferry \u2014 Demo account");
         Label name = robot.lookup("#productName").queryAs(Label.class);
         assertThat(name.getText()).isEqualTo("Snapferry");
         assertThat(name.isVisible()).isTrue();
+    }
+
+    @Test
+    void demoBannerSaysTheAccountIsSimulatedAndWhereItRuns() {
+        Label banner = robot.lookup("#demoBanner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).startsWith("Demo account \u2014 simulated AWS.")
+                .containsPattern("http://127\\.0\\.0\\.1:\\d+");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.snapferry.sim;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code snapferry --simulator} started as a separate JVM process, the way a user runs it for the AWS CLI. Reads
+ * the endpoint from the first line it prints.
+ */
+public final class StandaloneSimulator implements AutoCloseable {
+
+    private final Process process;
+    private final URI endpoint;
+
+    private StandaloneSimulator(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static StandaloneSimulator start(String... options) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dsnapferry.log.dir=" + System.getProperty("snapferry.log.dir", "target/test-logs"),
+                "dev.snapferry.app.Main", "--simulator"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = out.readLine()) != null) {
+            seen.append(line).append('\n');
+            int at = line.indexOf("listening on ");
+            if (at >= 0) {
+                URI endpoint = URI.create(line.substring(at + "listening on ".length()).strip());
+                Thread.ofVirtual().start(() -> drain(out));
+                return new StandaloneSimulator(process, endpoint);
+            }
+        }
+        process.destroyForcibly();
+        throw new IOException("the simulator did not start:\n" + seen);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Steps the standalone simulator's manual clock through its control endpoint. */
+    public void advanceClock(long seconds) throws IOException, InterruptedException {
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                endpoint.resolve("/_sim/clock/advance?seconds=" + seconds)).POST(HttpRequest.BodyPublishers
+                .noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IOException("clock not advanced: " + reply.body());
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // keep the pipe empty so the simulator never blocks on its own output
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+}
