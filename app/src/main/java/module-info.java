@@ -21,6 +21,14 @@ open module dev.snapferry {
     requires software.amazon.awssdk.services.sso;
     requires software.amazon.awssdk.services.ssooidc;
     requires software.amazon.awssdk.http.apache;
+    requires software.amazon.awssdk.http;
+    requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.awscore;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.profiles;
+    requires software.amazon.awssdk.utils;
+    requires software.amazon.awssdk.retries.api;
     requires org.slf4j;
     requires jdk.httpserver;
     requires static org.jspecify;

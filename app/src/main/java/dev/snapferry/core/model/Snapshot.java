@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param kmsKeyId           the key as AWS reports it (an ARN or key id), null when not encrypted
  * @param sourceSnapshotArn  for a copy, the snapshot it was copied from
  * @param allocatedStorageGiB the size in GiB when AWS reports it
+ * @param kmsKeyAlias        the key's alias in its region ({@code alias/...}) when one is known
+ * @param awsManagedKey      true when the key is AWS managed ({@code alias/aws/...}): such snapshots cannot be
+ *                           shared with other accounts
  */
 public record Snapshot(
         String identifier,
@@ -30,7 +33,9 @@ public record Snapshot(
         List<Tag> tags,
         @Nullable String sourceSnapshotArn,
         @Nullable Integer allocatedStorageGiB,
-        @Nullable String storageType) {
+        @Nullable String storageType,
+        @Nullable String kmsKeyAlias,
+        boolean awsManagedKey) {
 
     public Snapshot {
         Objects.requireNonNull(identifier, "identifier");
@@ -41,6 +46,13 @@ public record Snapshot(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
         tags = List.copyOf(tags);
+    }
+
+    /** This snapshot with its KMS key's alias resolved. */
+    public Snapshot withKmsAlias(@Nullable String alias, boolean awsManaged) {
+        return new Snapshot(identifier, arn, accountId, region, engine, engineVersion, clusterIdentifier, type,
+                status, createTime, storageEncrypted, kmsKeyId, tags, sourceSnapshotArn, allocatedStorageGiB,
+                storageType, alias, awsManaged);
     }
 
     /** The account that owns the snapshot: the ARN's account, which differs from the lister's for shared ones. */

@@ -114,7 +114,7 @@ public final class SnapshotFixtures {
                             + ":key/1234abcd-12ab-34cd-56ef-1234567890ab"
                     : null;
             return new Snapshot(identifier, arn, listedBy, region, engine, "3.04.0", "aurora-cluster1", type, status,
-                    NOW, encrypted, keyArn, tags, null, 100, "aurora");
+                    NOW, encrypted, keyArn, tags, null, 100, "aurora", null, false);
         }
     }
 }

@@ -19,7 +19,7 @@ class SnapshotTest {
 
     private static Snapshot withArn(String arn, SnapshotType type) {
         return new Snapshot("x", arn, OWN_ACCOUNT, US_EAST_1, Engine.NEPTUNE, null, null, type,
-                SnapshotStatus.available(), null, false, null, List.of(), null, null, null);
+                SnapshotStatus.available(), null, false, null, List.of(), null, null, null, null, false);
     }
 
     @Test

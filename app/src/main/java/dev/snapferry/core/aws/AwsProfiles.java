@@ -1,0 +1,124 @@
+package dev.snapferry.core.aws;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * The profiles of the shared config ({@code ~/.aws/config} or {@code AWS_CONFIG_FILE}) and credentials
+ * ({@code ~/.aws/credentials} or {@code AWS_SHARED_CREDENTIALS_FILE}) files, read with the SDK's own parser, plus
+ * the environment's credentials as a pseudo-profile. Files that do not exist are simply absent.
+ */
+public final class AwsProfiles {
+
+    /** The name under which credentials from environment variables are offered. */
+    public static final String ENVIRONMENT = "(environment)";
+
+    private final ProfileFile file;
+    private final Map<String, String> env;
+    private final Path home;
+
+    private AwsProfiles(ProfileFile file, Map<String, String> env, Path home) {
+        this.file = file;
+        this.env = Map.copyOf(env);
+        this.home = home;
+    }
+
+    /** Reads the files the environment points at, or the defaults under {@code home}. */
+    public static AwsProfiles load(Map<String, String> env, Path home) {
+        Path config = path(env.get("AWS_CONFIG_FILE"), home.resolve(".aws").resolve("config"));
+        Path credentials = path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home.resolve(".aws").resolve("credentials"));
+        ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
+        if (Files.isRegularFile(config)) {
+            aggregator.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+        }
+        if (Files.isRegularFile(credentials)) {
+            aggregator.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+        }
+        return new AwsProfiles(aggregator.build(), env, home);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Map<String, String> environment() {
+        return env;
+    }
+
+    /** Every profile, the environment's credentials first when they are set, then by name. */
+    public List<AwsProfile> all() {
+        List<AwsProfile> result = new ArrayList<>();
+        if (hasEnvironmentCredentials()) {
+            result.add(new AwsProfile(ENVIRONMENT, ProfileKind.ENVIRONMENT,
+                    env.containsKey("AWS_REGION") ? Map.of("region", env.get("AWS_REGION")) : Map.of()));
+        }
+        file.profiles().values().stream().sorted(Comparator.comparing(Profile::name))
+                .forEach(p -> result.add(describe(p)));
+        return result;
+    }
+
+    public Optional<AwsProfile> find(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The profile {@code AWS_PROFILE} names, or {@code default} when it exists. */
+    public Optional<AwsProfile> defaultProfile() {
+        String named = env.get("AWS_PROFILE");
+        if (named != null && !named.isBlank()) {
+            return find(named);
+        }
+        return find("default").or(() -> hasEnvironmentCredentials() ? find(ENVIRONMENT) : Optional.empty());
+    }
+
+    /** The raw SDK profile, for building a credentials provider; it holds secrets and must not leave core.aws. */
+    Optional<Profile> raw(String name) {
+        return file.profile(name);
+    }
+
+    Optional<Profile> ssoSession(String name) {
+        return file.getSection("sso-session", name);
+    }
+
+    boolean hasEnvironmentCredentials() {
+        String key = env.get("AWS_ACCESS_KEY_ID");
+        return key != null && !key.isBlank() && env.get("AWS_SECRET_ACCESS_KEY") != null;
+    }
+
+    static AwsProfile describe(Profile profile) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        profile.properties().forEach((k, v) -> {
+            if (!AwsProfile.SECRET_PROPERTIES.contains(k)) {
+                settings.put(k, v);
+            }
+        });
+        return new AwsProfile(profile.name(), kind(profile.properties()), settings);
+    }
+
+    static ProfileKind kind(Map<String, String> p) {
+        if (p.containsKey("role_arn")) {
+            return ProfileKind.ASSUME_ROLE;
+        }
+        if (p.containsKey("sso_session") || p.containsKey("sso_start_url")) {
+            return ProfileKind.SSO;
+        }
+        if (p.containsKey("credential_process")) {
+            return ProfileKind.CREDENTIAL_PROCESS;
+        }
+        if (p.containsKey("aws_access_key_id")) {
+            return ProfileKind.STATIC_KEYS;
+        }
+        return ProfileKind.NO_CREDENTIALS;
+    }
+
+    private static Path path(String value, Path fallback) {
+        return value == null || value.isBlank() ? fallback : Path.of(value);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.snapferry.core.aws;
+
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.docdbelastic.DocDbElasticClient;
+import software.amazon.awssdk.services.docdbelastic.model.ClusterInList;
+import software.amazon.awssdk.services.docdbelastic.model.ClusterSnapshotInList;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
+
+/**
+ * Lists cluster snapshots across accounts and regions. Each (account, region) costs one paginated RDS-family
+ * {@code DescribeDBClusterSnapshots} (every RDS, DocumentDB and Neptune snapshot, classified by engine), the
+ * DocumentDB Elastic listing and one cached {@code ListAliases}, run side by side. Regions run in parallel with
+ * bounded concurrency and each region's result is handed to the listener the moment it is complete, so the first
+ * rows show long before the slowest region answers; a failed region is reported alone and never hides the others.
+ */
+public final class SnapshotLister {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotLister.class);
+
+    /**
+     * @param includeShared  add snapshots other accounts share with this one
+     * @param includePublic  add public snapshots of other accounts
+     * @param includeElastic list DocumentDB Elastic too
+     */
+    public record Options(boolean includeShared, boolean includePublic, boolean includeElastic) {
+        public static final Options DEFAULT = new Options(true, false, true);
+    }
+
+    private final KmsDirectory kms;
+    private final int maxConcurrentRegions;
+
+    public SnapshotLister(KmsDirectory kms, int maxConcurrentRegions) {
+        this.kms = Objects.requireNonNull(kms, "kms");
+        if (maxConcurrentRegions < 1) {
+            throw new IllegalArgumentException("maxConcurrentRegions must be positive");
+        }
+        this.maxConcurrentRegions = maxConcurrentRegions;
+    }
+
+    /**
+     * Starts listing; {@code listener} is called once per (account, region), from worker threads, as each
+     * finishes. The future completes when all have; cancelling it stops the regions still waiting.
+     */
+    public CompletableFuture<List<RegionResult>> list(List<AccountSession> accounts, List<RegionRef> regions,
+                                                      Options options, Consumer<RegionResult> listener) {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore slots = new Semaphore(maxConcurrentRegions);
+        List<CompletableFuture<RegionResult>> parts = new ArrayList<>();
+        for (AccountSession account : accounts) {
+            for (RegionRef region : regions) {
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        slots.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.CancellationException("listing cancelled");
+                    }
+                    try {
+                        RegionResult result = listRegion(account, region, options, executor);
+                        deliver(listener, result);
+                        return result;
+                    } finally {
+                        slots.release();
+                    }
+                }, executor));
+            }
+        }
+        CompletableFuture<List<RegionResult>> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> parts.stream().map(CompletableFuture::join).toList());
+        all.whenComplete((r, e) -> executor.shutdownNow());
+        return all;
+    }
+
+    /** Lists one account and region, without throwing: a failure becomes {@link RegionResult.Failed}. */
+    public RegionResult listRegion(AccountSession account, RegionRef region, Options options,
+                                   ExecutorService executor) {
+        long start = System.nanoTime();
+        Future<KmsDirectory.Aliases> aliases = executor.submit(() -> kms.aliases(account, region));
+        Future<List<Snapshot>> elastic = options.includeElastic()
+                ? executor.submit(() -> elastic(account, region)) : null;
+        List<RegionResult.Warning> warnings = new ArrayList<>();
+        List<Snapshot> snapshots = new ArrayList<>();
+        int[] skipped = {0};
+        try {
+            AwsCallException.call(() -> {
+                var pages = account.clients().rds(region).describeDBClusterSnapshotsPaginator(b -> b
+                        .maxRecords(100).includeShared(options.includeShared())
+                        .includePublic(options.includePublic()));
+                for (DBClusterSnapshot s : pages.dbClusterSnapshots()) {
+                    SnapshotMapper.fromRds(s, account.accountId(), region).ifPresentOrElse(snapshots::add,
+                            () -> skipped[0]++);
+                }
+                return null;
+            });
+        } catch (AwsCallException e) {
+            cancel(aliases, elastic);
+            AwsFailure failure = AwsErrors.inRegionOfVerifiedAccount(e.failure());
+            LOG.info("Listing {} {} failed: {} {}", account.accountId(), region, failure.awsCode(),
+                    failure.getClass().getSimpleName());
+            return new RegionResult.Failed(account.account(), region, failure, since(start));
+        }
+        if (elastic != null) {
+            part(elastic, "docdb-elastic", warnings).ifPresent(snapshots::addAll);
+        }
+        KmsDirectory.Aliases index = part(aliases, "kms", warnings).orElse(KmsDirectory.Aliases.NONE);
+        List<Snapshot> resolved = snapshots.stream().map(index::resolve).toList();
+        return new RegionResult.Loaded(account.account(), region, resolved, warnings, since(start), skipped[0]);
+    }
+
+    private static List<Snapshot> elastic(AccountSession account, RegionRef region) {
+        DocDbElasticClient client = account.clients().elastic(region);
+        return AwsCallException.call(() -> {
+            Map<String, String> names = new HashMap<>();
+            for (ClusterInList c : client.listClustersPaginator(b -> b.maxResults(100)).clusters()) {
+                names.put(c.clusterArn(), c.clusterName());
+            }
+            List<Snapshot> result = new ArrayList<>();
+            // The list call carries no type; asking per type gives it without a call per snapshot.
+            for (SnapshotType type : List.of(SnapshotType.MANUAL, SnapshotType.AUTOMATED)) {
+                for (ClusterSnapshotInList s : client.listClusterSnapshotsPaginator(b -> b.maxResults(100)
+                        .snapshotType(type.name())).snapshots()) {
+                    result.add(SnapshotMapper.fromElastic(s, type, names, account.accountId(), region));
+                }
+            }
+            return result;
+        });
+    }
+
+    private static <T> java.util.Optional<T> part(Future<T> future, String service,
+                                                  List<RegionResult.Warning> warnings) {
+        try {
+            return java.util.Optional.ofNullable(future.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            warnings.add(new RegionResult.Warning(service, new AwsFailure.Unknown("", "interrupted")));
+        } catch (java.util.concurrent.ExecutionException e) {
+            warnings.add(new RegionResult.Warning(service, AwsErrors.map(e.getCause())));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void deliver(Consumer<RegionResult> listener, RegionResult result) {
+        try {
+            listener.accept(result);
+        } catch (RuntimeException e) {
+            LOG.error("Listing listener failed on {} {}", result.account().accountId(), result.region(), e);
+        }
+    }
+
+    private static void cancel(Future<?>... futures) {
+        for (Future<?> f : futures) {
+            if (f != null) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.snapferry.core.aws;
+
+import dev.snapferry.core.model.Arn;
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotStatus;
+import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.core.model.Tag;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.docdbelastic.model.ClusterSnapshotInList;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
+
+/** Turns SDK snapshot models into Snapferry's {@link Snapshot}, classifying RDS-family ones by their engine. */
+final class SnapshotMapper {
+
+    private SnapshotMapper() {
+    }
+
+    /** Empty for an engine Snapferry does not handle (it is skipped, not guessed). */
+    static Optional<Snapshot> fromRds(DBClusterSnapshot s, String accountId, RegionRef region) {
+        Optional<Engine> engine = Engine.fromRaw(s.engine());
+        if (engine.isEmpty() || engine.get().api() != dev.snapferry.core.model.ApiFamily.RDS
+                || s.dbClusterSnapshotIdentifier() == null || s.dbClusterSnapshotArn() == null) {
+            return Optional.empty();
+        }
+        List<Tag> tags = s.tagList() == null ? List.of()
+                : s.tagList().stream().filter(t -> t.key() != null)
+                        .map(t -> new Tag(t.key(), t.value() == null ? "" : t.value())).toList();
+        return Optional.of(new Snapshot(s.dbClusterSnapshotIdentifier(), s.dbClusterSnapshotArn(), accountId, region,
+                engine.get(), s.engineVersion(), s.dbClusterIdentifier(),
+                SnapshotType.fromRaw(s.snapshotType()).orElse(SnapshotType.MANUAL),
+                SnapshotStatus.fromRds(s.status(), s.percentProgress()), s.snapshotCreateTime(),
+                Boolean.TRUE.equals(s.storageEncrypted()), s.kmsKeyId(), tags, s.sourceDBClusterSnapshotArn(),
+                s.allocatedStorage(), s.storageType(), null, false));
+    }
+
+    /**
+     * An Elastic snapshot from its list entry. Elastic snapshots are always encrypted; the list does not name the
+     * key or carry tags, which the details call adds.
+     */
+    static Snapshot fromElastic(ClusterSnapshotInList s, SnapshotType type, Map<String, String> clusterNames,
+                                String accountId, RegionRef region) {
+        String cluster = clusterNames.getOrDefault(s.clusterArn(),
+                Arn.parse(s.clusterArn()).map(Arn::resourceName).orElse(s.clusterArn()));
+        return new Snapshot(s.snapshotName(), s.snapshotArn(), accountId, region, Engine.DOCUMENTDB_ELASTIC, null,
+                cluster, type, SnapshotStatus.fromElastic(s.statusAsString()), parseTime(s.snapshotCreationTime()),
+                true, null, List.of(), null, null, null, null, false);
+    }
+
+    static Instant parseTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
