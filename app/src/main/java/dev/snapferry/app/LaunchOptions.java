@@ -15,9 +15,11 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
 
     public static final String USAGE = """
             Usage: snapferry [--demo] [--profile NAME]
+                   snapferry --list [--profile NAME | --demo] [--regions r1,r2|all] [--format csv|json] ...
                    snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS]
               --demo           open the demo account (the embedded AWS simulator)
               --profile NAME   open the named profile of ~/.aws/config
+              --list           print the snapshot listing and exit (snapferry --list --help)
               --simulator      run only the embedded AWS simulator (see snapferry --simulator --help)
               --version        print the version and exit
               --help           print this help and exit

@@ -1,6 +1,7 @@
 package dev.snapferry.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import dev.snapferry.sim.SimulatorCli;
 import javafx.application.Application;
@@ -19,6 +20,11 @@ public final class Main {
             // Headless: no toolkit, logs to the console's standard error only above WARN.
             prepareLogging(AppDirectories.forCurrentUser());
             System.exit(SimulatorCli.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("--list")) {
+            prepareLogging(AppDirectories.forCurrentUser());
+            System.exit(ListCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
+                    System.getenv(), Path.of(System.getProperty("user.home"))));
         }
         LaunchOptions options = LaunchOptions.parse(List.of(args));
         if (options.errorMessage().isPresent()) {

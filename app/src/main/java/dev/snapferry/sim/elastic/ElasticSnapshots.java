@@ -49,7 +49,7 @@ final class ElasticSnapshots {
     }
 
     ObjectNode list(Caller caller, Map<String, List<String>> query) {
-        int max = maxResults(query);
+        int max = maxResults(query, 20);
         String clusterArn = first(query, "clusterArn");
         String type = first(query, "snapshotType");
         if (type != null && !type.equals("MANUAL") && !type.equals("AUTOMATED")) {
@@ -128,6 +128,11 @@ final class ElasticSnapshots {
             List<Tag> sourceTags = source.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue()))
                     .toList();
             List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
+            if (!TagRules.sourceTagWarnings(copyTags, sourceTags, explicit, caps.tags()).isEmpty()) {
+                // AWS refuses to copy source tags with a reserved prefix (AWS-RULES.md, Tags), as the RDS copy does.
+                throw ElasticJson.validation("Tag keys cannot start with the reserved prefix 'aws:'; the source "
+                        + "snapshot's tags cannot be copied.", "copyTags");
+            }
             if (resulting.size() > caps.tags().maxTags()) {
                 throw ElasticJson.validation("A resource can have at most " + caps.tags().maxTags() + " tags.", "tags");
             }
@@ -198,7 +203,8 @@ final class ElasticSnapshots {
     }
 
     ObjectNode clusters(Caller caller, Map<String, List<String>> query) {
-        int max = maxResults(query);
+        // ListClusters takes 1..100, ListClusterSnapshots 20..100 (the API reference's valid ranges).
+        int max = maxResults(query, 1);
         String after = decodeToken(first(query, "nextToken"));
         List<SimCluster> all = region(caller).update(now(), r -> new ArrayList<>(r.elasticClusters().values()));
         List<SimCluster> rest = all.stream().filter(c -> after == null || c.arn().compareTo(after) > 0).toList();
@@ -292,20 +298,20 @@ final class ElasticSnapshots {
         return tags;
     }
 
-    private static int maxResults(Map<String, List<String>> query) {
+    private static int maxResults(Map<String, List<String>> query, int min) {
         String text = first(query, "maxResults");
         if (text == null) {
             return 100;
         }
         try {
             int max = Integer.parseInt(text);
-            if (max >= 20 && max <= 100) {
+            if (max >= min && max <= 100) {
                 return max;
             }
         } catch (NumberFormatException e) {
             // fall through to the validation error
         }
-        throw ElasticJson.validation("maxResults must be between 20 and 100.", "maxResults");
+        throw ElasticJson.validation("maxResults must be between " + min + " and 100.", "maxResults");
     }
 
     private static String first(Map<String, List<String>> query, String name) {

@@ -23,8 +23,9 @@ public record FaultSettings(long latencyMillis, double throttleRatePerSecond, in
     public static final String ALL_ACCOUNTS = "*";
 
     public FaultSettings {
-        if (latencyMillis < 0 || throttleRatePerSecond < 0 || throttleBurst < 0
-                || serverErrorRate < 0 || serverErrorRate > 1) {
+        // Written so that NaN fails too: a NaN rate would throttle every call, and Infinity is no rate either.
+        if (latencyMillis < 0 || !(throttleRatePerSecond >= 0 && throttleRatePerSecond < Double.POSITIVE_INFINITY)
+                || throttleBurst < 0 || !(serverErrorRate >= 0 && serverErrorRate <= 1)) {
             throw new IllegalArgumentException("fault settings out of range");
         }
         downRegions = downRegions == null ? List.of() : List.copyOf(downRegions);

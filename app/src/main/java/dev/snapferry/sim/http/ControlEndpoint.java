@@ -44,7 +44,8 @@ final class ControlEndpoint {
                 case "GET accounts" -> accounts();
                 default -> problem(404, "no control " + method + " " + what);
             };
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            // DateTimeException and ArithmeticException: an advance beyond the last representable instant.
             return problem(400, "bad control request: " + e.getMessage());
         }
     }
