@@ -90,6 +90,10 @@ public final class DemoDataset implements Dataset {
                         ? Seeder.unencryptedCluster(state, plan.id(), plan.engine(), plan.version(), plan.gib(), created)
                         : Seeder.cluster(state, plan.id(), plan.engine(), plan.version(), plan.gib(), key, created);
                 Map<String, String> tags = tags(plan, random);
+                if (plan.tagged()) {
+                    // The well-run clusters carry the policy tags themselves, not only their snapshots.
+                    cluster.tags().putAll(tags);
+                }
                 Instant today = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofMinutes(5 * 60 + 10));
                 for (int day = 0; day < 7; day++) {
                     Instant when = today.minus(Duration.ofDays(day + (today.isAfter(now) ? 1 : 0)));

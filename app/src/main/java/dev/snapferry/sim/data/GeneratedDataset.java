@@ -49,9 +49,13 @@ public record GeneratedDataset(int regions, int perRegion, long seed) implements
                 List<SimCluster> clusters = new ArrayList<>();
                 for (int i = 0; i < ENGINES.length * 2; i++) {
                     String[] engine = ENGINES[i % ENGINES.length];
-                    clusters.add(Seeder.cluster(r, "c" + i + "-" + engine[0], engine[0], engine[1],
-                            20 + random.nextInt(500), random.nextInt(5) == 0 ? null : key, now.minus(Duration.ofDays(
-                                    300))));
+                    String id = "c" + i + "-" + engine[0];
+                    int gib = 20 + random.nextInt(500);
+                    boolean encrypted = random.nextInt(5) != 0;
+                    Instant created = now.minus(Duration.ofDays(300));
+                    // An encrypted snapshot always names its key: about one cluster in five is not encrypted at all.
+                    clusters.add(encrypted ? Seeder.cluster(r, id, engine[0], engine[1], gib, key, created)
+                            : Seeder.unencryptedCluster(r, id, engine[0], engine[1], gib, created));
                 }
                 SimCluster elastic = Seeder.cluster(r, "c-elastic", "docdb-elastic", "5.0.0", 40, key,
                         now.minus(Duration.ofDays(300)));
@@ -60,8 +64,13 @@ public record GeneratedDataset(int regions, int perRegion, long seed) implements
                     Instant when = now.minus(Duration.ofMinutes(10 + n * 37L));
                     Map<String, String> tags = random.nextInt(4) == 0 ? Map.of()
                             : Map.of("Environment", "bench", "Owner", "team-" + random.nextInt(8));
-                    Seeder.snapshot(r, cluster, "s" + n + "-" + cluster.identifier(),
-                            random.nextInt(10) < 7 ? "automated" : "manual", when, tags);
+                    boolean automated = random.nextInt(10) < 7;
+                    if (automated) {
+                        // AWS names automated snapshots rds:<cluster>-yyyy-MM-dd-HH-mm (Elastic: no rds: prefix).
+                        Seeder.automated(r, cluster, when, tags);
+                    } else {
+                        Seeder.snapshot(r, cluster, "s" + n + "-" + cluster.identifier(), "manual", when, tags);
+                    }
                 }
                 return null;
             });

@@ -4,6 +4,7 @@ import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Tag;
 import dev.snapferry.core.rules.EngineCapabilities;
+import dev.snapferry.core.rules.PresignedUrlRule;
 import dev.snapferry.core.rules.TagRules;
 import dev.snapferry.core.rules.UnencryptedKeyRule;
 import dev.snapferry.sim.Caller;
@@ -70,19 +71,20 @@ final class RdsCopy {
         String kmsParam = params.get("KmsKeyId").filter(k -> !k.isBlank()).orElse(null);
         List<Tag> explicit = params.structs("Tags").stream()
                 .map(t -> new Tag(t.get("Key").orElse(""), t.get("Value").orElse(""))).toList();
-        TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
-            throw SimException.invalidParameter(m);
-        });
         boolean copyTags = params.flag("CopyTags");
         List<Tag> sourceTags = src.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
         List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
-        if (!TagRules.sourceTagWarnings(copyTags, sourceTags, explicit, caps.tags()).isEmpty()) {
-            throw SimException.invalidParameter("Tag keys cannot start with the reserved prefix 'aws:'; the source "
-                    + "snapshot's tags cannot be copied.");
-        }
+        // Too many tags is the tag quota fault, whether they are copied or given; checked before the tags' content.
         if (resulting.size() > caps.tags().maxTags()) {
             throw SimException.badRequest("TagQuotaPerResourceExceeded",
                     "A resource can have at most " + caps.tags().maxTags() + " tags.");
+        }
+        TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
+            throw SimException.invalidParameter(m);
+        });
+        if (!TagRules.sourceTagWarnings(copyTags, sourceTags, explicit, caps.tags()).isEmpty()) {
+            throw SimException.invalidParameter("Tag keys cannot start with the reserved prefix 'aws:'; the source "
+                    + "snapshot's tags cannot be copied.");
         }
 
         Instant now = lookup.now();
@@ -175,6 +177,10 @@ final class RdsCopy {
                 throw SimException.invalidParameter("PreSignedUrl is required to copy this cluster snapshot from "
                         + from + ".");
             }
+            return;
+        }
+        if (caps.presignedUrl() == PresignedUrlRule.NOT_SUPPORTED || caps.presignedUrl() == PresignedUrlRule.NONE) {
+            // Documented as not supported (Neptune): the SDK may still send one, and the service ignores it.
             return;
         }
         PresignedUrlCheck.verify(presigned, sourceArn, from, caller.region(), params.get("KmsKeyId").orElse(null));

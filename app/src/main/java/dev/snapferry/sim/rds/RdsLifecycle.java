@@ -59,6 +59,11 @@ final class RdsLifecycle {
                         + cluster.status() + ").");
             }
             Engine engine = Engine.fromRaw(cluster.engine()).orElseThrow();
+            int maxTags = ctx.matrix().forEngine(engine).tags().maxTags();
+            if (tags.size() > maxTags) {
+                throw SimException.badRequest("TagQuotaPerResourceExceeded",
+                        "A resource can have at most " + maxTags + " tags.");
+            }
             TagChecks.refusal(tags, ctx.matrix().forEngine(engine).tags()).ifPresent(m -> {
                 throw SimException.invalidParameter(m);
             });
@@ -106,7 +111,7 @@ final class RdsLifecycle {
                         + " is being created and cannot be deleted yet.");
             }
             // Deleting a snapshot that is still copying cancels the copy.
-            r.snapshots().remove(key);
+            r.removeSnapshot(key, now);
             return snapshot.view(now, r.accountId());
         });
         return RdsXml.reply("DeleteDBClusterSnapshot", request.requestId(),

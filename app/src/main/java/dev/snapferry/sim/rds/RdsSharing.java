@@ -114,15 +114,16 @@ final class RdsSharing {
             Map<String, String> current = tagsOf(r, target);
             TagSpec spec = ctx.matrix().forEngine(Engine.fromRaw(engineOf(r, target)).orElse(Engine.AURORA_MYSQL))
                     .tags();
-            TagChecks.refusal(tags, spec).ifPresent(m -> {
-                throw SimException.invalidParameter(m);
-            });
             Map<String, String> next = new LinkedHashMap<>(current);
             tags.forEach(t -> next.put(t.key(), t.value()));
+            // Too many tags is the tag quota fault, also when one request brings them all.
             if (next.size() > spec.maxTags()) {
                 throw SimException.badRequest("TagQuotaPerResourceExceeded",
                         "A resource can have at most " + spec.maxTags() + " tags.");
             }
+            TagChecks.refusal(tags, spec).ifPresent(m -> {
+                throw SimException.invalidParameter(m);
+            });
             current.clear();
             current.putAll(next);
             return null;

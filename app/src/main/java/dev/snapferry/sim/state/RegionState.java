@@ -29,6 +29,8 @@ public final class RegionState {
     private final Map<String, SimSnapshot> elasticSnapshots = new TreeMap<>();
     private final Map<String, SimKey> keys = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
+    /** When a transfer slot last freed outside a transfer's end: a copy cancelled by deleting its snapshot. */
+    private Instant slotFreedAt = Instant.MIN;
 
     RegionState(String accountId, String region) {
         this.accountId = accountId;
@@ -79,6 +81,20 @@ public final class RegionState {
         return aliases;
     }
 
+    /**
+     * Removes an RDS-family cluster snapshot (a deletion, which cancels a copy in progress). A transfer slot the
+     * copy held frees at {@code at}: a queued copy starts from then, not from when it was requested. Call only
+     * inside {@link #update}.
+     */
+    public @Nullable SimSnapshot removeSnapshot(String key, Instant at) {
+        SimSnapshot removed = snapshots.remove(key);
+        Transfer transfer = removed == null ? null : removed.transfer();
+        if (transfer != null && transfer.waitsForSlot() && transfer.started() && at.isAfter(slotFreedAt)) {
+            slotFreedAt = at;
+        }
+        return removed;
+    }
+
     /** Copies into this region that AWS counts against the concurrent-copy limit. */
     public long copiesInFlight(boolean elastic) {
         return (elastic ? elasticSnapshots : snapshots).values().stream()
@@ -120,7 +136,8 @@ public final class RegionState {
         if (transferring.isEmpty()) {
             return;
         }
-        Instant eventTime = Instant.MIN;
+        // A slot freed by a cancellation is free from that instant on, not from before it.
+        Instant eventTime = slotFreedAt;
         while (true) {
             fillSlots(transferring, now, eventTime);
             SimSnapshot first = null;

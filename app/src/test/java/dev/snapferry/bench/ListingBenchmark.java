@@ -1,0 +1,107 @@
+package dev.snapferry.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.RegionResult;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.GeneratedDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/**
+ * Lists 16 regions x 1,000 snapshots (every engine) from the simulator with 50 ms latency per call and throttling
+ * at 20 calls a second per account and region. Reference 1: the critical path, the largest region's chain of
+ * pages times the latency. Reference 2: the same SDK listing region after region, as a script would.
+ */
+class ListingBenchmark {
+
+    private static final int REGIONS = 16;
+    private static final int PER_REGION = 1_000;
+    private static final long LATENCY_MS = 50;
+    private static final int RUNS = 5;
+
+    @Test
+    void listSixteenRegionsOfAThousandSnapshots() throws Exception {
+        GeneratedDataset dataset = new GeneratedDataset(REGIONS, PER_REGION, 7);
+        FaultSettings faults = new FaultSettings(Long.getLong("bench.latency", LATENCY_MS), Double.parseDouble(System.getProperty("bench.rate", "20")), 20, 0, List.of(), Map.of(), Map.of());
+        try (Simulator simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()),
+                faults, dataset));
+             SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build()) {
+            List<RegionRef> regions = dataset.regionCodes().stream().map(RegionRef::new).toList();
+            AwsClients clients = new AwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(),
+                    http, 10);
+            AccountSession session = AccountSession.open("bench", true, regions.getFirst(), clients);
+
+            // The critical path: the longest chain of dependent calls of any region (its RDS pages; Elastic and
+            // KMS run beside them), each at least one latency long.
+            List<RegionResult> warmup = list(session, regions);
+            int longestChain = 0;
+            for (RegionResult r : warmup) {
+                long rds = ((RegionResult.Loaded) r).snapshots().stream()
+                        .filter(s -> s.engine().api() == dev.snapferry.core.model.ApiFamily.RDS).count();
+                longestChain = Math.max(longestChain, (int) Math.max(1, (rds + 99) / 100));
+            }
+            double criticalPathMs = longestChain * LATENCY_MS;
+
+            List<Double> parallel = new ArrayList<>();
+            int lost = 0;
+            int rows = 0;
+            for (int run = 0; run < RUNS; run++) {
+                long start = System.nanoTime();
+                List<RegionResult> results = list(session, regions);
+                parallel.add((System.nanoTime() - start) / 1e6);
+                lost += (int) results.stream().filter(r -> !(r instanceof RegionResult.Loaded)).count();
+                rows = results.stream().mapToInt(r -> ((RegionResult.Loaded) r).snapshots().size()).sum();
+            }
+            double measured = median(parallel);
+
+            // What a script does: the same calls, one region after another.
+            SnapshotLister lister = new SnapshotLister(new KmsDirectory(), 1);
+            long start = System.nanoTime();
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (RegionRef region : regions) {
+                    lister.listRegion(session, region, SnapshotLister.Options.DEFAULT, executor);
+                }
+            }
+            double sequentialMs = (System.nanoTime() - start) / 1e6;
+
+            System.out.printf("BENCH listing: %d rows from %d regions, runs %s ms, %d regions lost%n", rows,
+                    REGIONS, parallel, lost);
+            BenchResults.atMost("listing.16x1000.vsCriticalPath", measured, "ms",
+                    "critical path: " + longestChain + " pages x " + LATENCY_MS + " ms", criticalPathMs, 1.3);
+            BenchResults.atMost("listing.16x1000.vsSequential", measured, "ms",
+                    "sequential region-by-region listing", sequentialMs, 0.1);
+            BenchResults.below("listing.16x1000.lostRegions", lost, "regions", 0);
+            assertThat(rows).isEqualTo(REGIONS * PER_REGION);
+            session.close();
+        }
+    }
+
+    private static List<RegionResult> list(AccountSession session, List<RegionRef> regions) {
+        return new SnapshotLister(new KmsDirectory(), REGIONS).list(List.of(session), regions,
+                SnapshotLister.Options.DEFAULT, r -> { }).join();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

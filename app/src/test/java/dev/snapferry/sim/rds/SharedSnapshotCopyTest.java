@@ -1,0 +1,118 @@
+package dev.snapferry.sim.rds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.docdb.model.DocDbException;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
+import software.amazon.awssdk.services.rds.model.DbClusterSnapshotNotFoundException;
+import software.amazon.awssdk.services.rds.model.RdsException;
+
+/**
+ * Copies of snapshots another account shares: by ARN only, with a key of the caller's own when encrypted, and within
+ * the source's region unless the engine allows otherwise.
+ */
+class SharedSnapshotCopyTest {
+
+    private RdsSim sim;
+
+    @BeforeEach
+    void start() {
+        sim = RdsSim.demo();
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private static RdsException rdsError(Runnable call) {
+        return catchThrowableOfType(RdsException.class, call::run);
+    }
+
+    private String drSharedAuroraArn() {
+        return sim.rds("us-east-1").describeDBClusterSnapshots(b -> b.snapshotType("shared")).dbClusterSnapshots()
+                .getFirst().dbClusterSnapshotArn();
+    }
+
+    @Test
+    void sharedEncryptedSnapshotCopiedInItsRegionWithoutKeyIsInvalidParameterValue() {
+        String shared = drSharedAuroraArn();
+        assertThat(shared).contains(":" + RdsSim.DR + ":");
+        RdsException e = rdsError(() -> sim.rds("us-east-1").copyDBClusterSnapshot(b -> b
+                .sourceDBClusterSnapshotIdentifier(shared).targetDBClusterSnapshotIdentifier("from-dr")));
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(e.awsErrorDetails().errorMessage()).contains("KmsKeyId");
+    }
+
+    @Test
+    void sharedEncryptedSnapshotCopiedInItsRegionWithAProductionKeySucceeds() {
+        String shared = drSharedAuroraArn();
+        String prodKey = sim.prodKeyArn("us-east-1", "alias/snapferry-prod-data");
+        DBClusterSnapshot copy = sim.rds("us-east-1").copyDBClusterSnapshot(b -> b
+                .sourceDBClusterSnapshotIdentifier(shared).targetDBClusterSnapshotIdentifier("from-dr")
+                .kmsKeyId(prodKey)).dbClusterSnapshot();
+        assertThat(copy.status()).isEqualTo("copying");
+        assertThat(copy.snapshotType()).isEqualTo("manual");
+        assertThat(copy.dbClusterSnapshotArn())
+                .isEqualTo("arn:aws:rds:us-east-1:" + RdsSim.PROD + ":cluster-snapshot:from-dr");
+        assertThat(copy.kmsKeyId()).isEqualTo(prodKey);
+        assertThat(copy.sourceDBClusterSnapshotArn()).isEqualTo(shared);
+    }
+
+    @Test
+    void sharedSnapshotGivenByPlainIdentifierIsNotFound() {
+        String shared = drSharedAuroraArn();
+        String id = shared.substring(shared.indexOf(":cluster-snapshot:") + ":cluster-snapshot:".length());
+        assertThatThrownBy(() -> sim.rds("us-east-1").copyDBClusterSnapshot(b -> b
+                .sourceDBClusterSnapshotIdentifier(id).targetDBClusterSnapshotIdentifier("from-dr")
+                .kmsKeyId("alias/snapferry-prod-data"))).isInstanceOf(DbClusterSnapshotNotFoundException.class);
+    }
+
+    @Test
+    void sharedEncryptedAuroraSnapshotCannotBeCopiedToAnotherRegion() {
+        String shared = drSharedAuroraArn();
+        RdsException e = rdsError(() -> sim.rds("us-west-2").copyDBClusterSnapshot(b -> b
+                .sourceDBClusterSnapshotIdentifier(shared).targetDBClusterSnapshotIdentifier("from-dr-west")
+                .kmsKeyId("alias/snapferry-prod-data").sourceRegion("us-east-1")));
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination");
+    }
+
+    @Test
+    void sharedDocDbSnapshotCannotBeCopiedToAnotherRegionEvenUnencrypted() {
+        var shared = sim.docdb("eu-west-1").describeDBClusterSnapshots(b -> b.snapshotType("shared"))
+                .dbClusterSnapshots().getFirst();
+        assertThat(shared.engine()).isEqualTo("docdb");
+        assertThat(shared.storageEncrypted()).isFalse();
+        DocDbException e = catchThrowableOfType(DocDbException.class, () -> sim.docdb("eu-central-1")
+                .copyDBClusterSnapshot(b -> b.sourceDBClusterSnapshotIdentifier(shared.dbClusterSnapshotArn())
+                        .targetDBClusterSnapshotIdentifier("catalog-from-dr").sourceRegion("eu-west-1")));
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination");
+
+        var sameRegion = sim.docdb("eu-west-1").copyDBClusterSnapshot(b -> b
+                .sourceDBClusterSnapshotIdentifier(shared.dbClusterSnapshotArn())
+                .targetDBClusterSnapshotIdentifier("catalog-from-dr")).dbClusterSnapshot();
+        assertThat(sameRegion.status()).isEqualTo("copying");
+        assertThat(sameRegion.dbClusterSnapshotArn()).contains(":" + RdsSim.PROD + ":");
+    }
+
+    @Test
+    void sharedUnencryptedAuroraSnapshotMayBeCopiedToAnotherRegion() {
+        try (RdsSim fixture = RdsSim.with(Fixture.create().in(RdsSim.DR, "us-east-1", r -> {
+            var cluster = r.cluster("dr-plain", "aurora-mysql", 20, null);
+            r.snapshot(cluster, "dr-plain-shared", "manual", Map.of()).restoreAccounts().add(RdsSim.PROD);
+        }))) {
+            String shared = "arn:aws:rds:us-east-1:" + RdsSim.DR + ":cluster-snapshot:dr-plain-shared";
+            DBClusterSnapshot copy = fixture.rds("us-west-2").copyDBClusterSnapshot(b -> b
+                    .sourceDBClusterSnapshotIdentifier(shared).targetDBClusterSnapshotIdentifier("plain-west")
+                    .sourceRegion("us-east-1")).dbClusterSnapshot();
+            assertThat(copy.status()).isEqualTo("copying");
+            assertThat(copy.storageEncrypted()).isFalse();
+        }
+    }
+}
