@@ -19,6 +19,12 @@ public final class Xml {
         return this;
     }
 
+    /** Appends an already rendered, well-formed fragment. */
+    public Xml raw(String fragment) {
+        out.append(fragment);
+        return this;
+    }
+
     public Xml close(String name) {
         out.append("</").append(name).append('>');
         return this;
@@ -41,6 +47,10 @@ public final class Xml {
     }
 
     private void escape(String text) {
+        if (!needsEscaping(text)) {
+            out.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -53,6 +63,16 @@ public final class Xml {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

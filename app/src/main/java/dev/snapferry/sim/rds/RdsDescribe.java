@@ -7,6 +7,7 @@ import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
 import dev.snapferry.sim.http.SimResponse;
 import dev.snapferry.sim.state.SimCluster;
+import dev.snapferry.sim.state.SnapshotSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,32 +46,36 @@ final class RdsDescribe {
         Map<String, List<String>> filters = filters(params, SNAPSHOT_FILTERS);
         String wantedId = params.get("DBClusterSnapshotIdentifier").orElse(null);
 
-        List<RdsLookup.Visible> candidates = new ArrayList<>();
+        List<String> fragments;
+        String marker;
         if (wantedId != null) {
             RdsLookup.Located found = lookup.locate(caller, wantedId, caller.region());
-            candidates.add(new RdsLookup.Visible(found.view(), !found.foreign() ? found.view().spec().type()
-                    : found.view().restoreAccounts().contains(caller.accountId()) ? "shared" : "public"));
-        } else if ("shared".equals(type) || "public".equals(type)) {
-            candidates.addAll(lookup.others(caller, "shared".equals(type), "public".equals(type)));
+            RdsLookup.Visible one = new RdsLookup.Visible(found.view(), !found.foreign() ? found.view().spec().type()
+                    : found.view().restoreAccounts().contains(caller.accountId()) ? "shared" : "public");
+            boolean keep = matchesCluster(one.view().spec().clusterRef(), params) && matches(one.view().spec(),
+                    one.type(), filters);
+            dev.snapferry.sim.http.Xml single = new dev.snapferry.sim.http.Xml();
+            RdsXml.snapshot(single, one.view(), one.type(), null);
+            fragments = keep ? List.of(single.toString()) : List.of();
+            marker = null;
         } else {
-            candidates.addAll(lookup.owned(caller));
-            if (type == null) {
-                candidates.addAll(lookup.others(caller, params.flag("IncludeShared"), params.flag("IncludePublic")));
-            }
+            boolean othersOnly = "shared".equals(type) || "public".equals(type);
+            String after = params.get("Marker").map(RdsDescribe::decodeMarker).orElse(null);
+            List<RdsLookup.Candidate> candidates = lookup.page(caller, !othersOnly,
+                    othersOnly ? "shared".equals(type) : type == null && params.flag("IncludeShared"),
+                    othersOnly ? "public".equals(type) : type == null && params.flag("IncludePublic"),
+                    after, maxRecords + 1,
+                    c -> (type == null || c.type().equals(type)) && matchesCluster(c.spec().clusterRef(), params)
+                            && matches(c.spec(), c.type(), filters));
+            Page<RdsLookup.Candidate> candidatePage = page(candidates, c -> c.spec().arn(), maxRecords);
+            fragments = lookup.render(candidatePage.items());
+            marker = candidatePage.marker();
         }
-        String cluster = params.get("DBClusterIdentifier").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-        List<RdsLookup.Visible> selected = candidates.stream()
-                .filter(v -> type == null || wantedId != null || v.type().equals(type))
-                .filter(v -> cluster == null || matchesCluster(v, List.of(cluster)))
-                .filter(v -> matches(v, filters))
-                .sorted(Comparator.comparing(v -> v.view().spec().arn()))
-                .toList();
-        Page<RdsLookup.Visible> page = page(selected, v -> v.view().spec().arn(), params, maxRecords);
         return RdsXml.reply("DescribeDBClusterSnapshots", request.requestId(), xml -> {
             xml.open("DBClusterSnapshots");
-            page.items().forEach(v -> RdsXml.snapshot(xml, v.view(), v.type(), null));
+            fragments.forEach(xml::raw);
             xml.close("DBClusterSnapshots");
-            xml.leaf("Marker", page.marker());
+            xml.leaf("Marker", marker);
         });
     }
 
@@ -106,15 +111,15 @@ final class RdsDescribe {
         });
     }
 
-    private static boolean matches(RdsLookup.Visible v, Map<String, List<String>> filters) {
+    private static boolean matches(SnapshotSpec spec, String type, Map<String, List<String>> filters) {
         for (var filter : filters.entrySet()) {
             List<String> values = filter.getValue();
             boolean ok = switch (filter.getKey()) {
-                case "db-cluster-id" -> matchesCluster(v, values);
+                case "db-cluster-id" -> matchesCluster(spec.clusterRef(), values);
                 case "db-cluster-snapshot-id" -> values.stream().anyMatch(f ->
-                        f.equalsIgnoreCase(v.view().spec().identifier()) || f.equals(v.view().spec().arn()));
-                case "snapshot-type" -> values.contains(v.type());
-                case "engine" -> values.contains(v.view().spec().engine());
+                        f.equalsIgnoreCase(spec.identifier()) || f.equals(spec.arn()));
+                case "snapshot-type" -> values.contains(type);
+                case "engine" -> values.contains(spec.engine());
                 default -> true;
             };
             if (!ok) {
@@ -124,8 +129,12 @@ final class RdsDescribe {
         return true;
     }
 
-    private static boolean matchesCluster(RdsLookup.Visible v, List<String> values) {
-        String cluster = v.view().spec().clusterRef();
+    /** The DBClusterIdentifier parameter, when given, as a cluster filter. */
+    private static boolean matchesCluster(String cluster, FormParams params) {
+        return params.get("DBClusterIdentifier").map(c -> matchesCluster(cluster, List.of(c))).orElse(true);
+    }
+
+    private static boolean matchesCluster(String cluster, List<String> values) {
         return values.stream().anyMatch(f -> f.equalsIgnoreCase(cluster) || f.endsWith(":cluster:" + cluster));
     }
 
@@ -159,8 +168,12 @@ final class RdsDescribe {
     /** Pages by the sort key of the last item returned, so concurrent changes never repeat or skip an item. */
     static <T> Page<T> page(List<T> sorted, Function<T, String> key, FormParams params, int max) {
         String after = params.get("Marker").map(RdsDescribe::decodeMarker).orElse(null);
-        List<T> rest = after == null ? sorted
-                : sorted.stream().filter(t -> key.apply(t).compareTo(after) > 0).toList();
+        return page(after == null ? sorted
+                : sorted.stream().filter(t -> key.apply(t).compareTo(after) > 0).toList(), key, max);
+    }
+
+    /** The first {@code max} of {@code rest} (items after the marker, in order) and the marker of what follows. */
+    static <T> Page<T> page(List<T> rest, Function<T, String> key, int max) {
         if (rest.size() <= max) {
             return new Page<>(rest, null);
         }

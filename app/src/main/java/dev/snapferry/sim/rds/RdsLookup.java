@@ -33,34 +33,82 @@ final class RdsLookup {
         return ctx.clock().now();
     }
 
-    /** The caller's own snapshots in its region. */
-    List<Visible> owned(Caller caller) {
-        return own(caller).update(now(), r -> {
-            List<Visible> result = new ArrayList<>();
-            for (SimSnapshot s : r.snapshots().values()) {
-                result.add(new Visible(s.view(now(), r.accountId()), s.spec().type()));
-            }
-            return result;
-        });
+    /**
+     * A snapshot the caller may see, not yet copied out of its region: filtering and paging read only its
+     * immutable spec, and views are built for the page returned alone.
+     */
+    record Candidate(RegionState state, SimSnapshot snapshot, String type) {
+        dev.snapferry.sim.state.SnapshotSpec spec() {
+            return snapshot.spec();
+        }
     }
 
-    /** Other accounts' snapshots in the caller's region, shared with it ({@code shared}) or with all ({@code public}). */
-    List<Visible> others(Caller caller, boolean shared, boolean publicOnes) {
-        List<Visible> result = new ArrayList<>();
-        for (RegionState other : ctx.world().inRegion(caller.region())) {
-            if (other.accountId().equals(caller.accountId())) {
+    /**
+     * Up to {@code limit} visible snapshots after {@code afterArn} (exclusive; null from the start), in ARN order,
+     * that pass {@code keep}. Within one region an ARN is the account's prefix plus the identifier, so walking the
+     * accounts in order and each account's snapshots in key order is ARN order: a page costs its own size, not the
+     * region's.
+     */
+    List<Candidate> page(Caller caller, boolean own, boolean shared, boolean publicOnes, String afterArn, int limit,
+                         java.util.function.Predicate<Candidate> keep) {
+        String afterAccount = afterArn == null ? null : afterArn.split(":", 6)[4];
+        String afterKey = afterArn == null ? null
+                : afterArn.substring(afterArn.indexOf(":cluster-snapshot:") + ":cluster-snapshot:".length());
+        List<Candidate> result = new ArrayList<>(Math.min(limit, 128));
+        for (RegionState state : ctx.world().inRegion(caller.region())) {
+            boolean mine = state.accountId().equals(caller.accountId());
+            if ((mine && !own) || (!mine && !shared && !publicOnes)
+                    || (afterAccount != null && state.accountId().compareTo(afterAccount) < 0)) {
                 continue;
             }
-            other.update(now(), r -> {
-                for (SimSnapshot s : r.snapshots().values()) {
-                    if (shared && s.isSharedWith(caller.accountId())) {
-                        result.add(new Visible(s.view(now(), r.accountId()), "shared"));
-                    } else if (publicOnes && s.isPublic()) {
-                        result.add(new Visible(s.view(now(), r.accountId()), "public"));
+            boolean resume = afterAccount != null && state.accountId().equals(afterAccount);
+            boolean full = state.update(now(), r -> {
+                var snapshots = (java.util.NavigableMap<String, SimSnapshot>) r.snapshots();
+                var from = resume ? snapshots.tailMap(afterKey, false) : snapshots;
+                for (SimSnapshot s : from.values()) {
+                    String type = mine ? s.spec().type()
+                            : shared && s.isSharedWith(caller.accountId()) ? "shared"
+                            : publicOnes && s.isPublic() ? "public" : null;
+                    if (type == null) {
+                        continue;
+                    }
+                    Candidate c = new Candidate(state, s, type);
+                    if (keep.test(c)) {
+                        result.add(c);
+                        if (result.size() >= limit) {
+                            return true;
+                        }
                     }
                 }
-                return null;
+                return false;
             });
+            if (full) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** The reply fragments of {@code page}, in order, rendered (or reused) under each region's lock once. */
+    List<String> render(List<Candidate> page) {
+        java.util.Map<RegionState, List<Candidate>> byState = new java.util.LinkedHashMap<>();
+        for (Candidate c : page) {
+            byState.computeIfAbsent(c.state(), k -> new ArrayList<>()).add(c);
+        }
+        java.util.Map<Candidate, String> fragments = new java.util.IdentityHashMap<>();
+        byState.forEach((state, candidates) -> state.update(now(), r -> {
+            for (Candidate c : candidates) {
+                fragments.put(c, c.snapshot().rendered(now(), r.accountId(), c.type(), view -> {
+                    dev.snapferry.sim.http.Xml xml = new dev.snapferry.sim.http.Xml();
+                    RdsXml.snapshot(xml, view, c.type(), null);
+                    return xml.toString();
+                }));
+            }
+            return null;
+        }));
+        List<String> result = new ArrayList<>(page.size());
+        for (Candidate c : page) {
+            result.add(fragments.get(c));
         }
         return result;
     }

@@ -24,11 +24,13 @@ public final class RegionState {
     private final String accountId;
     private final String region;
     private final Map<String, SimCluster> clusters = new TreeMap<>();
-    private final Map<String, SimSnapshot> snapshots = new TreeMap<>();
+    private final Map<String, SimSnapshot> snapshots = new TrackedMap<>();
     private final Map<String, SimCluster> elasticClusters = new TreeMap<>();
-    private final Map<String, SimSnapshot> elasticSnapshots = new TreeMap<>();
+    private final Map<String, SimSnapshot> elasticSnapshots = new TrackedMap<>();
     private final Map<String, SimKey> keys = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
+    private long scannedVersion = -1;
+    private List<SimSnapshot> lastTransferring = List.of();
     /** When a transfer slot last freed outside a transfer's end: a copy cancelled by deleting its snapshot. */
     private Instant slotFreedAt = Instant.MIN;
 
@@ -122,17 +124,7 @@ public final class RegionState {
     }
 
     private void advance(Instant now) {
-        List<SimSnapshot> transferring = new ArrayList<>();
-        for (SimSnapshot s : snapshots.values()) {
-            if (s.transfer() != null) {
-                transferring.add(s);
-            }
-        }
-        for (SimSnapshot s : elasticSnapshots.values()) {
-            if (s.transfer() != null) {
-                transferring.add(s);
-            }
-        }
+        List<SimSnapshot> transferring = transferring();
         if (transferring.isEmpty()) {
             return;
         }
@@ -154,6 +146,36 @@ public final class RegionState {
             first.complete();
             transferring.remove(first);
         }
+    }
+
+    /**
+     * The snapshots with data still moving. Transfers begin only when a snapshot is added and end only in
+     * {@link #advance}, so the full scan is needed only after the maps changed; otherwise the last list is filtered.
+     */
+    private List<SimSnapshot> transferring() {
+        long version = ((TrackedMap<?, ?>) snapshots).version() + ((TrackedMap<?, ?>) elasticSnapshots).version();
+        List<SimSnapshot> result = new ArrayList<>();
+        if (version != scannedVersion) {
+            for (SimSnapshot s : snapshots.values()) {
+                if (s.transfer() != null) {
+                    result.add(s);
+                }
+            }
+            for (SimSnapshot s : elasticSnapshots.values()) {
+                if (s.transfer() != null) {
+                    result.add(s);
+                }
+            }
+            scannedVersion = version;
+        } else {
+            for (SimSnapshot s : lastTransferring) {
+                if (s.transfer() != null) {
+                    result.add(s);
+                }
+            }
+        }
+        lastTransferring = List.copyOf(result);
+        return result;
     }
 
     /** Starts waiting transfers, oldest first, while slots are free; a slot frees at {@code freedAt}. */

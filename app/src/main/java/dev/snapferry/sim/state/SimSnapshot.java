@@ -26,6 +26,12 @@ public final class SimSnapshot {
     private final Set<String> restoreAccounts = new LinkedHashSet<>();
     private Phase phase;
     private @Nullable Transfer transfer;
+    private @Nullable String cachedFragment;
+    private @Nullable Phase cachedPhase;
+    private int cachedPercent;
+    private @Nullable String cachedType;
+    private Map<String, String> cachedTags = Map.of();
+    private Set<String> cachedRestore = Set.of();
 
     public SimSnapshot(SnapshotSpec spec, Phase phase, @Nullable Transfer transfer) {
         this.spec = spec;
@@ -68,6 +74,28 @@ public final class SimSnapshot {
 
     public boolean isSharedWith(String accountId) {
         return restoreAccounts.contains(accountId);
+    }
+
+    /**
+     * The reply fragment for this snapshot as seen with {@code type}, rendered by {@code render} only when
+     * something it shows changed since the last rendering: phase, progress, type, tags or sharing. Call under the
+     * region's lock.
+     */
+    public String rendered(Instant now, String ownerAccountId, String type,
+                           java.util.function.Function<SnapshotView, String> render) {
+        int percent = percent(now);
+        if (cachedFragment != null && cachedPhase == phase && cachedPercent == percent && type.equals(cachedType)
+                && tags.equals(cachedTags) && restoreAccounts.equals(cachedRestore)) {
+            return cachedFragment;
+        }
+        SnapshotView view = view(now, ownerAccountId);
+        cachedFragment = render.apply(view);
+        cachedPhase = phase;
+        cachedPercent = percent;
+        cachedType = type;
+        cachedTags = view.tags();
+        cachedRestore = view.restoreAccounts();
+        return cachedFragment;
     }
 
     public int percent(Instant now) {
