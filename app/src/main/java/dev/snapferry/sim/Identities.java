@@ -32,10 +32,39 @@ public final class Identities {
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, SsoToken> ssoTokens = new ConcurrentHashMap<>();
+
+    /** An IAM Identity Center access token, as {@code aws sso login} would cache it, valid until {@code expiresAt}. */
+    public record SsoToken(String token, java.util.Set<String> accounts, Instant expiresAt) {
+    }
     private final AtomicLong counter = new AtomicLong();
 
     public void addUser(User user) {
         users.put(user.accessKey(), user);
+    }
+
+    /** Accepts {@code token} for the portal's GetRoleCredentials in the given accounts until {@code expiresAt}. */
+    public void addSsoToken(String token, java.util.Set<String> accounts, Instant expiresAt) {
+        ssoTokens.put(token, new SsoToken(token, java.util.Set.copyOf(accounts), expiresAt));
+    }
+
+    /**
+     * The portal's GetRoleCredentials: temporary credentials of the permission set {@code roleName} in
+     * {@code accountId}, valid for an hour or until the token expires.
+     */
+    public Session ssoRoleCredentials(String token, String accountId, String roleName, Instant now) {
+        SsoToken sso = token == null ? null : ssoTokens.get(token);
+        if (sso == null || !now.isBefore(sso.expiresAt())) {
+            throw new SimException("UnauthorizedException", 401, "Session token not found or invalid");
+        }
+        if (!sso.accounts().contains(accountId) || roleName == null || roleName.isBlank()) {
+            throw new SimException("ForbiddenException", 403, "No access");
+        }
+        Instant until = now.plus(Duration.ofHours(1));
+        Role role = new Role("arn:aws:iam::" + accountId + ":role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_"
+                + roleName, accountId, "AWSReservedSSO_" + roleName, null);
+        return assumeRole(role, "sso-user", Duration.between(now, until.isAfter(sso.expiresAt())
+                ? sso.expiresAt() : until), now);
     }
 
     public void addRole(Role role) {

@@ -27,9 +27,10 @@ public final class AwsErrors {
     private static final Set<String> THROTTLED = Set.of("Throttling", "ThrottlingException", "RequestLimitExceeded",
             "TooManyRequestsException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete");
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
-            "NotAuthorizedException", "UnauthorizedException");
+            "NotAuthorizedException");
+    /** UnauthorizedException is IAM Identity Center's answer to a sign-in it no longer accepts. */
     private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired",
-            "TokenRefreshRequired");
+            "TokenRefreshRequired", "UnauthorizedException");
     private static final Set<String> INVALID_CREDENTIALS = Set.of("InvalidClientTokenId", "UnrecognizedClientException",
             "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken",
             "MissingAuthenticationTokenException", "AuthFailure", "InvalidAccessKeyId");

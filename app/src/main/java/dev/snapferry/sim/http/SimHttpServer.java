@@ -36,11 +36,13 @@ public final class SimHttpServer implements AutoCloseable {
     private final SimContext context;
     private final Map<String, ServiceHandler> services = new LinkedHashMap<>();
     private final ControlEndpoint control;
+    private final SsoPortal ssoPortal;
 
     public SimHttpServer(int port, SimContext context, List<ServiceHandler> handlers) throws IOException {
         this.context = context;
         handlers.forEach(h -> services.put(h.signingName(), h));
         this.control = new ControlEndpoint(context);
+        this.ssoPortal = new SsoPortal(context);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -69,6 +71,15 @@ public final class SimHttpServer implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
             Protocol guessed = guessProtocol(headers);
+            if (path.equals(SsoPortal.PATH) && first(headers, "x-amz-sso_bearer_token") != null) {
+                try {
+                    send(exchange, ssoPortal.handle(exchange.getRequestURI().getRawQuery(),
+                            first(headers, "x-amz-sso_bearer_token")));
+                } catch (SimException e) {
+                    send(exchange, ErrorRenderer.render(e, Protocol.REST_JSON, "", requestId));
+                }
+                return;
+            }
             SigV4Scope scope = SigV4Scope.fromAuthorization(first(headers, "authorization")).orElse(null);
             if (scope == null) {
                 send(exchange, ErrorRenderer.render(missingAuthentication(guessed), guessed, "", requestId));

@@ -200,6 +200,30 @@ class CredentialProvidersTest {
                 .satisfies(e -> assertThat(AwsErrors.map(e)).isInstanceOf(AwsFailure.CredentialsExpired.class));
     }
 
+    @Test
+    void anSsoSignInFromTheTokenCacheOpensTheAccount() throws IOException {
+        Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
+        String expires = Instant.now().plusSeconds(3_600).toString();
+        Files.writeString(cache.resolve(SsoTokenCache.sha1("corp") + ".json"),
+                "{\"accessToken\": \"sso-token-corp\", \"expiresAt\": \"" + expires + "\"}");
+        simulator.context().identities().addSsoToken("sso-token-corp", java.util.Set.of(DemoAccounts.PRODUCTION),
+                Instant.now().plusSeconds(3_600));
+        AccountSession session = open("sso-new", MfaPrompt.NONE);
+        assertThat(session.accountId()).isEqualTo(DemoAccounts.PRODUCTION);
+        assertThat(session.principalArn()).contains("AWSReservedSSO_ReadOnly");
+    }
+
+    @Test
+    void aTokenThePortalNoLongerAcceptsIsReportedAsACredentialsProblem() throws IOException {
+        Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
+        Files.writeString(cache.resolve(SsoTokenCache.sha1("corp") + ".json"), "{\"accessToken\": \"revoked\", "
+                + "\"expiresAt\": \"" + Instant.now().plusSeconds(3_600) + "\"}");
+        assertThatThrownBy(() -> open("sso-new", MfaPrompt.NONE)).isInstanceOf(AwsCallException.class)
+                .satisfies(e -> assertThat(((AwsCallException) e).failure())
+                        .isInstanceOf(AwsFailure.CredentialsExpired.class)
+                        .extracting(AwsFailure::awsCode).isEqualTo("UnauthorizedException"));
+    }
+
     private AccountSession open(String profile, MfaPrompt prompt) {
         AwsCredentialsProvider provider = providers(AwsProfiles.load(Map.of(), home), prompt)
                 .forProfile(profile, simulator.endpoint());
