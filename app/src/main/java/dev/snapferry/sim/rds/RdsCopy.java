@@ -33,8 +33,6 @@ import java.util.Locale;
  */
 final class RdsCopy {
 
-    static final int MANUAL_SNAPSHOT_QUOTA = 100;
-
     private final SimContext ctx;
     private final RdsLookup lookup;
 
@@ -69,8 +67,7 @@ final class RdsCopy {
             checkCrossRegion(caller, caps, source, params, sourceRef);
         }
         String kmsParam = params.get("KmsKeyId").filter(k -> !k.isBlank()).orElse(null);
-        List<Tag> explicit = params.structs("Tags").stream()
-                .map(t -> new Tag(t.get("Key").orElse(""), t.get("Value").orElse(""))).toList();
+        List<Tag> explicit = RdsRequests.tags(params);
         boolean copyTags = params.flag("CopyTags");
         List<Tag> sourceTags = src.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
         List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
@@ -98,15 +95,12 @@ final class RdsCopy {
                 throw RdsErrors.snapshotQuota("You can have at most " + caps.maxCopiesInFlightPerRegion()
                         + " cluster snapshot copies in progress to " + caller.region() + " at a time.");
             }
-            if (manualCount(r) >= MANUAL_SNAPSHOT_QUOTA) {
-                throw RdsErrors.snapshotQuota("The request would exceed the quota of " + MANUAL_SNAPSHOT_QUOTA
-                        + " manual cluster snapshots in " + caller.region() + ".");
-            }
+            RdsRequests.checkManualQuota(r);
             String targetKey = targetKey(r, caps, src, kmsParam, crossRegion, source.foreign());
             boolean targetEncrypted = encrypted || targetKey != null;
             var spec = src.spec();
-            SnapshotSpec copySpec = new SnapshotSpec(key, "arn:" + new RegionRef(caller.region()).partition() + ":rds:"
-                    + caller.region() + ":" + caller.accountId() + ":cluster-snapshot:" + key, false, spec.engine(),
+            SnapshotSpec copySpec = new SnapshotSpec(key, RdsRequests.snapshotArn(caller.region(),
+                    caller.accountId(), key), false, spec.engine(),
                     spec.engineVersion(), spec.clusterRef(), "manual", now, spec.allocatedStorageGiB(),
                     spec.storageType(), targetEncrypted, targetKey, spec.arn(), spec.clusterCreateTime(),
                     spec.masterUsername(), spec.port(), spec.vpcId(), zones(caller.region()));
@@ -184,10 +178,6 @@ final class RdsCopy {
             return;
         }
         PresignedUrlCheck.verify(presigned, sourceArn, from, caller.region(), params.get("KmsKeyId").orElse(null));
-    }
-
-    private static long manualCount(RegionState r) {
-        return r.snapshots().values().stream().filter(s -> s.spec().type().equals("manual")).count();
     }
 
     static Duration duration(int gib, boolean crossRegion) {

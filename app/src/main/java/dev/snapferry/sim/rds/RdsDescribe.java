@@ -1,7 +1,6 @@
 package dev.snapferry.sim.rds;
 
 import dev.snapferry.sim.Caller;
-import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
@@ -27,11 +26,9 @@ final class RdsDescribe {
             "snapshot-type", "engine");
     private static final Set<String> CLUSTER_FILTERS = Set.of("db-cluster-id", "engine");
 
-    private final SimContext ctx;
     private final RdsLookup lookup;
 
-    RdsDescribe(SimContext ctx, RdsLookup lookup) {
-        this.ctx = ctx;
+    RdsDescribe(RdsLookup lookup) {
         this.lookup = lookup;
     }
 

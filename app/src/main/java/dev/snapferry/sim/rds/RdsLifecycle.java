@@ -1,7 +1,6 @@
 package dev.snapferry.sim.rds;
 
 import dev.snapferry.core.model.Engine;
-import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Tag;
 import dev.snapferry.core.rules.IdentifierRules;
 import dev.snapferry.sim.Caller;
@@ -46,8 +45,7 @@ final class RdsLifecycle {
         String id = params.required("DBClusterSnapshotIdentifier");
         requireValidIdentifier("DBClusterSnapshotIdentifier", id);
         String key = id.toLowerCase(Locale.ROOT);
-        List<Tag> tags = params.structs("Tags").stream()
-                .map(t -> new Tag(t.get("Key").orElse(""), t.get("Value").orElse(""))).toList();
+        List<Tag> tags = RdsRequests.tags(params);
         Instant now = lookup.now();
         SnapshotView created = lookup.own(caller).update(now, r -> {
             SimCluster cluster = r.clusters().get(clusterId);
@@ -70,13 +68,9 @@ final class RdsLifecycle {
             if (r.snapshots().containsKey(key)) {
                 throw RdsErrors.snapshotExists(key);
             }
-            long manual = r.snapshots().values().stream().filter(s -> s.spec().type().equals("manual")).count();
-            if (manual >= RdsCopy.MANUAL_SNAPSHOT_QUOTA) {
-                throw RdsErrors.snapshotQuota("The request would exceed the quota of " + RdsCopy.MANUAL_SNAPSHOT_QUOTA
-                        + " manual cluster snapshots in " + caller.region() + ".");
-            }
-            SnapshotSpec spec = new SnapshotSpec(key, "arn:" + new RegionRef(caller.region()).partition()
-                    + ":rds:" + caller.region() + ":" + caller.accountId() + ":cluster-snapshot:" + key, false,
+            RdsRequests.checkManualQuota(r);
+            SnapshotSpec spec = new SnapshotSpec(key, RdsRequests.snapshotArn(caller.region(), caller.accountId(), key),
+                    false,
                     cluster.engine(), cluster.engineVersion(), cluster.identifier(), "manual", now,
                     cluster.allocatedStorageGiB(), "aurora", cluster.encrypted(), cluster.kmsKeyId(), null,
                     cluster.createTime(), "admin", RdsXml.port(cluster.engine()), "vpc-0sim" + caller.region().hashCode(),

@@ -22,7 +22,7 @@ public final class RdsService implements ServiceHandler {
 
     public RdsService(SimContext ctx) {
         RdsLookup lookup = new RdsLookup(ctx);
-        this.describe = new RdsDescribe(ctx, lookup);
+        this.describe = new RdsDescribe(lookup);
         this.copy = new RdsCopy(ctx, lookup);
         this.lifecycle = new RdsLifecycle(ctx, lookup);
         this.sharing = new RdsSharing(ctx, lookup);

@@ -40,14 +40,7 @@ final class RdsSharing {
             SimSnapshot s = ownSnapshot(r, id);
             return new ArrayList<>(s.restoreAccounts());
         });
-        return RdsXml.reply("DescribeDBClusterSnapshotAttributes", request.requestId(), xml -> {
-            xml.open("DBClusterSnapshotAttributesResult").leaf("DBClusterSnapshotIdentifier", id)
-                    .open("DBClusterSnapshotAttributes").open("DBClusterSnapshotAttribute")
-                    .leaf("AttributeName", "restore").open("AttributeValues");
-            accounts.forEach(a -> xml.leaf("AttributeValue", a));
-            xml.close("AttributeValues").close("DBClusterSnapshotAttribute").close("DBClusterSnapshotAttributes")
-                    .close("DBClusterSnapshotAttributesResult");
-        });
+        return attributesReply("DescribeDBClusterSnapshotAttributes", request.requestId(), id, accounts);
     }
 
     SimResponse modifyAttribute(SimRequest request, FormParams params) {
@@ -89,7 +82,12 @@ final class RdsSharing {
             s.restoreAccounts().addAll(next);
             return new ArrayList<>(next);
         });
-        return RdsXml.reply("ModifyDBClusterSnapshotAttribute", request.requestId(), xml -> {
+        return attributesReply("ModifyDBClusterSnapshotAttribute", request.requestId(), id, accounts);
+    }
+
+    /** Both attribute operations answer with the snapshot's {@code restore} attribute: who may restore it. */
+    private static SimResponse attributesReply(String action, String requestId, String id, List<String> accounts) {
+        return RdsXml.reply(action, requestId, xml -> {
             xml.open("DBClusterSnapshotAttributesResult").leaf("DBClusterSnapshotIdentifier", id)
                     .open("DBClusterSnapshotAttributes").open("DBClusterSnapshotAttribute")
                     .leaf("AttributeName", "restore").open("AttributeValues");
@@ -108,8 +106,7 @@ final class RdsSharing {
 
     SimResponse addTags(SimRequest request, FormParams params) {
         Tagged target = resource(request.caller(), params.required("ResourceName"));
-        List<Tag> tags = params.structs("Tags").stream()
-                .map(t -> new Tag(t.get("Key").orElse(""), t.get("Value").orElse(""))).toList();
+        List<Tag> tags = RdsRequests.tags(params);
         lookup.own(request.caller()).update(lookup.now(), r -> {
             Map<String, String> current = tagsOf(r, target);
             TagSpec spec = ctx.matrix().forEngine(Engine.fromRaw(engineOf(r, target)).orElse(Engine.AURORA_MYSQL))
