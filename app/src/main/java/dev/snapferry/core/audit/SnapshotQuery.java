@@ -1,0 +1,101 @@
+package dev.snapferry.core.audit;
+
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.core.model.Tag;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the browser shows: the engine families and snapshot types switched on, the quick audit filters (all must
+ * hold), and a search whose words must each appear, ignoring case, in the identifier, cluster, a tag key or value,
+ * or the KMS key alias.
+ *
+ * @param requiredTags the tag keys the user's policy requires, for {@link QuickFilter#MISSING_REQUIRED_TAGS}
+ */
+public record SnapshotQuery(Set<EngineFamily> engines, Set<SnapshotType> types, Set<QuickFilter> quickFilters,
+                            String search, List<String> requiredTags) {
+
+    public SnapshotQuery {
+        engines = engines.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(engines));
+        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+        quickFilters = quickFilters.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quickFilters));
+        search = Objects.requireNonNull(search, "search");
+        requiredTags = List.copyOf(requiredTags);
+    }
+
+    /** Everything, no search. */
+    public static SnapshotQuery all(List<String> requiredTags) {
+        return new SnapshotQuery(EnumSet.allOf(EngineFamily.class), EnumSet.allOf(SnapshotType.class),
+                Set.of(), "", requiredTags);
+    }
+
+    public SnapshotQuery withSearch(String text) {
+        return new SnapshotQuery(engines, types, quickFilters, text, requiredTags);
+    }
+
+    /** The lower-cased words of the search; empty when there is nothing to search for. */
+    public List<String> searchWords() {
+        String trimmed = search.strip().toLowerCase(Locale.ROOT);
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
+    }
+
+    /**
+     * True when {@code snapshot} passes every criterion.
+     *
+     * @param haystack {@link #haystack(Snapshot)} of the snapshot, computed once and kept by the caller
+     */
+    public boolean matches(Snapshot snapshot, String haystack, List<String> words) {
+        if (!engines.contains(snapshot.engine().family()) || !types.contains(snapshot.type())) {
+            return false;
+        }
+        for (QuickFilter filter : quickFilters) {
+            if (!passes(filter, snapshot)) {
+                return false;
+            }
+        }
+        for (String word : words) {
+            if (!haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean matches(Snapshot snapshot) {
+        return matches(snapshot, haystack(snapshot), searchWords());
+    }
+
+    private boolean passes(QuickFilter filter, Snapshot s) {
+        return switch (filter) {
+            case UNENCRYPTED -> !s.storageEncrypted();
+            case AWS_MANAGED_KEY -> s.storageEncrypted() && s.awsManagedKey();
+            case MISSING_REQUIRED_TAGS -> !TagCompliance.compliant(s, requiredTags);
+            case SHARED_OR_PUBLIC -> s.isForeign();
+            case IN_PROGRESS -> s.status().state().isInProgress();
+        };
+    }
+
+    /**
+     * The text a search looks in: identifier, cluster, tag keys and values, and KMS alias, lower-cased and separated
+     * by a character no search word contains, so words never match across two fields.
+     */
+    public static String haystack(Snapshot s) {
+        StringBuilder text = new StringBuilder(64 + 24 * s.tags().size());
+        text.append(s.identifier()).append('\n');
+        if (s.clusterIdentifier() != null) {
+            text.append(s.clusterIdentifier()).append('\n');
+        }
+        for (Tag tag : s.tags()) {
+            text.append(tag.key()).append('\n').append(tag.value()).append('\n');
+        }
+        if (s.kmsKeyAlias() != null) {
+            text.append(s.kmsKeyAlias());
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+}
