@@ -1,0 +1,362 @@
+package dev.snapferry.ui.browser;
+
+import dev.snapferry.core.audit.QuickFilter;
+import dev.snapferry.core.audit.SnapshotQuery;
+import dev.snapferry.core.aws.AwsFailure;
+import dev.snapferry.core.aws.RegionResult;
+import dev.snapferry.core.export.SnapshotExport;
+import dev.snapferry.core.model.AccountRef;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.core.storage.AtomicFiles;
+import dev.snapferry.ui.common.DialogService;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.TaskRunner;
+import dev.snapferry.ui.common.UiThread;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The snapshot browser: every snapshot of every open account and selected region in one list, narrowed by engine,
+ * type, audit quick filters and search, with the state of each region for the status bar.
+ *
+ * <p>Each region's rows replace that region's previous rows the moment it answers; a region that fails keeps the
+ * rows it had, so a failure never empties the table. Filtering reads a view over the sorted rows, so a keystroke
+ * never re-sorts.
+ */
+public final class BrowserViewModel {
+
+    public static final List<String> DEFAULT_REQUIRED_TAGS = List.of("Environment", "Owner", "CostCenter");
+
+    private final SnapshotSource source;
+    private final UiThread ui;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final @Nullable String demoEndpoint;
+
+    private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
+    private final SortedList<SnapshotRow> sorted = new SortedList<>(rows, newestFirst());
+    private final FilteredList<SnapshotRow> visible = new FilteredList<>(sorted);
+    /** Rows are kept in contiguous segments, one per account and region, in this order. */
+    private final Map<String, Integer> segments = new LinkedHashMap<>();
+    private final ObservableList<RegionStatus> statuses = FXCollections.observableArrayList();
+    private final ObservableList<RegionRef> regions = FXCollections.observableArrayList();
+    private final Map<EngineFamily, BooleanProperty> engines = new EnumMap<>(EngineFamily.class);
+    private final Map<SnapshotType, BooleanProperty> types = new EnumMap<>(SnapshotType.class);
+    private final Map<QuickFilter, BooleanProperty> quickFilters = new EnumMap<>(QuickFilter.class);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObservableList<String> requiredTags = FXCollections.observableArrayList(DEFAULT_REQUIRED_TAGS);
+    private final BooleanProperty includePublic = new SimpleBooleanProperty(this, "includePublic", false);
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
+    private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<@Nullable SnapshotRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private long generation;
+    private @Nullable CompletableFuture<?> running;
+
+    public BrowserViewModel(SnapshotSource source, UiThread ui, TaskRunner tasks, DialogService dialogs,
+                            Messages messages, @Nullable String demoEndpoint) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.demoEndpoint = demoEndpoint;
+        List<Observable> criteria = new ArrayList<>(List.of(search, requiredTags));
+        for (EngineFamily family : EngineFamily.values()) {
+            engines.put(family, new SimpleBooleanProperty(this, family.name(), true));
+            criteria.add(engines.get(family));
+        }
+        for (SnapshotType type : SnapshotType.values()) {
+            types.put(type, new SimpleBooleanProperty(this, type.name(), true));
+            criteria.add(types.get(type));
+        }
+        for (QuickFilter filter : QuickFilter.values()) {
+            quickFilters.put(filter, new SimpleBooleanProperty(this, filter.name(), false));
+            criteria.add(quickFilters.get(filter));
+        }
+        criteria.forEach(c -> c.addListener(o -> applyQuery()));
+        total.bind(Bindings.size(rows));
+        shown.bind(Bindings.size(visible));
+        applyQuery();
+    }
+
+    /** The rows the table shows: filtered, in the order of {@link #comparatorProperty()}. */
+    public ObservableList<SnapshotRow> visibleRows() {
+        return visible;
+    }
+
+    /** The sort order; the table's sort policy sets it. */
+    public ObjectProperty<Comparator<? super SnapshotRow>> comparatorProperty() {
+        return sorted.comparatorProperty();
+    }
+
+    public ObservableList<RegionStatus> regionStatuses() {
+        return statuses;
+    }
+
+    /** The regions listed on refresh. */
+    public ObservableList<RegionRef> regions() {
+        return regions;
+    }
+
+    public BooleanProperty engineProperty(EngineFamily family) {
+        return engines.get(family);
+    }
+
+    public BooleanProperty typeProperty(SnapshotType type) {
+        return types.get(type);
+    }
+
+    public BooleanProperty quickFilterProperty(QuickFilter filter) {
+        return quickFilters.get(filter);
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObservableList<String> requiredTags() {
+        return requiredTags;
+    }
+
+    public BooleanProperty includePublicProperty() {
+        return includePublic;
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The last thing the browser wants the user to know (an export written, a refresh cancelled). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<@Nullable SnapshotRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The current query, as the filters and search stand. */
+    public SnapshotQuery query() {
+        return new SnapshotQuery(
+                engines.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()),
+                types.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()),
+                quickFilters.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()),
+                search.get() == null ? "" : search.get(), List.copyOf(requiredTags));
+    }
+
+    /**
+     * Lists every open account in every selected region again. Rows stay until their region answers; a refresh
+     * started while another runs replaces it, and the older one's late answers are ignored.
+     */
+    public void refresh() {
+        List<AccountRef> accounts = source.accounts();
+        List<RegionRef> wanted = List.copyOf(regions);
+        if (running != null) {
+            running.cancel(true);
+        }
+        long current = ++generation;
+        List<RegionStatus> next = new ArrayList<>();
+        for (AccountRef account : accounts) {
+            for (RegionRef region : wanted) {
+                RegionStatus previous = status(account, region).orElse(null);
+                next.add(new RegionStatus(account, region, RegionStatus.State.LOADING,
+                        previous == null ? 0 : previous.count(), null, 0));
+            }
+        }
+        statuses.setAll(next);
+        dropSegmentsNotIn(next);
+        loading.set(!next.isEmpty());
+        message.set("");
+        running = source.list(accounts, wanted, includePublic.get(), result -> ui.execute(() -> apply(result,
+                current)));
+        running.whenComplete((done, error) -> ui.execute(() -> {
+            if (current == generation) {
+                loading.set(false);
+            }
+        }));
+    }
+
+    /** Lists one account and region again, after it failed. */
+    public void retry(RegionStatus status) {
+        long current = generation;
+        replaceStatus(new RegionStatus(status.account(), status.region(), RegionStatus.State.LOADING,
+                status.count(), null, 0));
+        source.list(List.of(status.account()), List.of(status.region()), includePublic.get(),
+                result -> ui.execute(() -> apply(result, current)));
+    }
+
+    private void apply(RegionResult result, long fromGeneration) {
+        if (fromGeneration != generation) {
+            return;
+        }
+        String key = result.account().accountId() + "/" + result.region().code();
+        switch (result) {
+            case RegionResult.Loaded loaded -> {
+                List<SnapshotRow> fresh = new ArrayList<>(loaded.snapshots().size());
+                loaded.snapshots().forEach(s -> fresh.add(new SnapshotRow(s)));
+                replaceSegment(key, fresh);
+                replaceStatus(new RegionStatus(result.account(), result.region(), RegionStatus.State.LOADED,
+                        fresh.size(), null, loaded.warnings().size()));
+            }
+            case RegionResult.Failed failed -> replaceStatus(new RegionStatus(result.account(), result.region(),
+                    RegionStatus.State.FAILED, segments.getOrDefault(key, 0), explain(failed.failure()), 0));
+        }
+    }
+
+    private String explain(AwsFailure failure) {
+        String own = messages.get(failure.messageKey());
+        return failure.awsCode().isEmpty() ? own + " " + failure.awsMessage()
+                : own + " (" + failure.awsCode() + ": " + failure.awsMessage() + ")";
+    }
+
+    private void replaceSegment(String key, List<SnapshotRow> fresh) {
+        int offset = 0;
+        for (var entry : segments.entrySet()) {
+            if (entry.getKey().equals(key)) {
+                break;
+            }
+            offset += entry.getValue();
+        }
+        int old = segments.getOrDefault(key, 0);
+        if (old > 0) {
+            rows.remove(offset, offset + old);
+        }
+        rows.addAll(offset, fresh);
+        segments.put(key, fresh.size());
+    }
+
+    private void dropSegmentsNotIn(List<RegionStatus> keep) {
+        List<String> keys = keep.stream().map(RegionStatus::key).toList();
+        for (String key : List.copyOf(segments.keySet())) {
+            if (!keys.contains(key)) {
+                replaceSegment(key, List.of());
+                segments.remove(key);
+            }
+        }
+    }
+
+    private void replaceStatus(RegionStatus status) {
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i).key().equals(status.key())) {
+                statuses.set(i, status);
+                return;
+            }
+        }
+        statuses.add(status);
+    }
+
+    private Optional<RegionStatus> status(AccountRef account, RegionRef region) {
+        String key = account.accountId() + "/" + region.code();
+        return statuses.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    private void applyQuery() {
+        SnapshotQuery query = query();
+        List<String> words = query.searchWords();
+        visible.setPredicate(row -> query.matches(row.snapshot(), row.haystack(), words));
+    }
+
+    /** The AWS CLI command that describes {@code snapshot}, as the user would type it. */
+    public String describeCommand(Snapshot snapshot) {
+        StringBuilder cli = new StringBuilder("aws ");
+        switch (snapshot.engine().family()) {
+            case DOCUMENTDB_ELASTIC -> cli.append("docdb-elastic get-cluster-snapshot --snapshot-arn ")
+                    .append(snapshot.arn());
+            case DOCUMENTDB, NEPTUNE, AURORA -> cli.append(switch (snapshot.engine().family()) {
+                case DOCUMENTDB -> "docdb";
+                case NEPTUNE -> "neptune";
+                default -> "rds";
+            }).append(" describe-db-cluster-snapshots --db-cluster-snapshot-identifier ")
+                    .append(snapshot.isForeign() ? snapshot.arn() : snapshot.identifier());
+        }
+        cli.append(" --region ").append(snapshot.region().code());
+        source.accounts().stream().filter(a -> a.accountId().equals(snapshot.accountId())).findFirst()
+                .ifPresent(account -> {
+                    if (account.demo() && demoEndpoint != null) {
+                        cli.append(" --endpoint-url ").append(demoEndpoint);
+                    } else if (!account.demo()) {
+                        cli.append(" --profile ").append(account.profileName());
+                    }
+                });
+        return cli.toString();
+    }
+
+    /**
+     * Writes the rows as shown (filtered and sorted) to a file the user picks, off the UI thread and atomically:
+     * a failed export leaves no half-written file.
+     */
+    public void export(SnapshotExport.Format format) {
+        String extension = format.name().toLowerCase(Locale.ROOT);
+        Optional<Path> target = dialogs.chooseSaveFile(messages.get("browser.export.title"),
+                "snapshots." + extension, List.of("*." + extension));
+        if (target.isEmpty()) {
+            return;
+        }
+        List<Snapshot> snapshots = visible.stream().map(SnapshotRow::snapshot).toList();
+        Path file = target.get();
+        tasks.run("export " + file.getFileName(), () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+                SnapshotExport.write(format, snapshots, writer);
+            }
+            AtomicFiles.write(file, bytes.toByteArray());
+            return snapshots.size();
+        }, count -> message.set(messages.get("browser.export.done", count, file.toString())),
+                error -> dialogs.showError(messages.get("browser.export.failed.title"),
+                        messages.get("browser.export.failed", file.toString(), String.valueOf(error.getMessage()))));
+    }
+
+    static Comparator<SnapshotRow> newestFirst() {
+        return Comparator.comparing((SnapshotRow r) -> r.snapshot().createTime(),
+                Comparator.nullsLast(Comparator.reverseOrder()));
+    }
+}

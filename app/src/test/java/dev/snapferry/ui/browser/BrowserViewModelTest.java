@@ -1,0 +1,213 @@
+package dev.snapferry.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapferry.core.audit.QuickFilter;
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.export.SnapshotExport;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.RecordingDialogService;
+import dev.snapferry.ui.common.SameThreadTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/** The browser's ViewModel without a toolkit, fed by the real lister from the demo simulator. */
+class BrowserViewModelTest {
+
+    private static Simulator simulator;
+    private static SdkHttpClient http;
+    private static List<AccountSession> sessions;
+
+    /** Stands in for the FX thread: results queue here and the test runs them in order. */
+    private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private BrowserViewModel viewModel;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void start() throws Exception {
+        simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()), FaultSettings.none(),
+                new DemoDataset()));
+        http = ApacheHttpClient.create();
+        sessions = List.of(open(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY, "demo"),
+                open(DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY, "demo-dr"));
+    }
+
+    @AfterAll
+    static void stop() {
+        sessions.forEach(AccountSession::close);
+        http.close();
+        simulator.close();
+    }
+
+    @BeforeEach
+    void createViewModel() {
+        viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
+                uiQueue::add, new SameThreadTaskRunner(), dialogs, Messages.load(Locale.ROOT),
+                simulator.endpoint().toString());
+        viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+    }
+
+    @AfterEach
+    void clearFaults() {
+        simulator.faults().set(FaultSettings.none());
+    }
+
+    @Test
+    void rowsOfEveryAccountRegionAndEngineArriveRegionByRegion() throws InterruptedException {
+        viewModel.refresh();
+        assertThat(viewModel.loadingProperty().get()).isTrue();
+        assertThat(viewModel.regionStatuses()).hasSize(12)
+                .allMatch(s -> s.state() == RegionStatus.State.LOADING);
+        int before = viewModel.totalProperty().get();
+        runOne();
+        assertThat(viewModel.totalProperty().get()).as("one region in, others pending").isGreaterThanOrEqualTo(before);
+        drain();
+        assertThat(viewModel.loadingProperty().get()).isFalse();
+        assertThat(viewModel.regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
+        List<Snapshot> shown = snapshots();
+        assertThat(shown).extracting(s -> s.engine().family()).contains(EngineFamily.values());
+        assertThat(shown).extracting(Snapshot::accountId).contains(DemoAccounts.PRODUCTION,
+                DemoAccounts.DISASTER_RECOVERY);
+        assertThat(viewModel.shownProperty().get()).isEqualTo(viewModel.totalProperty().get());
+        assertThat(shown.getFirst().createTime()).isAfterOrEqualTo(shown.getLast().createTime());
+    }
+
+    @Test
+    void filtersAndSearchNarrowTheRows() throws InterruptedException {
+        loadAll();
+        int total = viewModel.totalProperty().get();
+        viewModel.engineProperty(EngineFamily.AURORA).set(false);
+        assertThat(snapshots()).noneMatch(s -> s.engine().family() == EngineFamily.AURORA).isNotEmpty();
+        viewModel.engineProperty(EngineFamily.AURORA).set(true);
+        viewModel.typeProperty(SnapshotType.AUTOMATED).set(false);
+        assertThat(snapshots()).noneMatch(s -> s.type() == SnapshotType.AUTOMATED);
+        viewModel.typeProperty(SnapshotType.AUTOMATED).set(true);
+        viewModel.quickFilterProperty(QuickFilter.UNENCRYPTED).set(true);
+        assertThat(snapshots()).isNotEmpty().allMatch(s -> !s.storageEncrypted());
+        viewModel.quickFilterProperty(QuickFilter.UNENCRYPTED).set(false);
+        viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS).set(true);
+        assertThat(snapshots()).isNotEmpty().allMatch(s -> s.status().state().isInProgress());
+        viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS).set(false);
+        viewModel.searchProperty().set("ORDERS-aurora");
+        assertThat(snapshots()).isNotEmpty().allMatch(s -> (s.identifier() + s.clusterIdentifier()).contains("orders"));
+        viewModel.searchProperty().set("");
+        assertThat(viewModel.shownProperty().get()).isEqualTo(total);
+    }
+
+    @Test
+    void aFailedRegionKeepsItsRowsAndSaysWhy() throws InterruptedException {
+        loadAll();
+        long before = snapshots().stream().filter(s -> s.region().code().equals("eu-west-1")).count();
+        simulator.faults().set(new FaultSettings(0, 0, 0, 0, List.of(), Map.of(DemoAccounts.PRODUCTION,
+                List.of("eu-west-1")), Map.of()));
+        viewModel.refresh();
+        drain();
+        RegionStatus failed = viewModel.regionStatuses().stream()
+                .filter(s -> s.state() == RegionStatus.State.FAILED).findFirst().orElseThrow();
+        assertThat(failed.region().code()).isEqualTo("eu-west-1");
+        assertThat(failed.problem()).contains("not enabled", "InvalidClientTokenId");
+        assertThat(snapshots().stream().filter(s -> s.region().code().equals("eu-west-1")).count())
+                .isEqualTo(before);
+
+        simulator.faults().set(FaultSettings.none());
+        viewModel.retry(failed);
+        drain();
+        assertThat(viewModel.regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
+    }
+
+    @Test
+    void theCliCommandDescribesTheSnapshotAgainstTheDemoEndpoint() throws InterruptedException {
+        loadAll();
+        Snapshot docdb = snapshots().stream().filter(s -> s.engine().family() == EngineFamily.DOCUMENTDB)
+                .filter(s -> !s.isForeign()).findFirst().orElseThrow();
+        assertThat(viewModel.describeCommand(docdb)).isEqualTo("aws docdb describe-db-cluster-snapshots "
+                + "--db-cluster-snapshot-identifier " + docdb.identifier() + " --region " + docdb.region().code()
+                + " --endpoint-url " + simulator.endpoint());
+        Snapshot elastic = snapshots().stream().filter(s -> s.engine().family() == EngineFamily.DOCUMENTDB_ELASTIC)
+                .findFirst().orElseThrow();
+        assertThat(viewModel.describeCommand(elastic)).startsWith("aws docdb-elastic get-cluster-snapshot "
+                + "--snapshot-arn " + elastic.arn());
+    }
+
+    @Test
+    void exportWritesExactlyTheRowsShown() throws Exception {
+        loadAll();
+        viewModel.searchProperty().set("catalog");
+        Path file = folder.resolve("catalog.json");
+        dialogs.answerSave(file);
+        viewModel.export(SnapshotExport.Format.JSON);
+        var written = new ObjectMapper().readTree(Files.readString(file));
+        assertThat(written.size()).isEqualTo(viewModel.shownProperty().get()).isPositive();
+        assertThat(viewModel.messageProperty().get()).contains("Exported " + written.size());
+    }
+
+    private void loadAll() throws InterruptedException {
+        viewModel.refresh();
+        drain();
+    }
+
+    private List<Snapshot> snapshots() {
+        return viewModel.visibleRows().stream().map(SnapshotRow::snapshot).toList();
+    }
+
+    private void runOne() throws InterruptedException {
+        Runnable next = uiQueue.poll(30, TimeUnit.SECONDS);
+        assertThat(next).as("a region answered").isNotNull();
+        next.run();
+    }
+
+    /** Runs UI work until the listing is over: every region answered and the completion ran. */
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (viewModel.loadingProperty().get()
+                || viewModel.regionStatuses().stream().anyMatch(s -> s.state() == RegionStatus.State.LOADING)) {
+            Runnable next = uiQueue.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.run();
+            }
+            assertThat(System.nanoTime()).as("listing finished in time").isLessThan(deadline);
+        }
+        Runnable rest;
+        while ((rest = uiQueue.poll()) != null) {
+            rest.run();
+        }
+    }
+
+    private static AccountSession open(String key, String secret, String profile) {
+        return AccountSession.open(profile, true, new RegionRef("us-east-1"), new AwsClients(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)), simulator.endpoint(),
+                http, 3));
+    }
+}
