@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -83,8 +84,10 @@ public final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Region region) {
         builder.region(region).credentialsProvider(credentials).httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .retryStrategy(b -> b.maxAttempts(maxAttempts))
+                        // One strategy object: retryStrategy(mode) followed by retryStrategy(configurator)
+                        // resolves to the SDK's legacy strategy, not the adaptive one.
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2).toBuilder()
+                                .maxAttempts(maxAttempts).build())
                         .apiCallAttemptTimeout(Duration.ofSeconds(20))
                         .apiCallTimeout(Duration.ofMinutes(2))
                         .build());

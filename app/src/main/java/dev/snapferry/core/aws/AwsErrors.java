@@ -14,7 +14,7 @@ public final class AwsErrors {
     private static final Set<String> NOT_FOUND = Set.of("DBClusterSnapshotNotFoundFault", "DBClusterNotFoundFault",
             "ResourceNotFoundException", "NotFoundException", "DBClusterSnapshotNotFound", "DBClusterNotFound");
     private static final Set<String> ALREADY_EXISTS = Set.of("DBClusterSnapshotAlreadyExistsFault",
-            "AlreadyExistsException", "ConflictException");
+            "AlreadyExistsException");
     private static final Set<String> INVALID_STATE = Set.of("InvalidDBClusterSnapshotStateFault",
             "InvalidDBClusterStateFault", "KMSInvalidStateException", "DisabledException");
     private static final Set<String> KMS = Set.of("KMSKeyNotAccessibleFault");
@@ -40,9 +40,14 @@ public final class AwsErrors {
 
     public static AwsFailure map(Throwable error) {
         Throwable e = unwrap(error);
+        if (e instanceof AwsCallException mapped) {
+            // Already mapped, then rethrown through a Future or a CompletableFuture.
+            return mapped.failure();
+        }
         if (e instanceof CredentialsUnavailableException missing) {
-            return missing.expired() ? new AwsFailure.CredentialsExpired("", missing.getMessage())
-                    : new AwsFailure.CredentialsInvalid("", missing.getMessage());
+            String message = missing.getMessage() == null ? "" : missing.getMessage();
+            return missing.expired() ? new AwsFailure.CredentialsExpired("", message)
+                    : new AwsFailure.CredentialsInvalid("", message);
         }
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null ? ""
@@ -80,6 +85,11 @@ public final class AwsErrors {
         }
         if (ALREADY_EXISTS.contains(code)) {
             return new AwsFailure.AlreadyExists(code, message);
+        }
+        if (code.equals("ConflictException")) {
+            // DocumentDB Elastic uses one code for a taken name and for a resource in the wrong state.
+            return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("already exists")
+                    ? new AwsFailure.AlreadyExists(code, message) : new AwsFailure.InvalidState(code, message);
         }
         if (INVALID_STATE.contains(code)) {
             return new AwsFailure.InvalidState(code, message);
@@ -129,7 +139,9 @@ public final class AwsErrors {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
+        // A cause chain can loop (initCause allows it): each throwable is looked at once.
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = e; c != null && seen.add(c); c = c.getCause()) {
             if (type.isInstance(c)) {
                 return true;
             }
@@ -138,8 +150,10 @@ public final class AwsErrors {
     }
 
     private static String rootMessage(Throwable e) {
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        seen.add(root);
+        while (root.getCause() != null && seen.add(root.getCause())) {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());

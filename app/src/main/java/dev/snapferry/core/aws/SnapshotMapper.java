@@ -40,8 +40,9 @@ final class SnapshotMapper {
     }
 
     /**
-     * An Elastic snapshot from its list entry. Elastic snapshots are always encrypted; the list does not name the
-     * key or carry tags, which the details call adds.
+     * An Elastic snapshot from its list entry. Elastic snapshots are always encrypted. The list names neither the
+     * key nor the tags, and the listing does not yet fetch them per snapshot (GetClusterSnapshot and
+     * ListTagsForResource), so both are absent here.
      */
     static Snapshot fromElastic(ClusterSnapshotInList s, SnapshotType type, Map<String, String> clusterNames,
                                 String accountId, RegionRef region) {

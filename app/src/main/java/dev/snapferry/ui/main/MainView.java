@@ -8,7 +8,9 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Tab;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TableColumn;
@@ -26,6 +28,7 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Runnable quit;
     private final Parent root;
+    private final Node browser;
 
     @FXML private Label productName;
     @FXML private Label demoBanner;
@@ -42,10 +45,13 @@ public final class MainView {
     @FXML private TableColumn<EngineRow, String> maxCopiesColumn;
     @FXML private TableColumn<EngineRow, String> tagCharsColumn;
     @FXML private ListView<String> contestedList;
+    @FXML private Tab snapshotsTab;
 
-    public MainView(MainViewModel viewModel, Messages messages, Runnable quit) {
+    /** @param browser the snapshot browser's view, shown in the first tab */
+    public MainView(MainViewModel viewModel, Messages messages, Node browser, Runnable quit) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.quit = Objects.requireNonNull(quit, "quit");
+        this.browser = Objects.requireNonNull(browser, "browser");
         this.root = ViewLoader.load(MainView.class, this, messages);
     }
 
@@ -55,6 +61,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        snapshotsTab.setContent(browser);
         demoBanner.textProperty().bind(viewModel.demoBannerProperty());
         demoBanner.visibleProperty().bind(viewModel.demoBannerProperty().isNotEmpty());
         demoBanner.managedProperty().bind(demoBanner.visibleProperty());

@@ -1,0 +1,208 @@
+package dev.snapferry.ui.browser;
+
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotState;
+import dev.snapferry.core.model.Tag;
+import dev.snapferry.ui.common.Messages;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.SVGPath;
+
+/** The browser table's cells: how each column draws a snapshot. */
+final class BrowserCells {
+
+    /** A closed padlock, from one SVG source so it scales with the font. */
+    private static final String LOCK = "M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z";
+    private static final String OPEN_LOCK = "M4 7V5a4 4 0 0 1 7.7-1.5l-1.8.8A2 2 0 0 0 6 5v2h7v8H3V7h1z";
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Messages messages;
+    private final Clock clock;
+
+    BrowserCells(Messages messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A text column: {@code text} of the row's snapshot, also used to sort it. */
+    static void text(TableColumn<SnapshotRow, String> column, Function<Snapshot, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue().snapshot())));
+    }
+
+    /** A column whose value is the snapshot, drawn by {@code cell}, sorted by {@code comparator}. */
+    static void snapshot(TableColumn<SnapshotRow, Snapshot> column, java.util.Comparator<Snapshot> comparator,
+                         java.util.function.Supplier<TableCell<SnapshotRow, Snapshot>> cell) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().snapshot()));
+        column.setComparator(comparator);
+        column.setCellFactory(c -> cell.get());
+    }
+
+    TableCell<SnapshotRow, Snapshot> engine() {
+        return new TableCell<>() {
+            private final Label dot = new Label();
+
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                dot.getStyleClass().setAll("engine-dot", "engine-" + s.engine().family().name().toLowerCase());
+                setGraphic(dot);
+                setText(messages.get("engine." + s.engine().name()));
+            }
+        };
+    }
+
+    TableCell<SnapshotRow, Snapshot> status() {
+        return new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+            private final Label label = new Label();
+            private final HBox box = new HBox(6, bar, label);
+
+            {
+                bar.setPrefWidth(70);
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("status-failed", "status-queued", "status-progress");
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                SnapshotState state = s.status().state();
+                switch (state) {
+                    case COPYING, CREATING -> {
+                        bar.setProgress(s.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC
+                                ? ProgressBar.INDETERMINATE_PROGRESS : s.status().percent() / 100.0);
+                        label.setText(messages.get("browser.status.progress", s.status().raw(),
+                                s.status().percent()));
+                        getStyleClass().add("status-progress");
+                        setText(null);
+                        setGraphic(box);
+                    }
+                    case QUEUED -> {
+                        getStyleClass().add("status-queued");
+                        setGraphic(null);
+                        setText(messages.get("browser.status.queued"));
+                    }
+                    case FAILED -> {
+                        getStyleClass().add("status-failed");
+                        setGraphic(null);
+                        setText(s.status().raw());
+                    }
+                    default -> {
+                        setGraphic(null);
+                        setText(s.status().raw());
+                    }
+                }
+            }
+        };
+    }
+
+    TableCell<SnapshotRow, Snapshot> created() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                Instant time = empty || s == null ? null : s.createTime();
+                setText(time == null ? null : LOCAL.format(time.atZone(ZoneId.systemDefault())) + "  \u00b7  "
+                        + age(time));
+            }
+        };
+    }
+
+    TableCell<SnapshotRow, Snapshot> encryption() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("unencrypted", "aws-managed-key");
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                SVGPath icon = new SVGPath();
+                icon.setContent(s.storageEncrypted() ? LOCK : OPEN_LOCK);
+                icon.getStyleClass().add(s.storageEncrypted() ? "lock-icon" : "unlock-icon");
+                setGraphic(icon);
+                if (!s.storageEncrypted()) {
+                    getStyleClass().add("unencrypted");
+                    setText(messages.get("browser.encryption.none"));
+                } else if (s.kmsKeyAlias() != null) {
+                    String alias = s.kmsKeyAlias().replaceFirst("^alias/", "");
+                    if (s.awsManagedKey()) {
+                        getStyleClass().add("aws-managed-key");
+                    }
+                    setText(s.awsManagedKey() ? messages.get("browser.encryption.awsManaged", alias) : alias);
+                } else if (s.kmsKeyId() != null) {
+                    setText(messages.get("browser.encryption.unresolved", shortKey(s.kmsKeyId())));
+                } else {
+                    setText(messages.get("browser.encryption.elastic"));
+                }
+            }
+        };
+    }
+
+    TableCell<SnapshotRow, Snapshot> tags() {
+        return new TableCell<>() {
+            private final HBox chips = new HBox(4);
+
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null || s.tags().isEmpty()) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                chips.getChildren().clear();
+                for (Tag tag : s.tags()) {
+                    Label chip = new Label(tag.key() + "=" + tag.value());
+                    chip.getStyleClass().add("tag-chip");
+                    chips.getChildren().add(chip);
+                }
+                setGraphic(chips);
+                setTooltip(new Tooltip(s.tags().stream().map(t -> t.key() + " = " + t.value())
+                        .collect(Collectors.joining("\n"))));
+            }
+        };
+    }
+
+    String age(Instant time) {
+        Duration age = Duration.between(time, clock.instant());
+        if (age.toHours() < 1) {
+            return messages.get("browser.age.minutes", Math.max(0, age.toMinutes()));
+        }
+        if (age.toDays() < 2) {
+            return messages.get("browser.age.hours", age.toHours());
+        }
+        return messages.get("browser.age.days", age.toDays());
+    }
+
+    static String shortKey(String keyId) {
+        int slash = keyId.lastIndexOf('/');
+        String id = slash < 0 ? keyId : keyId.substring(slash + 1);
+        return id.length() > 8 ? id.substring(0, 8) + "\u2026" : id;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.snapferry.ui.browser;
+
+import dev.snapferry.core.audit.QuickFilter;
+import dev.snapferry.core.export.SnapshotExport;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.ViewLoader;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
+
+/** The snapshot browser: toolbar, table, details pane and region status bar, bound to its ViewModel. */
+public final class BrowserView {
+
+    private final BrowserViewModel viewModel;
+    private final Messages messages;
+    private final BrowserCells cells;
+    private final SnapshotDetailsPane details;
+    private final Parent root;
+
+    @FXML private TextField search;
+    @FXML private ToggleButton engineAurora;
+    @FXML private ToggleButton engineDocdb;
+    @FXML private ToggleButton engineElastic;
+    @FXML private ToggleButton engineNeptune;
+    @FXML private CheckMenuItem typeAutomated;
+    @FXML private CheckMenuItem typeManual;
+    @FXML private CheckMenuItem typeShared;
+    @FXML private CheckMenuItem typePublic;
+    @FXML private CheckMenuItem includePublic;
+    @FXML private CheckMenuItem quickUnencrypted;
+    @FXML private CheckMenuItem quickAwsManaged;
+    @FXML private CheckMenuItem quickMissingTags;
+    @FXML private CheckMenuItem quickShared;
+    @FXML private CheckMenuItem quickInProgress;
+    @FXML private Button refresh;
+    @FXML private SplitPane split;
+    @FXML private TableView<SnapshotRow> table;
+    @FXML private TableColumn<SnapshotRow, Snapshot> engineColumn;
+    @FXML private TableColumn<SnapshotRow, String> accountColumn;
+    @FXML private TableColumn<SnapshotRow, String> regionColumn;
+    @FXML private TableColumn<SnapshotRow, String> identifierColumn;
+    @FXML private TableColumn<SnapshotRow, String> clusterColumn;
+    @FXML private TableColumn<SnapshotRow, String> typeColumn;
+    @FXML private TableColumn<SnapshotRow, Snapshot> statusColumn;
+    @FXML private TableColumn<SnapshotRow, Snapshot> createdColumn;
+    @FXML private TableColumn<SnapshotRow, Snapshot> sizeColumn;
+    @FXML private TableColumn<SnapshotRow, Snapshot> encryptionColumn;
+    @FXML private TableColumn<SnapshotRow, Snapshot> tagsColumn;
+    @FXML private TableColumn<SnapshotRow, String> sourceColumn;
+    @FXML private ProgressIndicator busy;
+    @FXML private Label counts;
+    @FXML private FlowPane regionChips;
+    @FXML private Label message;
+
+    public BrowserView(BrowserViewModel viewModel, Messages messages, Clock clock) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.cells = new BrowserCells(messages, clock);
+        this.details = new SnapshotDetailsPane(messages, viewModel::describeCommand);
+        this.root = ViewLoader.load(BrowserView.class, this, messages);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        bind(engineAurora, viewModel.engineProperty(EngineFamily.AURORA));
+        bind(engineDocdb, viewModel.engineProperty(EngineFamily.DOCUMENTDB));
+        bind(engineElastic, viewModel.engineProperty(EngineFamily.DOCUMENTDB_ELASTIC));
+        bind(engineNeptune, viewModel.engineProperty(EngineFamily.NEPTUNE));
+        typeAutomated.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.AUTOMATED));
+        typeManual.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.MANUAL));
+        typeShared.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.SHARED));
+        typePublic.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.PUBLIC));
+        includePublic.selectedProperty().bindBidirectional(viewModel.includePublicProperty());
+        quickUnencrypted.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.UNENCRYPTED));
+        quickAwsManaged.selectedProperty().bindBidirectional(
+                viewModel.quickFilterProperty(QuickFilter.AWS_MANAGED_KEY));
+        quickMissingTags.selectedProperty().bindBidirectional(
+                viewModel.quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS));
+        quickShared.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC));
+        quickInProgress.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS));
+        refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
+
+        columns();
+        table.setItems(viewModel.visibleRows());
+        // Sorting goes to the ViewModel's sorted list, under the filter: a keystroke never re-sorts.
+        table.setSortPolicy(t -> {
+            Comparator<SnapshotRow> chosen = t.getComparator();
+            viewModel.comparatorProperty().set(chosen != null ? chosen : BrowserViewModel.newestFirst());
+            return true;
+        });
+        table.setPlaceholder(new Label(messages.get("browser.placeholder.empty")));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            viewModel.selectedProperty().set(now);
+            details.show(now == null ? null : now.snapshot());
+        });
+        table.setContextMenu(contextMenu());
+        split.getItems().add(details.root());
+
+        busy.visibleProperty().bind(viewModel.loadingProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> messages.get(
+                "browser.counts", viewModel.shownProperty().get(), viewModel.totalProperty().get()),
+                viewModel.shownProperty(), viewModel.totalProperty()));
+        message.textProperty().bind(viewModel.messageProperty());
+        viewModel.regionStatuses().addListener((ListChangeListener<RegionStatus>) c -> chips());
+        chips();
+
+        // initialize() runs inside the FXML load, before root is assigned: hang the shortcuts off the table.
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        search::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+            }
+        });
+    }
+
+    @FXML
+    private void onRefresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void onExportCsv() {
+        viewModel.export(SnapshotExport.Format.CSV);
+    }
+
+    @FXML
+    private void onExportJson() {
+        viewModel.export(SnapshotExport.Format.JSON);
+    }
+
+    private void columns() {
+        BrowserCells.snapshot(engineColumn, Comparator.comparing(s -> s.engine().name()), cells::engine);
+        BrowserCells.text(accountColumn, Snapshot::ownerAccountId);
+        BrowserCells.text(regionColumn, s -> s.region().code());
+        BrowserCells.text(identifierColumn, Snapshot::identifier);
+        BrowserCells.text(clusterColumn, Snapshot::clusterIdentifier);
+        BrowserCells.text(typeColumn, s -> messages.get("browser.type." + s.type().name()));
+        BrowserCells.snapshot(statusColumn, Comparator.comparing((Snapshot s) -> s.status().state())
+                .thenComparing(s -> s.status().percent()), cells::status);
+        BrowserCells.snapshot(createdColumn, Comparator.comparing(Snapshot::createTime,
+                Comparator.nullsFirst(Comparator.naturalOrder())), cells::created);
+        BrowserCells.snapshot(sizeColumn, Comparator.comparing(Snapshot::allocatedStorageGiB,
+                Comparator.nullsFirst(Comparator.naturalOrder())), () -> new javafx.scene.control.TableCell<>() {
+                    @Override
+                    protected void updateItem(Snapshot s, boolean empty) {
+                        super.updateItem(s, empty);
+                        setText(empty || s == null || s.allocatedStorageGiB() == null ? null
+                                : messages.get("browser.size", s.allocatedStorageGiB()));
+                    }
+                });
+        BrowserCells.snapshot(encryptionColumn, Comparator.comparing((Snapshot s) -> s.storageEncrypted())
+                .thenComparing(s -> String.valueOf(s.kmsKeyAlias())), cells::encryption);
+        BrowserCells.snapshot(tagsColumn, Comparator.comparing(s -> s.tags().size()), cells::tags);
+        BrowserCells.text(sourceColumn, Snapshot::sourceSnapshotArn);
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem copyArn = new MenuItem(messages.get("browser.details.copyArn"));
+        copyArn.setOnAction(e -> copySelected(Snapshot::arn));
+        MenuItem copyCli = new MenuItem(messages.get("browser.details.copyCli"));
+        copyCli.setOnAction(e -> copySelected(viewModel::describeCommand));
+        return new ContextMenu(copyArn, copyCli);
+    }
+
+    private void copySelected(java.util.function.Function<Snapshot, String> text) {
+        SnapshotRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(text.apply(row.snapshot()));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    /**
+     * The status bar names only what needs attention: how many regions answered (each region's count in the
+     * tooltip), the ones still loading, and every failed one with its reason and a retry.
+     */
+    private void chips() {
+        regionChips.getChildren().clear();
+        List<RegionStatus> all = List.copyOf(viewModel.regionStatuses());
+        long loaded = all.stream().filter(s -> s.state() == RegionStatus.State.LOADED).count();
+        long pending = all.stream().filter(s -> s.state() == RegionStatus.State.LOADING).count();
+        String perRegion = all.stream().filter(s -> s.state() == RegionStatus.State.LOADED)
+                .map(s -> messages.get("browser.region.loaded", s.account().accountId(), s.region().code(),
+                        s.count()))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        regionChips.getChildren().add(chip(messages.get("browser.regions.summary", loaded, all.size()),
+                "region-loaded", perRegion.isEmpty() ? null : perRegion));
+        if (pending > 0) {
+            regionChips.getChildren().add(chip(messages.get("browser.regions.pending", pending), "region-loading",
+                    null));
+        }
+        for (RegionStatus status : all) {
+            String account = status.account().accountId();
+            String region = status.region().code();
+            switch (status.state()) {
+                case LOADING, LOADED -> {
+                    // summarised above
+                }
+                case FAILED -> {
+                    Label chip = chip(messages.get("browser.region.failed", account, region), "region-failed",
+                            status.problem());
+                    Button retry = new Button(messages.get("browser.region.retry"));
+                    retry.getStyleClass().add("region-retry");
+                    retry.setAccessibleText(messages.get("browser.region.retry") + " " + account + " " + region);
+                    retry.setOnAction(e -> viewModel.retry(status));
+                    regionChips.getChildren().addAll(chip, retry);
+                }
+            }
+        }
+    }
+
+    private static Label chip(String text, String style, String tooltip) {
+        Label chip = new Label(text);
+        chip.getStyleClass().addAll("region-chip", style);
+        if (tooltip != null) {
+            chip.setTooltip(new Tooltip(tooltip));
+            chip.setAccessibleHelp(tooltip);
+        }
+        return chip;
+    }
+
+    private static void bind(ToggleButton toggle, BooleanProperty property) {
+        toggle.selectedProperty().bindBidirectional(property);
+    }
+}
