@@ -1,0 +1,208 @@
+package dev.snapferry.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import dev.snapferry.ui.common.ExecutorTaskRunner;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.RecordingDialogService;
+import dev.snapferry.ui.common.WorkerExecutor;
+import dev.snapferry.ui.testing.Screenshots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/** The browser screen driven as a DBA would, on the demo simulator, headless. */
+@ExtendWith(ApplicationExtension.class)
+class BrowserUITest {
+
+    private static Simulator simulator;
+    private static SdkHttpClient http;
+    private static List<AccountSession> sessions;
+    private static ExecutorService workers;
+
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private BrowserViewModel viewModel;
+    private Scene scene;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()), FaultSettings.none(),
+                new DemoDataset()));
+        http = ApacheHttpClient.create();
+        sessions = List.of(open(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY),
+                open(DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY));
+        workers = WorkerExecutor.create("ui-test", 2);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        WorkerExecutor.shutdown(workers, 1_000);
+        sessions.forEach(AccountSession::close);
+        http.close();
+        simulator.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Messages messages = Messages.load(Locale.ROOT);
+        viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
+                Platform::runLater, new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages,
+                simulator.endpoint().toString());
+        viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        BrowserView view = new BrowserView(viewModel, messages, Clock.systemDefaultZone());
+        scene = new Scene(view.root(), 1600, 900);
+        scene.getStylesheets().setAll(
+                BrowserUITest.class.getResource("/dev/snapferry/ui/common/base.css").toExternalForm(),
+                BrowserUITest.class.getResource("/dev/snapferry/ui/common/light.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        viewModel.refresh();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        simulator.faults().set(FaultSettings.none());
+    }
+
+    @Test
+    void rowsOfEveryEngineRegionAndAccountAppear(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<SnapshotRow> table = robot.lookup("#table").queryTableView();
+        List<Snapshot> rows = table.getItems().stream().map(SnapshotRow::snapshot).toList();
+        assertThat(rows).extracting(s -> s.engine().family()).contains(EngineFamily.values());
+        assertThat(rows).extracting(s -> s.region().code()).containsAll(DemoDataset.REGIONS);
+        assertThat(rows).extracting(Snapshot::accountId).contains(DemoAccounts.PRODUCTION,
+                DemoAccounts.DISASTER_RECOVERY);
+        assertThat(robot.lookup("#counts").queryAs(Label.class).getText())
+                .isEqualTo(rows.size() + " of " + rows.size() + " snapshots shown");
+        Screenshots.save(scene, "browser-demo");
+    }
+
+    @Test
+    void typingInTheSearchFieldNarrowsTheTable(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<SnapshotRow> table = robot.lookup("#table").queryTableView();
+        int all = table.getItems().size();
+        robot.clickOn("#search").write("fraud-graph");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).isNotEmpty().hasSizeLessThan(all)
+                .allMatch(r -> r.snapshot().clusterIdentifier().contains("fraud-graph"));
+        robot.interact(() -> robot.lookup("#search").queryAs(TextField.class).clear());
+        robot.clickOn("#engineNeptune");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).noneMatch(r -> r.snapshot().engine().family() == EngineFamily.NEPTUNE);
+    }
+
+    @Test
+    void aRegionFailureShowsInTheStatusBarWhileTheOtherRowsStay(FxRobot robot) throws Exception {
+        awaitLoaded();
+        int before = robot.lookup("#table").queryTableView().getItems().size();
+        simulator.faults().set(new FaultSettings(0, 0, 0, 0, List.of(),
+                Map.of(DemoAccounts.PRODUCTION, List.of("us-west-2")), Map.of()));
+        robot.clickOn("#refresh");
+        awaitLoaded();
+        assertThat(robot.lookup(".region-failed").queryAs(Label.class).getText())
+                .isEqualTo("111122223333 us-west-2: failed");
+        assertThat(robot.lookup(".region-failed").queryAs(Label.class).getTooltip().getText())
+                .contains("InvalidClientTokenId");
+        assertThat(robot.lookup("#table").queryTableView().getItems()).hasSize(before);
+        Screenshots.save(scene, "browser-region-failed");
+
+        simulator.faults().set(FaultSettings.none());
+        robot.clickOn(robot.lookup(".region-retry").queryAs(Button.class));
+        awaitLoaded();
+        assertThat(robot.lookup(".region-failed").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theDetailsPaneShowsTheSelectedSnapshot(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<SnapshotRow> table = robot.lookup("#table").queryTableView();
+        robot.clickOn("#search").write("orders-aurora-dr-copy-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".table-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("orders-aurora-dr-copy-3"))
+                .queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshot selected = table.getSelectionModel().getSelectedItem().snapshot();
+        assertThat(robot.lookup("#details-identifier").queryAs(TextField.class).getText())
+                .isEqualTo(selected.identifier()).isEqualTo("orders-aurora-dr-copy-3");
+        assertThat(robot.lookup("#details-arn").queryAs(TextField.class).getText()).isEqualTo(selected.arn());
+        assertThat(robot.lookup("#detailsCli").queryAs(javafx.scene.control.TextArea.class).getText())
+                .startsWith("aws rds describe-db-cluster-snapshots --db-cluster-snapshot-identifier "
+                        + "orders-aurora-dr-copy-3");
+        assertThat(robot.lookup("Queued by AWS").tryQuery()).isPresent();
+        Screenshots.save(scene, "browser-details");
+    }
+
+    @Test
+    void exportWritesTheFilteredRows(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.clickOn("#search").write("catalog");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        int shown = robot.lookup("#table").queryTableView().getItems().size();
+        Path file = folder.resolve("catalog.json");
+        dialogs.answerSave(file);
+        robot.clickOn("#exportMenu").clickOn("Export shown rows as JSON\u2026");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
+        assertThat(new ObjectMapper().readTree(Files.readString(file)).size()).isEqualTo(shown).isPositive();
+    }
+
+    private void awaitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get()
+                && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
+                && !viewModel.regionStatuses().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static AccountSession open(String key, String secret) {
+        return AccountSession.open("demo", true, new RegionRef("us-east-1"), new AwsClients(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)), simulator.endpoint(),
+                http, 3));
+    }
+}
