@@ -32,6 +32,7 @@ public final class KmsDirectory {
                 return snapshot;
             }
             String alias = aliasByKeyId.get(keyId(snapshot.kmsKeyId()));
+            // The alias strings come from this index, so every row of a key shares one.
             return alias == null ? snapshot : snapshot.withKmsAlias(alias, alias.startsWith("alias/aws/"));
         }
     }

@@ -44,6 +44,7 @@ public final class SnapshotLister {
 
     private final KmsDirectory kms;
     private final int maxConcurrentRegions;
+    private final Canonical canonical = new Canonical();
 
     public SnapshotLister(KmsDirectory kms, int maxConcurrentRegions) {
         this.kms = Objects.requireNonNull(kms, "kms");
@@ -103,7 +104,7 @@ public final class SnapshotLister {
                         .maxRecords(100).includeShared(options.includeShared())
                         .includePublic(options.includePublic()));
                 for (DBClusterSnapshot s : pages.dbClusterSnapshots()) {
-                    SnapshotMapper.fromRds(s, account.accountId(), region).ifPresentOrElse(snapshots::add,
+                    SnapshotMapper.fromRds(s, account.accountId(), region, canonical).ifPresentOrElse(snapshots::add,
                             () -> skipped[0]++);
                 }
                 return null;

@@ -23,20 +23,25 @@ final class SnapshotMapper {
 
     /** Empty for an engine Snapferry does not handle (it is skipped, not guessed). */
     static Optional<Snapshot> fromRds(DBClusterSnapshot s, String accountId, RegionRef region) {
+        return fromRds(s, accountId, region, new Canonical());
+    }
+
+    /** As {@link #fromRds(DBClusterSnapshot, String, RegionRef)}, sharing repeated values through {@code c}. */
+    static Optional<Snapshot> fromRds(DBClusterSnapshot s, String accountId, RegionRef region, Canonical c) {
         Optional<Engine> engine = Engine.fromRaw(s.engine());
         if (engine.isEmpty() || engine.get().api() != dev.snapferry.core.model.ApiFamily.RDS
                 || s.dbClusterSnapshotIdentifier() == null || s.dbClusterSnapshotArn() == null) {
             return Optional.empty();
         }
         List<Tag> tags = s.tagList() == null ? List.of()
-                : s.tagList().stream().filter(t -> t.key() != null)
-                        .map(t -> new Tag(t.key(), t.value() == null ? "" : t.value())).toList();
-        return Optional.of(new Snapshot(s.dbClusterSnapshotIdentifier(), s.dbClusterSnapshotArn(), accountId, region,
-                engine.get(), s.engineVersion(), s.dbClusterIdentifier(),
-                SnapshotType.fromRaw(s.snapshotType()).orElse(SnapshotType.MANUAL),
-                SnapshotStatus.fromRds(s.status(), s.percentProgress()), s.snapshotCreateTime(),
-                Boolean.TRUE.equals(s.storageEncrypted()), s.kmsKeyId(), tags, s.sourceDBClusterSnapshotArn(),
-                s.allocatedStorage(), s.storageType(), null, false));
+                : c.tags(s.tagList().stream().filter(t -> t.key() != null)
+                        .map(t -> c.tag(t.key(), t.value() == null ? "" : t.value())).toList());
+        return Optional.of(new Snapshot(s.dbClusterSnapshotIdentifier(), s.dbClusterSnapshotArn(),
+                c.string(accountId), region, engine.get(), c.string(s.engineVersion()),
+                c.string(s.dbClusterIdentifier()), SnapshotType.fromRaw(s.snapshotType()).orElse(SnapshotType.MANUAL),
+                c.status(SnapshotStatus.fromRds(s.status(), s.percentProgress())), s.snapshotCreateTime(),
+                Boolean.TRUE.equals(s.storageEncrypted()), c.string(s.kmsKeyId()), tags,
+                s.sourceDBClusterSnapshotArn(), s.allocatedStorage(), c.string(s.storageType()), null, false));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.snapferry.ui.browser;
 
+import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotState;
 import dev.snapferry.core.model.Tag;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -54,6 +56,8 @@ final class BrowserCells {
         return new TableCell<>() {
             private final Label dot = new Label();
 
+            private EngineFamily drawn;
+
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
                 super.updateItem(s, empty);
@@ -62,7 +66,11 @@ final class BrowserCells {
                     setGraphic(null);
                     return;
                 }
-                dot.getStyleClass().setAll("engine-dot", "engine-" + s.engine().family().name().toLowerCase());
+                // Restyling only on change: a new style class means a CSS pass for the node.
+                if (s.engine().family() != drawn) {
+                    drawn = s.engine().family();
+                    dot.getStyleClass().setAll("engine-dot", "engine-" + drawn.name().toLowerCase(Locale.ROOT));
+                }
                 setGraphic(dot);
                 setText(messages.get("engine." + s.engine().name()));
             }
@@ -133,6 +141,9 @@ final class BrowserCells {
 
     TableCell<SnapshotRow, Snapshot> encryption() {
         return new TableCell<>() {
+            private final SVGPath lock = icon(LOCK, "lock-icon");
+            private final SVGPath open = icon(OPEN_LOCK, "unlock-icon");
+
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
                 super.updateItem(s, empty);
@@ -142,10 +153,7 @@ final class BrowserCells {
                     setGraphic(null);
                     return;
                 }
-                SVGPath icon = new SVGPath();
-                icon.setContent(s.storageEncrypted() ? LOCK : OPEN_LOCK);
-                icon.getStyleClass().add(s.storageEncrypted() ? "lock-icon" : "unlock-icon");
-                setGraphic(icon);
+                setGraphic(s.storageEncrypted() ? lock : open);
                 if (!s.storageEncrypted()) {
                     getStyleClass().add("unencrypted");
                     setText(messages.get("browser.encryption.none"));
@@ -167,6 +175,7 @@ final class BrowserCells {
     TableCell<SnapshotRow, Snapshot> tags() {
         return new TableCell<>() {
             private final HBox chips = new HBox(4);
+            private java.util.List<Tag> drawn = java.util.List.of();
 
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
@@ -174,8 +183,15 @@ final class BrowserCells {
                 if (empty || s == null || s.tags().isEmpty()) {
                     setGraphic(null);
                     setTooltip(null);
+                    drawn = java.util.List.of();
                     return;
                 }
+                if (s.tags() == drawn) {
+                    // Rows share one tag list per distinct set of tags: nothing to redraw.
+                    setGraphic(chips);
+                    return;
+                }
+                drawn = s.tags();
                 chips.getChildren().clear();
                 for (Tag tag : s.tags()) {
                     Label chip = new Label(tag.key() + "=" + tag.value());
@@ -187,6 +203,13 @@ final class BrowserCells {
                         .collect(Collectors.joining("\n"))));
             }
         };
+    }
+
+    private static SVGPath icon(String path, String style) {
+        SVGPath icon = new SVGPath();
+        icon.setContent(path);
+        icon.getStyleClass().add(style);
+        return icon;
     }
 
     String age(Instant time) {

@@ -111,6 +111,8 @@ public final class BrowserView {
 
         columns();
         table.setItems(viewModel.visibleRows());
+        // One row height for all rows: the table then never measures rows while laying out.
+        table.setFixedCellSize(26);
         // Sorting goes to the ViewModel's sorted list, under the filter: a keystroke never re-sorts.
         table.setSortPolicy(t -> {
             Comparator<SnapshotRow> chosen = t.getComparator();

@@ -299,10 +299,30 @@ public final class BrowserViewModel {
         return statuses.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
+    /**
+     * Filters the rows by the current query. The predicate reads the row's own ordinals and search bytes; it goes to
+     * the snapshot only for the audit quick filters. Same answers as {@link SnapshotQuery#matches(Snapshot)}.
+     */
     private void applyQuery() {
         SnapshotQuery query = query();
-        List<String> words = query.searchWords();
-        visible.setPredicate(row -> query.matches(row.snapshot(), row.haystack(), words));
+        boolean[] engineOn = new boolean[EngineFamily.values().length];
+        query.engines().forEach(f -> engineOn[f.ordinal()] = true);
+        boolean[] typeOn = new boolean[SnapshotType.values().length];
+        query.types().forEach(t -> typeOn[t.ordinal()] = true);
+        boolean quick = !query.quickFilters().isEmpty();
+        byte[][] words = query.searchWords().stream().map(w -> w.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        visible.setPredicate(row -> {
+            if (!engineOn[row.familyOrdinal()] || !typeOn[row.typeOrdinal()]) {
+                return false;
+            }
+            for (byte[] word : words) {
+                if (!row.contains(word)) {
+                    return false;
+                }
+            }
+            return !quick || query.passesQuickFilters(row.snapshot());
+        });
     }
 
     /** The AWS CLI command that describes {@code snapshot}, as the user would type it. */
