@@ -121,8 +121,16 @@ public final class BrowserView {
         });
         table.setPlaceholder(new Label(messages.get("browser.placeholder.empty")));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            viewModel.selectedProperty().set(now);
+            if (now != null || !table.getItems().contains(viewModel.selectedProperty().get())) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, now) -> {
             details.show(now == null ? null : now.snapshot());
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                // A refresh replaced the row: select its successor without moving the view.
+                table.getSelectionModel().select(now);
+            }
         });
         table.setContextMenu(contextMenu());
         split.getItems().add(details.root());

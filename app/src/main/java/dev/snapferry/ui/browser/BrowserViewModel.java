@@ -267,11 +267,17 @@ public final class BrowserViewModel {
             offset += entry.getValue();
         }
         int old = segments.getOrDefault(key, 0);
+        SnapshotRow kept = selected.get();
         if (old > 0) {
             rows.remove(offset, offset + old);
         }
         rows.addAll(offset, fresh);
         segments.put(key, fresh.size());
+        if (kept != null && key.equals(kept.snapshot().accountId() + "/" + kept.snapshot().region().code())) {
+            // The region's rows are new objects: keep the user's selection on the same snapshot.
+            String arn = kept.snapshot().arn();
+            fresh.stream().filter(r -> r.snapshot().arn().equals(arn)).findFirst().ifPresent(selected::set);
+        }
     }
 
     private void dropSegmentsNotIn(List<RegionStatus> keep) {

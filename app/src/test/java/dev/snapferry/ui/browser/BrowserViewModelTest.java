@@ -148,6 +148,18 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void aRefreshKeepsTheSelectionOnTheSameSnapshot() throws InterruptedException {
+        loadAll();
+        SnapshotRow chosen = viewModel.visibleRows().get(3);
+        viewModel.selectedProperty().set(chosen);
+        viewModel.refresh();
+        drain();
+        assertThat(viewModel.selectedProperty().get()).isNotSameAs(chosen);
+        assertThat(viewModel.selectedProperty().get().snapshot().arn()).isEqualTo(chosen.snapshot().arn());
+        assertThat(viewModel.visibleRows()).contains(viewModel.selectedProperty().get());
+    }
+
+    @Test
     void theCliCommandDescribesTheSnapshotAgainstTheDemoEndpoint() throws InterruptedException {
         loadAll();
         Snapshot docdb = snapshots().stream().filter(s -> s.engine().family() == EngineFamily.DOCUMENTDB)
