@@ -5,6 +5,7 @@ import dev.snapferry.core.aws.AwsCallException;
 import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.AwsProfile;
 import dev.snapferry.core.aws.AwsProfiles;
+import dev.snapferry.core.aws.AwsRegions;
 import dev.snapferry.core.aws.CredentialProviders;
 import dev.snapferry.core.aws.CredentialSources;
 import dev.snapferry.core.aws.CredentialsUnavailableException;
@@ -165,6 +166,8 @@ public final class SnapferryApp extends Application {
         BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(sessions,
                 new SnapshotLister(new KmsDirectory(), 16)), Platform::runLater, tasks, dialogs, text,
                 demoSimulator == null ? null : demoSimulator.endpoint().toString());
+        browser.availableRegions().setAll(AwsRegions.ofPartition(regions.isEmpty() ? "aws"
+                : regions.getFirst().partition()));
         browser.regions().setAll(regions);
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
         // Quitting closes the window like its close button does; the last window closing ends the app.

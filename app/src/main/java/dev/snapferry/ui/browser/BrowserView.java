@@ -57,6 +57,7 @@ public final class BrowserView {
     @FXML private CheckMenuItem quickShared;
     @FXML private CheckMenuItem quickInProgress;
     @FXML private Button refresh;
+    @FXML private javafx.scene.control.MenuButton regionsMenu;
     @FXML private SplitPane split;
     @FXML private TableView<SnapshotRow> table;
     @FXML private TableColumn<SnapshotRow, Snapshot> engineColumn;
@@ -108,6 +109,7 @@ public final class BrowserView {
         quickShared.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC));
         quickInProgress.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS));
         refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
+        regionsMenu();
 
         columns();
         table.setItems(viewModel.visibleRows());
@@ -152,6 +154,38 @@ public final class BrowserView {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
             }
         });
+    }
+
+    /**
+     * One check item per region; the choice is applied when the menu closes, so picking five regions lists once,
+     * not five times.
+     */
+    private void regionsMenu() {
+        Runnable build = () -> {
+            regionsMenu.getItems().clear();
+            MenuItem all = new MenuItem(messages.get("browser.regions.all"));
+            all.setOnAction(e -> regionsMenu.getItems().stream().filter(i -> i instanceof CheckMenuItem)
+                    .forEach(i -> ((CheckMenuItem) i).setSelected(true)));
+            MenuItem none = new MenuItem(messages.get("browser.regions.none"));
+            none.setOnAction(e -> regionsMenu.getItems().stream().filter(i -> i instanceof CheckMenuItem)
+                    .forEach(i -> ((CheckMenuItem) i).setSelected(false)));
+            regionsMenu.getItems().addAll(all, none, new javafx.scene.control.SeparatorMenuItem());
+            for (var region : viewModel.availableRegions()) {
+                CheckMenuItem item = new CheckMenuItem(region.code());
+                item.setUserData(region);
+                item.setSelected(viewModel.regions().contains(region));
+                regionsMenu.getItems().add(item);
+            }
+        };
+        Runnable label = () -> regionsMenu.setText(messages.get("browser.regions", viewModel.regions().size()));
+        viewModel.availableRegions().addListener((ListChangeListener<Object>) c -> build.run());
+        viewModel.regions().addListener((ListChangeListener<Object>) c -> label.run());
+        regionsMenu.setOnShowing(e -> build.run());
+        regionsMenu.setOnHidden(e -> viewModel.chooseRegions(regionsMenu.getItems().stream()
+                .filter(i -> i instanceof CheckMenuItem check && check.isSelected())
+                .map(i -> (dev.snapferry.core.model.RegionRef) i.getUserData()).toList()));
+        build.run();
+        label.run();
     }
 
     @FXML

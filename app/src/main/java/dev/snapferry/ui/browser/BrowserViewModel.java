@@ -76,6 +76,7 @@ public final class BrowserViewModel {
     private final Map<String, Integer> segments = new LinkedHashMap<>();
     private final ObservableList<RegionStatus> statuses = FXCollections.observableArrayList();
     private final ObservableList<RegionRef> regions = FXCollections.observableArrayList();
+    private final ObservableList<RegionRef> availableRegions = FXCollections.observableArrayList();
     private final Map<EngineFamily, BooleanProperty> engines = new EnumMap<>(EngineFamily.class);
     private final Map<SnapshotType, BooleanProperty> types = new EnumMap<>(SnapshotType.class);
     private final Map<QuickFilter, BooleanProperty> quickFilters = new EnumMap<>(QuickFilter.class);
@@ -134,6 +135,23 @@ public final class BrowserViewModel {
     /** The regions listed on refresh. */
     public ObservableList<RegionRef> regions() {
         return regions;
+    }
+
+    /** The regions the user can pick from: the partition's, plus any selected one it lacks. */
+    public ObservableList<RegionRef> availableRegions() {
+        return availableRegions;
+    }
+
+    /** Selects exactly {@code chosen} (kept in the order of {@link #availableRegions()}) and lists again. */
+    public void chooseRegions(java.util.Collection<RegionRef> chosen) {
+        List<RegionRef> ordered = availableRegions.stream().filter(chosen::contains).toList();
+        List<RegionRef> extra = chosen.stream().filter(r -> !availableRegions.contains(r)).sorted().toList();
+        List<RegionRef> next = new ArrayList<>(ordered);
+        next.addAll(extra);
+        if (!next.equals(regions)) {
+            regions.setAll(next);
+            refresh();
+        }
     }
 
     public BooleanProperty engineProperty(EngineFamily family) {

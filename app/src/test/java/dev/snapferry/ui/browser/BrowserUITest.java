@@ -92,6 +92,7 @@ class BrowserUITest {
         viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
                 Platform::runLater, new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages,
                 simulator.endpoint().toString());
+        viewModel.availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         BrowserView view = new BrowserView(viewModel, messages, Clock.systemDefaultZone());
         scene = new Scene(view.root(), 1600, 900);
@@ -156,6 +157,24 @@ class BrowserUITest {
         robot.clickOn(robot.lookup(".region-retry").queryAs(Button.class));
         awaitLoaded();
         assertThat(robot.lookup(".region-failed").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void uncheckingARegionInTheMenuDropsItsRows(FxRobot robot) throws Exception {
+        awaitLoaded();
+        assertThat(robot.lookup("#regionsMenu").queryAs(javafx.scene.control.MenuButton.class).getText())
+                .isEqualTo("6 regions");
+        robot.clickOn("#regionsMenu");
+        robot.clickOn(robot.lookup(".context-menu .label").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("ap-northeast-1")).queryAs(javafx.scene.Node.class));
+        if (robot.lookup(".context-menu").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)) {
+            robot.type(KeyCode.ESCAPE);
+        }
+        awaitLoaded();
+        assertThat(robot.lookup("#table").queryTableView().getItems()).isNotEmpty()
+                .noneMatch(r -> ((SnapshotRow) r).snapshot().region().code().equals("ap-northeast-1"));
+        assertThat(robot.lookup("#regionsMenu").queryAs(javafx.scene.control.MenuButton.class).getText())
+                .isEqualTo("5 regions");
     }
 
     @Test

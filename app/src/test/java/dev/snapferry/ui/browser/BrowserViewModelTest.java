@@ -148,6 +148,22 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void choosingRegionsListsExactlyThoseInTheMenusOrder() throws InterruptedException {
+        viewModel.availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        loadAll();
+        viewModel.chooseRegions(List.of(new RegionRef("eu-west-1"), new RegionRef("us-east-1")));
+        assertThat(viewModel.regions()).extracting(RegionRef::code).containsExactly("us-east-1", "eu-west-1");
+        drain();
+        assertThat(snapshots()).extracting(s -> s.region().code()).containsOnly("us-east-1", "eu-west-1");
+        assertThat(viewModel.regionStatuses()).hasSize(4);
+
+        int listings = viewModel.regionStatuses().size();
+        viewModel.chooseRegions(List.of(new RegionRef("us-east-1"), new RegionRef("eu-west-1")));
+        assertThat(viewModel.loadingProperty().get()).as("the same choice lists nothing again").isFalse();
+        assertThat(viewModel.regionStatuses()).hasSize(listings);
+    }
+
+    @Test
     void aRefreshKeepsTheSelectionOnTheSameSnapshot() throws InterruptedException {
         loadAll();
         SnapshotRow chosen = viewModel.visibleRows().get(3);
