@@ -14,6 +14,7 @@ import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.core.rules.CapabilityMatrixException;
+import dev.snapferry.core.storage.JsonStore;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
@@ -69,6 +70,9 @@ public final class SnapferryApp extends Application {
     private @Nullable ExecutorService workers;
     private final List<AccountSession> sessions = new ArrayList<>();
     private final List<RegionRef> regions = new ArrayList<>();
+    private @Nullable JsonStore<Preferences> preferencesStore;
+    private JsonStore.Loaded<Preferences> preferences = new JsonStore.Loaded.Missing<>(Preferences.defaults());
+    private @Nullable Runnable savePreferences;
 
     @Override
     public void init() {
@@ -84,6 +88,12 @@ public final class SnapferryApp extends Application {
                 System.getProperty("javafx.runtime.version"));
         Messages text = Messages.load(Locale.getDefault());
         messages = text;
+        preferencesStore = new JsonStore<>(dirs.config().resolve("preferences.json"), Preferences.class, 1,
+                Preferences::defaults, Clock.systemUTC());
+        preferences = preferencesStore.load();
+        if (preferences instanceof JsonStore.Loaded.SetAside<Preferences> aside) {
+            LOG.warn("Preferences were unreadable ({}); moved to {}", aside.reason(), aside.movedTo());
+        }
         try {
             matrix = CapabilityMatrix.loadDefault();
         } catch (CapabilityMatrixException e) {
@@ -170,6 +180,8 @@ public final class SnapferryApp extends Application {
                 : regions.getFirst().partition()));
         browser.regions().setAll(regions);
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
+        PreferencesBinding.apply(preferences.value(), mainViewModel, browser, browserView);
+        savePreferences = () -> save(PreferencesBinding.capture(mainViewModel, browser, browserView));
         // Quitting closes the window like its close button does; the last window closing ends the app.
         MainView mainView = new MainView(mainViewModel, text, browserView.root(), stage::close);
 
@@ -181,14 +193,35 @@ public final class SnapferryApp extends Application {
         stage.setMinHeight(560);
         stage.show();
         LOG.info("Main window shown");
+        // Notices open once start-up is over, with the listing already running, never blocking it.
         if (accountProblem != null) {
-            dialogs.showInformation(text.get("startup.profile.title"), accountProblem);
+            String problem = accountProblem;
+            Platform.runLater(() -> dialogs.showInformation(text.get("startup.profile.title"), problem));
+        }
+        if (preferences instanceof JsonStore.Loaded.SetAside<Preferences> aside) {
+            Platform.runLater(() -> dialogs.showInformation(text.get("preferences.setAside.title"),
+                    text.get("preferences.setAside", aside.movedTo().toString(), aside.reason())));
         }
         browser.refresh();
     }
 
+    /** Writes the preferences; a failure is logged and leaves the previous file as it was. */
+    private void save(Preferences next) {
+        if (preferencesStore == null) {
+            return;
+        }
+        try {
+            preferencesStore.save(next);
+        } catch (IOException e) {
+            LOG.warn("Preferences could not be saved to {}: {}", preferencesStore.file(), e.getMessage());
+        }
+    }
+
     @Override
     public void stop() {
+        if (savePreferences != null) {
+            savePreferences.run();
+        }
         sessions.forEach(AccountSession::close);
         if (workers != null) {
             WorkerExecutor.shutdown(workers, 2_000);

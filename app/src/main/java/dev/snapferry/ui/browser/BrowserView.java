@@ -188,6 +188,28 @@ public final class BrowserView {
         label.run();
     }
 
+    /** The table's columns as the user arranged them: order, visibility, width. */
+    public List<ColumnState> columnLayout() {
+        return table.getColumns().stream().map(c -> new ColumnState(c.getId(), c.isVisible(), c.getWidth())).toList();
+    }
+
+    /** Restores an arrangement; columns it does not name keep their place after the named ones. */
+    public void applyColumnLayout(List<ColumnState> layout) {
+        List<TableColumn<SnapshotRow, ?>> ordered = new java.util.ArrayList<>();
+        for (ColumnState state : layout) {
+            table.getColumns().stream().filter(c -> c.getId() != null && c.getId().equals(state.id())).findFirst()
+                    .ifPresent(c -> {
+                        c.setVisible(state.visible());
+                        if (state.width() > 10 && state.width() < 2_000) {
+                            c.setPrefWidth(state.width());
+                        }
+                        ordered.add(c);
+                    });
+        }
+        table.getColumns().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        table.getColumns().setAll(ordered);
+    }
+
     @FXML
     private void onRefresh() {
         viewModel.refresh();

@@ -1,0 +1,36 @@
+package dev.snapferry.app;
+
+import dev.snapferry.ui.browser.ColumnState;
+import java.util.List;
+
+/**
+ * What Snapferry remembers between runs, as JSON in the config folder. Choices are kept as text so that a value
+ * a later version no longer knows is ignored rather than making the whole file unreadable; empty lists mean the
+ * defaults.
+ *
+ * @param regions       the regions listed, empty for the account's default set
+ * @param hiddenEngines engine families switched off in the browser
+ * @param hiddenTypes   snapshot types switched off
+ * @param quickFilters  audit quick filters switched on
+ * @param requiredTags  the tag policy's required keys
+ * @param theme         SYSTEM, LIGHT or DARK
+ * @param columns       the table's columns in their order
+ */
+public record Preferences(List<String> regions, List<String> hiddenEngines, List<String> hiddenTypes,
+                          List<String> quickFilters, boolean includePublic, List<String> requiredTags, String theme,
+                          List<ColumnState> columns) {
+
+    public Preferences {
+        regions = regions == null ? List.of() : List.copyOf(regions);
+        hiddenEngines = hiddenEngines == null ? List.of() : List.copyOf(hiddenEngines);
+        hiddenTypes = hiddenTypes == null ? List.of() : List.copyOf(hiddenTypes);
+        quickFilters = quickFilters == null ? List.of() : List.copyOf(quickFilters);
+        requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
+        theme = theme == null ? "SYSTEM" : theme;
+        columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    public static Preferences defaults() {
+        return new Preferences(List.of(), List.of(), List.of(), List.of(), false, List.of(), "SYSTEM", List.of());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.snapferry.app;
+
+import dev.snapferry.core.audit.QuickFilter;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.ui.browser.BrowserView;
+import dev.snapferry.ui.browser.BrowserViewModel;
+import dev.snapferry.ui.common.ThemeChoice;
+import dev.snapferry.ui.main.MainViewModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies remembered preferences to the screens at start, and reads them back at exit. */
+final class PreferencesBinding {
+
+    private PreferencesBinding() {
+    }
+
+    static void apply(Preferences p, MainViewModel main, BrowserViewModel browser, BrowserView view) {
+        main.themeProperty().set(parse(ThemeChoice.class, p.theme(), ThemeChoice.SYSTEM));
+        List<RegionRef> regions = p.regions().stream().filter(RegionRef::isValidCode).map(RegionRef::new).toList();
+        if (!regions.isEmpty()) {
+            browser.regions().setAll(regions);
+        }
+        for (EngineFamily family : EngineFamily.values()) {
+            browser.engineProperty(family).set(!p.hiddenEngines().contains(family.name()));
+        }
+        for (SnapshotType type : SnapshotType.values()) {
+            browser.typeProperty(type).set(!p.hiddenTypes().contains(type.name()));
+        }
+        for (QuickFilter filter : QuickFilter.values()) {
+            browser.quickFilterProperty(filter).set(p.quickFilters().contains(filter.name()));
+        }
+        browser.includePublicProperty().set(p.includePublic());
+        if (!p.requiredTags().isEmpty()) {
+            browser.requiredTags().setAll(p.requiredTags());
+        }
+        view.applyColumnLayout(p.columns());
+    }
+
+    static Preferences capture(MainViewModel main, BrowserViewModel browser, BrowserView view) {
+        List<String> hiddenEngines = new ArrayList<>();
+        for (EngineFamily family : EngineFamily.values()) {
+            if (!browser.engineProperty(family).get()) {
+                hiddenEngines.add(family.name());
+            }
+        }
+        List<String> hiddenTypes = new ArrayList<>();
+        for (SnapshotType type : SnapshotType.values()) {
+            if (!browser.typeProperty(type).get()) {
+                hiddenTypes.add(type.name());
+            }
+        }
+        List<String> quick = new ArrayList<>();
+        for (QuickFilter filter : QuickFilter.values()) {
+            if (browser.quickFilterProperty(filter).get()) {
+                quick.add(filter.name());
+            }
+        }
+        return new Preferences(browser.regions().stream().map(RegionRef::code).toList(), hiddenEngines, hiddenTypes,
+                quick, browser.includePublicProperty().get(), List.copyOf(browser.requiredTags()),
+                main.themeProperty().get().name(), view.columnLayout());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String text, E fallback) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(text)) {
+                return value;
+            }
+        }
+        return fallback;
+    }
+}
