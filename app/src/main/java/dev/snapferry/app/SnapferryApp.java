@@ -11,6 +11,7 @@ import dev.snapferry.core.aws.CredentialSources;
 import dev.snapferry.core.aws.CredentialsUnavailableException;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.core.rules.CapabilityMatrixException;
@@ -20,6 +21,7 @@ import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.ui.browser.BrowserView;
 import dev.snapferry.ui.browser.BrowserViewModel;
+import dev.snapferry.ui.browser.LiveSnapshotActions;
 import dev.snapferry.ui.browser.LiveSnapshotSource;
 import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ExecutorTaskRunner;
@@ -174,7 +176,8 @@ public final class SnapferryApp extends Application {
             mainViewModel.showDemo(demoSimulator.endpoint().toString());
         }
         BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(sessions,
-                new SnapshotLister(new KmsDirectory(), 16)), Platform::runLater, tasks, dialogs, text,
+                new SnapshotLister(new KmsDirectory(), 16)), new LiveSnapshotActions(sessions, new SnapshotWriter()),
+                Platform::runLater, tasks, dialogs, text,
                 demoSimulator == null ? null : demoSimulator.endpoint().toString());
         browser.availableRegions().setAll(AwsRegions.ofPartition(regions.isEmpty() ? "aws"
                 : regions.getFirst().partition()));

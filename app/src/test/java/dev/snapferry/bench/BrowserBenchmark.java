@@ -63,7 +63,8 @@ class BrowserBenchmark {
             Messages messages = Messages.load(Locale.ROOT);
             BrowserViewModel viewModel = WaitForAsyncUtils.asyncFx(() -> new BrowserViewModel(
                     new LiveSnapshotSource(List.of(session), new SnapshotLister(new KmsDirectory(), 8)),
-                    Platform::runLater, new SameThreadTaskRunner(), new RecordingDialogService(), messages, null))
+                    new dev.snapferry.ui.browser.LiveSnapshotActions(List.of(session),
+                            new dev.snapferry.core.aws.SnapshotWriter()), Platform::runLater, new SameThreadTaskRunner(), new RecordingDialogService(), messages, null))
                     .get();
             TableView<SnapshotRow>[] table = new TableView[1];
             WaitForAsyncUtils.asyncFx(() -> {

@@ -256,7 +256,21 @@ public final class BrowserView {
         copyArn.setOnAction(e -> copySelected(Snapshot::arn));
         MenuItem copyCli = new MenuItem(messages.get("browser.details.copyCli"));
         copyCli.setOnAction(e -> copySelected(viewModel::describeCommand));
-        return new ContextMenu(copyArn, copyCli);
+        MenuItem create = new MenuItem(messages.get("browser.create.menu"));
+        create.setId("createSnapshot");
+        create.disableProperty().bind(viewModel.canCreateSnapshot().not());
+        create.setOnAction(e -> viewModel.createSnapshotOfSelectedCluster());
+        MenuItem cancel = new MenuItem(messages.get("browser.cancel.menu"));
+        cancel.setId("cancelCopy");
+        cancel.disableProperty().bind(viewModel.canCancelCopy().not());
+        cancel.setOnAction(e -> viewModel.cancelSelectedCopy());
+        MenuItem delete = new MenuItem(messages.get("browser.delete.menu"));
+        delete.setId("deleteSnapshot");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.disableProperty().bind(viewModel.canDelete().not());
+        delete.setOnAction(e -> viewModel.deleteSelected());
+        return new ContextMenu(copyArn, copyCli, new javafx.scene.control.SeparatorMenuItem(), create, cancel,
+                new javafx.scene.control.SeparatorMenuItem(), delete);
     }
 
     private void copySelected(java.util.function.Function<Snapshot, String> text) {

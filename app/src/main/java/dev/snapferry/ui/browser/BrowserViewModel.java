@@ -63,6 +63,7 @@ public final class BrowserViewModel {
     public static final List<String> DEFAULT_REQUIRED_TAGS = List.of("Environment", "Owner", "CostCenter");
 
     private final SnapshotSource source;
+    private final SnapshotActions actions;
     private final UiThread ui;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -91,9 +92,10 @@ public final class BrowserViewModel {
     private long generation;
     private @Nullable CompletableFuture<?> running;
 
-    public BrowserViewModel(SnapshotSource source, UiThread ui, TaskRunner tasks, DialogService dialogs,
-                            Messages messages, @Nullable String demoEndpoint) {
+    public BrowserViewModel(SnapshotSource source, SnapshotActions actions, UiThread ui, TaskRunner tasks,
+                            DialogService dialogs, Messages messages, @Nullable String demoEndpoint) {
         this.source = Objects.requireNonNull(source, "source");
+        this.actions = Objects.requireNonNull(actions, "actions");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -397,6 +399,98 @@ public final class BrowserViewModel {
         }, count -> message.set(messages.get("browser.export.done", count, file.toString())),
                 error -> dialogs.showError(messages.get("browser.export.failed.title"),
                         messages.get("browser.export.failed", file.toString(), String.valueOf(error.getMessage()))));
+    }
+
+    /** True when the selection is this account's manual snapshot at rest, which AWS lets the user delete. */
+    public javafx.beans.binding.BooleanBinding canDelete() {
+        return Bindings.createBooleanBinding(() -> own(SnapshotType.MANUAL)
+                && !selected.get().snapshot().status().state().isInProgress(), selected);
+    }
+
+    /** True when the selection is a copy in flight into this account, which deleting it cancels. */
+    public javafx.beans.binding.BooleanBinding canCancelCopy() {
+        return Bindings.createBooleanBinding(() -> own(SnapshotType.MANUAL) && java.util.EnumSet.of(
+                dev.snapferry.core.model.SnapshotState.COPYING, dev.snapferry.core.model.SnapshotState.QUEUED)
+                .contains(selected.get().snapshot().status().state()), selected);
+    }
+
+    /** True when the selection was taken of a cluster of this account, which can be snapshotted again. */
+    public javafx.beans.binding.BooleanBinding canCreateSnapshot() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().snapshot().isForeign()
+                && selected.get().snapshot().clusterIdentifier() != null, selected);
+    }
+
+    private boolean own(SnapshotType type) {
+        SnapshotRow row = selected.get();
+        return row != null && !row.snapshot().isForeign() && row.snapshot().type() == type;
+    }
+
+    /** Deletes the selected snapshot once the user has typed its identifier. */
+    public void deleteSelected() {
+        if (!canDelete().get()) {
+            return;
+        }
+        Snapshot s = Objects.requireNonNull(selected.get()).snapshot();
+        if (dialogs.confirmTyped(messages.get("browser.delete.title"), messages.get("browser.delete.message",
+                s.identifier(), s.region().code(), s.accountId()), s.identifier(),
+                messages.get("browser.delete.confirm"))) {
+            change(s, () -> {
+                actions.delete(s);
+                return messages.get("browser.delete.done", s.identifier());
+            });
+        }
+    }
+
+    /** Cancels the selected copy by deleting its target, after a confirmation that names it. */
+    public void cancelSelectedCopy() {
+        if (!canCancelCopy().get()) {
+            return;
+        }
+        Snapshot s = Objects.requireNonNull(selected.get()).snapshot();
+        if (dialogs.confirm(messages.get("browser.cancel.title"), messages.get("browser.cancel.message",
+                s.identifier(), s.region().code()), messages.get("browser.cancel.confirm"))) {
+            change(s, () -> {
+                actions.delete(s);
+                return messages.get("browser.cancel.done", s.identifier());
+            });
+        }
+    }
+
+    /** Takes a manual snapshot of the selected snapshot's cluster, under a name the user confirms. */
+    public void createSnapshotOfSelectedCluster() {
+        if (!canCreateSnapshot().get()) {
+            return;
+        }
+        Snapshot s = Objects.requireNonNull(selected.get()).snapshot();
+        String suggested = dev.snapferry.core.rules.IdentifierRules.deriveTargetName(s.clusterIdentifier(),
+                "manual-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm")
+                        .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+        dialogs.askText(messages.get("browser.create.title"), messages.get("browser.create.message",
+                s.clusterIdentifier(), s.region().code()), suggested, text -> identifierProblem(text))
+                .ifPresent(identifier -> change(s, () -> {
+                    Snapshot created = actions.createFromClusterOf(s, identifier);
+                    return messages.get("browser.create.done", created.identifier());
+                }));
+    }
+
+    private Optional<String> identifierProblem(String text) {
+        return dev.snapferry.core.rules.IdentifierRules.validate("identifier", text).stream().findFirst()
+                .map(p -> messages.get(p.messageKey(), p.args().toArray()));
+    }
+
+    /** Runs a change off the UI thread; on success lists its region again, on failure shows AWS's reason. */
+    private void change(Snapshot s, java.util.concurrent.Callable<String> work) {
+        tasks.run("change " + s.identifier(), work, done -> {
+            message.set(done);
+            status(accountOf(s), s.region()).ifPresent(this::retry);
+        }, error -> dialogs.showError(messages.get("browser.change.failed.title"),
+                error instanceof dev.snapferry.core.aws.AwsCallException aws ? explain(aws.failure())
+                        : String.valueOf(error.getMessage())));
+    }
+
+    private AccountRef accountOf(Snapshot s) {
+        return source.accounts().stream().filter(a -> a.accountId().equals(s.accountId())).findFirst()
+                .orElseThrow();
     }
 
     static Comparator<SnapshotRow> newestFirst() {

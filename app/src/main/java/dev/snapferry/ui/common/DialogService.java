@@ -18,6 +18,19 @@ public interface DialogService {
     boolean confirm(String title, String message, String confirmLabel);
 
     /**
+     * Asks the user to confirm a destructive action by typing {@code expected} (the identifier of what is
+     * destroyed); true only when they typed it exactly and confirmed.
+     */
+    boolean confirmTyped(String title, String message, String expected, String confirmLabel);
+
+    /**
+     * Asks for a text, offering {@code initial}; {@code problem} returns why a text is not acceptable (shown under
+     * the field as the user types, and blocking the confirm button) or empty when it is.
+     */
+    Optional<String> askText(String title, String message, String initial,
+                             java.util.function.Function<String, Optional<String>> problem);
+
+    /**
      * Asks where to save a file.
      *
      * @param extensions file name patterns offered, such as {@code *.csv}

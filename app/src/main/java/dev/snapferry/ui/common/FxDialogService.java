@@ -47,6 +47,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmTyped(String title, String message, String expected, String confirmLabel) {
+        return FxInputDialogs.confirmTyped(owner.get(), messages, title, message, expected, confirmLabel);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial,
+                                    java.util.function.Function<String, Optional<String>> problem) {
+        return FxInputDialogs.ask(owner.get(), messages, title, message, initial, messages.get("dialog.ok"), problem);
+    }
+
+    @Override
     public Optional<Path> chooseSaveFile(String title, String initialFileName, List<String> extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -90,7 +90,7 @@ class BrowserUITest {
     void start(Stage stage) {
         Messages messages = Messages.load(Locale.ROOT);
         viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
-                Platform::runLater, new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages,
+                new LiveSnapshotActions(sessions, new dev.snapferry.core.aws.SnapshotWriter()), Platform::runLater, new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages,
                 simulator.endpoint().toString());
         viewModel.availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());

@@ -8,6 +8,7 @@ import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.export.SnapshotExport;
 import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.RegionRef;
@@ -74,7 +75,7 @@ class BrowserViewModelTest {
     @BeforeEach
     void createViewModel() {
         viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
-                uiQueue::add, new SameThreadTaskRunner(), dialogs, Messages.load(Locale.ROOT),
+                new LiveSnapshotActions(sessions, new SnapshotWriter()), uiQueue::add, new SameThreadTaskRunner(), dialogs, Messages.load(Locale.ROOT),
                 simulator.endpoint().toString());
         viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
     }
@@ -161,6 +162,88 @@ class BrowserViewModelTest {
         viewModel.chooseRegions(List.of(new RegionRef("us-east-1"), new RegionRef("eu-west-1")));
         assertThat(viewModel.loadingProperty().get()).as("the same choice lists nothing again").isFalse();
         assertThat(viewModel.regionStatuses()).hasSize(listings);
+    }
+
+    @Test
+    void deletingNeedsTheIdentifierTypedExactly() throws InterruptedException {
+        loadAll();
+        SnapshotRow manual = row(s -> s.type() == SnapshotType.MANUAL && !s.isForeign()
+                && s.status().state() == dev.snapferry.core.model.SnapshotState.AVAILABLE
+                && s.engine().family() == EngineFamily.NEPTUNE);
+        viewModel.selectedProperty().set(manual);
+        assertThat(viewModel.canDelete().get()).isTrue();
+        dialogs.answerTyped(manual.snapshot().identifier().toUpperCase(Locale.ROOT));
+        viewModel.deleteSelected();
+        drain();
+        assertThat(arns()).contains(manual.snapshot().arn());
+
+        dialogs.answerTyped(manual.snapshot().identifier());
+        viewModel.deleteSelected();
+        drain();
+        assertThat(arns()).doesNotContain(manual.snapshot().arn());
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Deleted " + manual.snapshot().identifier());
+    }
+
+    @Test
+    void onlyWhatAwsAllowsIsOffered() throws InterruptedException {
+        loadAll();
+        viewModel.selectedProperty().set(row(s -> s.type() == SnapshotType.AUTOMATED));
+        assertThat(viewModel.canDelete().get()).isFalse();
+        assertThat(viewModel.canCancelCopy().get()).isFalse();
+        assertThat(viewModel.canCreateSnapshot().get()).isTrue();
+        viewModel.selectedProperty().set(row(Snapshot::isForeign));
+        assertThat(viewModel.canDelete().get()).isFalse();
+        assertThat(viewModel.canCreateSnapshot().get()).isFalse();
+        viewModel.selectedProperty().set(row(s -> s.identifier().equals("shop-eu-aurora-keep-2026")));
+        assertThat(viewModel.canCancelCopy().get()).isTrue();
+        assertThat(viewModel.canDelete().get()).isFalse();
+    }
+
+    @Test
+    void cancellingACopyDeletesItsTargetAfterAConfirmation() throws InterruptedException {
+        loadAll();
+        SnapshotRow copy = row(s -> s.identifier().equals("orders-aurora-dr-copy-3"));
+        viewModel.selectedProperty().set(copy);
+        dialogs.answerConfirm(false);
+        viewModel.cancelSelectedCopy();
+        drain();
+        assertThat(arns()).contains(copy.snapshot().arn());
+        dialogs.answerConfirm(true);
+        viewModel.cancelSelectedCopy();
+        drain();
+        assertThat(arns()).doesNotContain(copy.snapshot().arn());
+        assertThat(dialogs.shown()).filteredOn(d -> d.kind().equals("confirm"))
+                .allMatch(d -> d.message().contains("orders-aurora-dr-copy-3"));
+    }
+
+    @Test
+    void creatingASnapshotValidatesTheNameAndShowsAwsRefusals() throws InterruptedException {
+        loadAll();
+        viewModel.selectedProperty().set(row(s -> "catalog-docdb".equals(s.clusterIdentifier())
+                && s.type() == SnapshotType.AUTOMATED));
+        dialogs.answerText("bad--name");
+        viewModel.createSnapshotOfSelectedCluster();
+        assertThat(dialogs.refusals()).containsExactly("Replace the two hyphens in a row with one.");
+
+        dialogs.answerText("catalog-docdb-before-upgrade");
+        viewModel.createSnapshotOfSelectedCluster();
+        drain();
+        assertThat(snapshots()).anySatisfy(s -> {
+            assertThat(s.identifier()).isEqualTo("catalog-docdb-before-upgrade");
+            assertThat(s.status().state()).isEqualTo(dev.snapferry.core.model.SnapshotState.CREATING);
+        });
+
+        viewModel.createSnapshotOfSelectedCluster();
+        assertThat(dialogs.shown()).filteredOn(d -> d.kind().equals("error")).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("DBClusterSnapshotAlreadyExistsFault"));
+    }
+
+    private SnapshotRow row(java.util.function.Predicate<Snapshot> which) {
+        return viewModel.visibleRows().stream().filter(r -> which.test(r.snapshot())).findFirst().orElseThrow();
+    }
+
+    private List<String> arns() {
+        return snapshots().stream().map(Snapshot::arn).toList();
     }
 
     @Test

@@ -14,6 +14,9 @@ public final class RecordingDialogService implements DialogService {
     private final List<Shown> shown = new ArrayList<>();
     private boolean confirmAnswer;
     private Optional<Path> saveAnswer = Optional.empty();
+    private String typedAnswer = "";
+    private Optional<String> textAnswer = Optional.empty();
+    private final List<String> refusals = new ArrayList<>();
 
     public List<Shown> shown() {
         return shown;
@@ -21,6 +24,21 @@ public final class RecordingDialogService implements DialogService {
 
     public void answerConfirm(boolean answer) {
         confirmAnswer = answer;
+    }
+
+    /** What the user types into a guarded confirmation. */
+    public void answerTyped(String typed) {
+        typedAnswer = typed;
+    }
+
+    /** What the user types into a text question; refused answers are recorded and give empty. */
+    public void answerText(String text) {
+        textAnswer = Optional.ofNullable(text);
+    }
+
+    /** The problems the text questions showed for the scripted answers. */
+    public List<String> refusals() {
+        return refusals;
     }
 
     public void answerSave(Path path) {
@@ -41,6 +59,24 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String title, String message, String confirmLabel) {
         shown.add(new Shown("confirm", title, message));
         return confirmAnswer;
+    }
+
+    @Override
+    public boolean confirmTyped(String title, String message, String expected, String confirmLabel) {
+        shown.add(new Shown("confirmTyped", title, message));
+        return typedAnswer.equals(expected);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial,
+                                    java.util.function.Function<String, Optional<String>> problem) {
+        shown.add(new Shown("askText", title, initial));
+        if (textAnswer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> why = problem.apply(textAnswer.get());
+        why.ifPresent(refusals::add);
+        return why.isPresent() ? Optional.empty() : textAnswer;
     }
 
     @Override

@@ -1,0 +1,16 @@
+package dev.snapferry.ui.browser;
+
+import dev.snapferry.core.model.Snapshot;
+
+/**
+ * What the browser can change on AWS for a selected snapshot. Each call blocks (the ViewModel runs it off the UI
+ * thread) and throws {@code AwsCallException} when AWS refuses.
+ */
+public interface SnapshotActions {
+
+    /** Deletes a manual snapshot, or cancels a copy by deleting its target. */
+    void delete(Snapshot snapshot);
+
+    /** Takes a manual snapshot named {@code identifier} of the cluster {@code of} was taken from. */
+    Snapshot createFromClusterOf(Snapshot of, String identifier);
+}

@@ -1,0 +1,85 @@
+package dev.snapferry.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The typed-input dialogs as the user meets them: nothing destructive until the identifier is typed. */
+@ExtendWith(ApplicationExtension.class)
+class FxDialogServiceUITest {
+
+    private FxDialogService dialogs;
+
+    @Start
+    void start(Stage stage) {
+        dialogs = new FxDialogService(() -> stage, Messages.load(Locale.ROOT));
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.show();
+    }
+
+    @Test
+    void deleteStaysDisabledUntilTheIdentifierIsTypedExactly(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialogs.confirmTyped("Delete snapshot", "Delete it?",
+                "orders-2026", "Delete snapshot")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialogInput")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Button delete = robot.lookup(".button").match(LabeledMatchers.hasText("Delete snapshot")).queryButton();
+        assertThat(delete.isDisabled()).isTrue();
+        robot.clickOn("#dialogInput").write("orders-202");
+        assertThat(delete.isDisabled()).isTrue();
+        assertThat(robot.lookup("#dialogProblem").queryAs(Label.class).getText())
+                .isEqualTo("Type the identifier exactly as shown.");
+        robot.write("6");
+        assertThat(delete.isDisabled()).isFalse();
+        robot.clickOn(delete);
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void cancellingTheGuardedDialogConfirmsNothing(FxRobot robot) throws Exception {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialogs.confirmTyped("Delete snapshot", "Delete it?",
+                "orders-2026", "Delete snapshot")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialogInput")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn("#dialogInput").write("orders-2026");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
+    void aTextQuestionShowsTheProblemAtTheFieldAndBlocksConfirming(FxRobot robot) throws Exception {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialogs.askText("Create cluster snapshot", "Named:", "good-name",
+                text -> text.contains("--") ? Optional.of("Replace the two hyphens in a row with one.")
+                        : Optional.empty())));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialogInput")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Node ok = robot.lookup(".button").match(LabeledMatchers.hasText("OK")).query();
+        assertThat(ok.isDisabled()).isFalse();
+        robot.clickOn("#dialogInput").type(KeyCode.END).write("--x");
+        assertThat(ok.isDisabled()).isTrue();
+        assertThat(robot.lookup("#dialogProblem").queryAs(Label.class).getText())
+                .isEqualTo("Replace the two hyphens in a row with one.");
+        robot.type(KeyCode.BACK_SPACE, 3);
+        robot.clickOn(ok);
+        assertThat(answer.get(5, TimeUnit.SECONDS)).contains("good-name");
+    }
+}
