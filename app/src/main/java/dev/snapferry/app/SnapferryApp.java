@@ -194,6 +194,8 @@ public final class SnapferryApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        // A stage that showed another scene before keeps its old size unless asked: size it to the window's own.
+        stage.sizeToScene();
         stage.show();
         LOG.info("Main window shown");
         // Notices open once start-up is over, with the listing already running, never blocking it.

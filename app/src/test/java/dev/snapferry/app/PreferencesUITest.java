@@ -29,8 +29,12 @@ class PreferencesUITest {
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
-    void useTemporaryHome() {
+    void useTemporaryHome() throws TimeoutException {
         System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
+        // Windows earlier test classes left showing, or keys they left pressed, would change the robot's clicks.
+        FxToolkit.cleanupStages();
+        robot.release(new javafx.scene.input.KeyCode[0]);
+        robot.release(new javafx.scene.input.MouseButton[0]);
     }
 
     @AfterEach
@@ -42,9 +46,13 @@ class PreferencesUITest {
     @Test
     void themeFiltersAndColumnsAreRememberedAcrossARestart() throws Exception {
         SnapferryApp first = start();
+        robot.clickOn(here("#engineNeptune"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((ToggleButton) here("#engineNeptune")).isSelected()).isFalse();
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
-        robot.clickOn("#engineNeptune");
-        robot.interact(() -> ((TableView<?>) robot.lookup("#table").queryAs(TableView.class)).getColumns().getFirst().setVisible(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage().getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
+        robot.interact(() -> ((TableView<?>) here("#table")).getColumns().getFirst().setVisible(false));
         FxToolkit.cleanupApplication(first);
 
         Path file = home.resolve("config/preferences.json");
@@ -54,10 +62,10 @@ class PreferencesUITest {
         assertThat(saved.at("/data/hiddenEngines").toString()).contains("NEPTUNE");
 
         SnapferryApp second = start();
-        assertThat(robot.lookup("#engineNeptune").queryAs(ToggleButton.class).isSelected()).isFalse();
-        assertThat(((TableView<?>) robot.lookup("#table").queryAs(TableView.class)).getColumns().getFirst().isVisible()).isFalse();
+        assertThat(((ToggleButton) here("#engineNeptune")).isSelected()).isFalse();
+        assertThat(((TableView<?>) here("#table")).getColumns().getFirst().isVisible()).isFalse();
         assertThat(stage().getScene().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
-        assertThat(robot.lookup("#regionsMenu").queryAs(MenuButton.class).getText()).isEqualTo("6 regions");
+        assertThat(((MenuButton) here("#regionsMenu")).getText()).isEqualTo("6 regions");
         FxToolkit.cleanupApplication(second);
     }
 
@@ -83,11 +91,18 @@ class PreferencesUITest {
         FxToolkit.registerPrimaryStage();
         SnapferryApp app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class, "--demo");
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage().toFront());
         return app;
     }
 
+    /** A node of the window under test, never one of a window an earlier test left behind. */
+    private javafx.scene.Node here(String query) {
+        return robot.from(stage().getScene().getRoot()).lookup(query).query();
+    }
+
     private Stage stage() {
-        return robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().startsWith("Snapferry")).map(w -> (Stage) w).findFirst().orElseThrow();
+        return robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().startsWith("Snapferry")).map(w -> (Stage) w).findFirst()
+                .orElseThrow();
     }
 }
