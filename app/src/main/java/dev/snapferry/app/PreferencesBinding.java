@@ -39,6 +39,24 @@ final class PreferencesBinding {
         view.applyColumnLayout(p.columns());
     }
 
+    /** Calls {@code changed} whenever anything {@link #capture} reads changes, apart from the columns. */
+    static void observe(MainViewModel main, BrowserViewModel browser, Runnable changed) {
+        javafx.beans.InvalidationListener listener = o -> changed.run();
+        main.themeProperty().addListener(listener);
+        browser.regions().addListener(listener);
+        browser.requiredTags().addListener(listener);
+        browser.includePublicProperty().addListener(listener);
+        for (EngineFamily family : EngineFamily.values()) {
+            browser.engineProperty(family).addListener(listener);
+        }
+        for (SnapshotType type : SnapshotType.values()) {
+            browser.typeProperty(type).addListener(listener);
+        }
+        for (QuickFilter filter : QuickFilter.values()) {
+            browser.quickFilterProperty(filter).addListener(listener);
+        }
+    }
+
     static Preferences capture(MainViewModel main, BrowserViewModel browser, BrowserView view) {
         List<String> hiddenEngines = new ArrayList<>();
         for (EngineFamily family : EngineFamily.values()) {

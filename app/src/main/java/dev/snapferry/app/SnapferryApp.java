@@ -75,6 +75,7 @@ public final class SnapferryApp extends Application {
     private @Nullable JsonStore<Preferences> preferencesStore;
     private JsonStore.Loaded<Preferences> preferences = new JsonStore.Loaded.Missing<>(Preferences.defaults());
     private @Nullable Runnable savePreferences;
+    private javafx.animation.@Nullable PauseTransition settle;
 
     @Override
     public void init() {
@@ -185,6 +186,19 @@ public final class SnapferryApp extends Application {
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
         PreferencesBinding.apply(preferences.value(), mainViewModel, browser, browserView);
         savePreferences = () -> save(PreferencesBinding.capture(mainViewModel, browser, browserView));
+        // Saved a second after the last change too, not only at exit: a crash loses no setting.
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        this.settle = settle;
+        settle.setOnFinished(e -> {
+            Preferences snapshot = PreferencesBinding.capture(mainViewModel, browser, browserView);
+            tasks.run("save preferences", () -> {
+                save(snapshot);
+                return null;
+            }, done -> { }, error -> LOG.warn("Preferences not saved", error));
+        });
+        Runnable changed = settle::playFromStart;
+        PreferencesBinding.observe(mainViewModel, browser, changed);
+        browserView.onColumnLayoutChange(changed);
         // Quitting closes the window like its close button does; the last window closing ends the app.
         MainView mainView = new MainView(mainViewModel, text, browserView.root(), stage::close);
 
@@ -224,6 +238,9 @@ public final class SnapferryApp extends Application {
 
     @Override
     public void stop() {
+        if (settle != null) {
+            settle.stop();
+        }
         if (savePreferences != null) {
             savePreferences.run();
         }

@@ -70,6 +70,16 @@ class PreferencesUITest {
     }
 
     @Test
+    void aChangeIsSavedWithoutWaitingForExit() throws Exception {
+        SnapferryApp app = start();
+        robot.clickOn(here("#engineElastic"));
+        Path file = home.resolve("config/preferences.json");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(file)
+                && Files.readString(file).contains("DOCUMENTDB_ELASTIC"));
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
     void anUnreadablePreferencesFileIsSetAsideAndTheUserIsTold() throws Exception {
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/preferences.json"), "{\"schemaVersion\": 1, \"data\": {\"theme\": ");

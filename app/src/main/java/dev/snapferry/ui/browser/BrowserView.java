@@ -188,6 +188,15 @@ public final class BrowserView {
         label.run();
     }
 
+    /** Calls {@code changed} whenever the user reorders, hides, shows or resizes a column. */
+    public void onColumnLayoutChange(Runnable changed) {
+        table.getColumns().addListener((ListChangeListener<Object>) c -> changed.run());
+        for (TableColumn<SnapshotRow, ?> column : table.getColumns()) {
+            column.visibleProperty().addListener((obs, old, now) -> changed.run());
+            column.widthProperty().addListener((obs, old, now) -> changed.run());
+        }
+    }
+
     /** The table's columns as the user arranged them: order, visibility, width. */
     public List<ColumnState> columnLayout() {
         return table.getColumns().stream().map(c -> new ColumnState(c.getId(), c.isVisible(), c.getWidth())).toList();

@@ -30,7 +30,19 @@ public final class ExecutorTaskRunner implements TaskRunner {
     public <T> TaskHandle run(String name, Callable<T> work, Consumer<? super T> onSuccess,
                               Consumer<? super Throwable> onFailure) {
         Handle handle = new Handle();
-        handle.future = executor.submit(() -> {
+        try {
+            handle.future = submit(name, work, onSuccess, onFailure, handle);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: the task fails like any other, on the UI thread, instead of throwing there.
+            LOG.info("Task '{}' not started: the worker pool is shut down", name);
+            uiThread.execute(() -> onFailure.accept(e));
+        }
+        return handle;
+    }
+
+    private <T> Future<?> submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
+                                 Consumer<? super Throwable> onFailure, Handle handle) {
+        return executor.submit(() -> {
             try {
                 T result = work.call();
                 uiThread.execute(() -> {
@@ -50,7 +62,6 @@ public final class ExecutorTaskRunner implements TaskRunner {
                 });
             }
         });
-        return handle;
     }
 
     private static final class Handle implements TaskHandle {

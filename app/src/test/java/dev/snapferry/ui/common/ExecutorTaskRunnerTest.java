@@ -67,6 +67,15 @@ class ExecutorTaskRunnerTest {
     }
 
     @Test
+    void aTaskGivenAfterShutdownFailsOnTheUiThreadInsteadOfThrowing() throws InterruptedException {
+        WorkerExecutor.shutdown(workers, 1_000);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        runner.run("late", () -> "never", seen::add, seen::add);
+        uiQueue.poll(5, TimeUnit.SECONDS).run();
+        assertThat(seen).singleElement().isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
     void sameThreadRunnerCallsBackBeforeReturning() {
         List<Object> seen = new CopyOnWriteArrayList<>();
         new SameThreadTaskRunner().run("now", () -> 42, seen::add, seen::add);
