@@ -152,7 +152,7 @@ public final class ListCommand {
         }
         try (session) {
             List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 16).list(List.of(session), regions,
-                    new SnapshotLister.Options(options.includeShared(), options.includePublic(), true), r -> { })
+                    new SnapshotLister.Options(options.includeShared(), options.includePublic(), true, true), r -> { })
                     .join();
             List<Snapshot> rows = new ArrayList<>();
             int failed = 0;

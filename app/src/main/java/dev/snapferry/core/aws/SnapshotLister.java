@@ -1,5 +1,6 @@
 package dev.snapferry.core.aws;
 
+import dev.snapferry.core.model.ApiFamily;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotType;
@@ -37,10 +38,19 @@ public final class SnapshotLister {
      * @param includeShared  add snapshots other accounts share with this one
      * @param includePublic  add public snapshots of other accounts
      * @param includeElastic list DocumentDB Elastic too
+     * @param elasticDetails  fetch each Elastic snapshot's KMS key and tags (two calls per snapshot), which the
+     *                        Elastic list does not carry; the region is reported first without them, then again
      */
-    public record Options(boolean includeShared, boolean includePublic, boolean includeElastic) {
-        public static final Options DEFAULT = new Options(true, false, true);
+    public record Options(boolean includeShared, boolean includePublic, boolean includeElastic,
+                          boolean elasticDetails) {
+        /** Rows only: each (account, region) is reported once. */
+        public static final Options DEFAULT = new Options(true, false, true, false);
+        /** Rows, then Elastic details: a region with Elastic snapshots is reported a second time, complete. */
+        public static final Options COMPLETE = new Options(true, false, true, true);
     }
+
+    /** Elastic detail calls in flight per region: gentle on a throttled account, still quick for a few dozen. */
+    private static final int ELASTIC_DETAIL_CALLS = 4;
 
     private final KmsDirectory kms;
     private final int maxConcurrentRegions;
@@ -56,7 +66,9 @@ public final class SnapshotLister {
 
     /**
      * Starts listing; {@code listener} is called once per (account, region), from worker threads, as each
-     * finishes. The future completes when all have; cancelling it stops the regions still waiting.
+     * finishes, and with {@link Options#elasticDetails()} once more for a region whose Elastic snapshots then carry
+     * their key and tags. The future completes when all have, with each region's last result; cancelling it stops
+     * the regions still waiting.
      */
     public CompletableFuture<List<RegionResult>> list(List<AccountSession> accounts, List<RegionRef> regions,
                                                       Options options, Consumer<RegionResult> listener) {
@@ -75,7 +87,11 @@ public final class SnapshotLister {
                     try {
                         RegionResult result = listRegion(account, region, options, executor);
                         deliver(listener, result);
-                        return result;
+                        RegionResult complete = withElasticDetails(account, result, options, executor);
+                        if (complete != result) {
+                            deliver(listener, complete);
+                        }
+                        return complete;
                     } finally {
                         slots.release();
                     }
@@ -122,6 +138,58 @@ public final class SnapshotLister {
         KmsDirectory.Aliases index = part(aliases, "kms", warnings).orElse(KmsDirectory.Aliases.NONE);
         List<Snapshot> resolved = snapshots.stream().map(index::resolve).toList();
         return new RegionResult.Loaded(account.account(), region, resolved, warnings, since(start), skipped[0]);
+    }
+
+    /**
+     * The region's result with every Elastic snapshot's KMS key (GetClusterSnapshot) and tags (ListTagsForResource)
+     * filled in; the same result when there is nothing to add. A snapshot whose details fail keeps its list form,
+     * and the failure becomes a warning.
+     */
+    private RegionResult withElasticDetails(AccountSession account, RegionResult result, Options options,
+                                            ExecutorService executor) {
+        if (!options.elasticDetails() || !(result instanceof RegionResult.Loaded loaded)
+                || loaded.snapshots().stream().noneMatch(s -> s.engine().api() == ApiFamily.DOCDB_ELASTIC)) {
+            return result;
+        }
+        long start = System.nanoTime();
+        DocDbElasticClient client = account.clients().elastic(loaded.region());
+        KmsDirectory.Aliases aliases;
+        try {
+            aliases = kms.aliases(account, loaded.region());
+        } catch (AwsCallException e) {
+            aliases = KmsDirectory.Aliases.NONE;
+        }
+        KmsDirectory.Aliases index = aliases;
+        Semaphore calls = new Semaphore(ELASTIC_DETAIL_CALLS);
+        List<Future<Snapshot>> enriched = new ArrayList<>();
+        for (Snapshot s : loaded.snapshots()) {
+            if (s.engine().api() != ApiFamily.DOCDB_ELASTIC) {
+                enriched.add(CompletableFuture.completedFuture(s));
+                continue;
+            }
+            enriched.add(executor.submit(() -> {
+                calls.acquire();
+                try {
+                    var details = AwsCallException.call(() -> client.getClusterSnapshot(b -> b.snapshotArn(s.arn()))
+                            .snapshot());
+                    var tags = AwsCallException.call(() -> client.listTagsForResource(b -> b.resourceArn(s.arn()))
+                            .tags());
+                    return index.resolve(SnapshotMapper.withElasticDetails(s, details.kmsKeyId(), tags, canonical));
+                } finally {
+                    calls.release();
+                }
+            }));
+        }
+        List<RegionResult.Warning> warnings = new ArrayList<>(loaded.warnings());
+        List<Snapshot> snapshots = new ArrayList<>();
+        for (int i = 0; i < enriched.size(); i++) {
+            Snapshot original = loaded.snapshots().get(i);
+            part(enriched.get(i), "docdb-elastic", warnings).ifPresentOrElse(snapshots::add,
+                    () -> snapshots.add(original));
+        }
+        return new RegionResult.Loaded(loaded.account(), loaded.region(), snapshots,
+                warnings.stream().distinct().limit(10).toList(), loaded.elapsed().plus(since(start)),
+                loaded.skippedUnknownEngines());
     }
 
     private static List<Snapshot> elastic(AccountSession account, RegionRef region) {

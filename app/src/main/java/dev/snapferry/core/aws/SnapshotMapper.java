@@ -46,8 +46,7 @@ final class SnapshotMapper {
 
     /**
      * An Elastic snapshot from its list entry. Elastic snapshots are always encrypted. The list names neither the
-     * key nor the tags, and the listing does not yet fetch them per snapshot (GetClusterSnapshot and
-     * ListTagsForResource), so both are absent here.
+     * key nor the tags; {@link #withElasticDetails} adds them from GetClusterSnapshot and ListTagsForResource.
      */
     static Snapshot fromElastic(ClusterSnapshotInList s, SnapshotType type, Map<String, String> clusterNames,
                                 String accountId, RegionRef region) {
@@ -56,6 +55,18 @@ final class SnapshotMapper {
         return new Snapshot(s.snapshotName(), s.snapshotArn(), accountId, region, Engine.DOCUMENTDB_ELASTIC, null,
                 cluster, type, SnapshotStatus.fromElastic(s.statusAsString()), parseTime(s.snapshotCreationTime()),
                 true, null, List.of(), null, null, null, null, false);
+    }
+
+    /** An Elastic snapshot from its list form, with the key and tags its detail calls returned. */
+    static Snapshot withElasticDetails(Snapshot listed, String kmsKeyId, Map<String, String> tags, Canonical c) {
+        List<Tag> tagList = tags == null ? List.of()
+                : c.tags(tags.entrySet().stream().map(e -> c.tag(e.getKey(), e.getValue() == null ? ""
+                        : e.getValue())).toList());
+        boolean keyKnown = kmsKeyId != null && !kmsKeyId.isBlank();
+        return new Snapshot(listed.identifier(), listed.arn(), listed.accountId(), listed.region(), listed.engine(),
+                listed.engineVersion(), listed.clusterIdentifier(), listed.type(), listed.status(),
+                listed.createTime(), true, keyKnown ? c.string(kmsKeyId) : null, tagList, null, null, null, null,
+                false);
     }
 
     static Instant parseTime(String text) {

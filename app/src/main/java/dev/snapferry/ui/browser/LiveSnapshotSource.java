@@ -30,6 +30,6 @@ public final class LiveSnapshotSource implements SnapshotSource {
     public CompletableFuture<?> list(List<AccountRef> accounts, List<RegionRef> regions, boolean includePublic,
                                      Consumer<RegionResult> each) {
         List<AccountSession> chosen = sessions.stream().filter(s -> accounts.contains(s.account())).toList();
-        return lister.list(chosen, regions, new SnapshotLister.Options(true, includePublic, true), each);
+        return lister.list(chosen, regions, new SnapshotLister.Options(true, includePublic, true, true), each);
     }
 }

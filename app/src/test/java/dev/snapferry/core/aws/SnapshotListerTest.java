@@ -61,6 +61,30 @@ class SnapshotListerTest {
     }
 
     @Test
+    void elasticRowsComeFirstThenAgainWithTheirKeyAndTags() {
+        List<RegionResult> streamed = new CopyOnWriteArrayList<>();
+        List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 8).list(List.of(production),
+                List.of(new RegionRef("us-east-1"), new RegionRef("us-west-2")), SnapshotLister.Options.COMPLETE,
+                streamed::add).join();
+        assertThat(streamed.stream().filter(r -> r.region().code().equals("us-east-1"))).hasSize(2);
+        assertThat(streamed.stream().filter(r -> r.region().code().equals("us-west-2"))).as("no Elastic there")
+                .hasSize(1);
+        Snapshot first = ((RegionResult.Loaded) streamed.getFirst()).snapshots().stream()
+                .filter(s -> s.engine() == Engine.DOCUMENTDB_ELASTIC).findFirst().orElse(null);
+        if (first != null) {
+            assertThat(first.tags()).isEmpty();
+        }
+        List<Snapshot> elastic = results.stream().flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
+                .filter(s -> s.engine() == Engine.DOCUMENTDB_ELASTIC).toList();
+        assertThat(elastic).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.kmsKeyId()).startsWith("arn:aws:kms:us-east-1:");
+            assertThat(s.kmsKeyAlias()).isEqualTo("alias/snapferry-prod-data");
+        });
+        assertThat(elastic).anySatisfy(s -> assertThat(s.tags()).extracting(t -> t.key())
+                .contains("Environment", "Owner", "CostCenter"));
+    }
+
+    @Test
     void aRegionThatIsNotEnabledFailsAloneWhileTheOthersLoad() {
         simulator.faults().set(new FaultSettings(0, 0, 0, 0, List.of(),
                 Map.of(DemoAccounts.PRODUCTION, List.of("eu-west-1")), Map.of()));
