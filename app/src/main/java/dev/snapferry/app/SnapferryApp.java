@@ -122,7 +122,8 @@ public final class SnapferryApp extends Application {
         AwsProfiles profiles = AwsProfiles.load(System.getenv(), home);
         AwsProfile profile = (name == null ? profiles.defaultProfile() : profiles.find(name)).orElse(null);
         if (profile == null) {
-            accountProblem = text.get("startup.profile.missing", String.valueOf(name));
+            accountProblem = name == null ? text.get("startup.profile.noDefault")
+                    : text.get("startup.profile.missing", name);
             return false;
         }
         URI endpoint = profile.endpointUrl();
