@@ -15,10 +15,11 @@ import java.util.List;
  * @param requiredTags  the tag policy's required keys
  * @param theme         SYSTEM, LIGHT or DARK
  * @param columns       the table's columns in their order
+ * @param accounts      the profiles (and the demo) open at exit, opened again at start
  */
 public record Preferences(List<String> regions, List<String> hiddenEngines, List<String> hiddenTypes,
                           List<String> quickFilters, boolean includePublic, List<String> requiredTags, String theme,
-                          List<ColumnState> columns) {
+                          List<ColumnState> columns, List<String> accounts) {
 
     public Preferences {
         regions = regions == null ? List.of() : List.copyOf(regions);
@@ -28,9 +29,10 @@ public record Preferences(List<String> regions, List<String> hiddenEngines, List
         requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
         theme = theme == null ? "SYSTEM" : theme;
         columns = columns == null ? List.of() : List.copyOf(columns);
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
     }
 
     public static Preferences defaults() {
-        return new Preferences(List.of(), List.of(), List.of(), List.of(), false, List.of(), "SYSTEM", List.of());
+        return new Preferences(List.of(), List.of(), List.of(), List.of(), false, List.of(), "SYSTEM", List.of(), List.of());
     }
 }

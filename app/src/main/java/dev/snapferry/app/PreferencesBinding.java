@@ -44,6 +44,7 @@ final class PreferencesBinding {
         javafx.beans.InvalidationListener listener = o -> changed.run();
         main.themeProperty().addListener(listener);
         browser.regions().addListener(listener);
+        browser.openAccounts().addListener(listener);
         browser.requiredTags().addListener(listener);
         browser.includePublicProperty().addListener(listener);
         for (EngineFamily family : EngineFamily.values()) {
@@ -78,7 +79,7 @@ final class PreferencesBinding {
         }
         return new Preferences(browser.regions().stream().map(RegionRef::code).toList(), hiddenEngines, hiddenTypes,
                 quick, browser.includePublicProperty().get(), List.copyOf(browser.requiredTags()),
-                main.themeProperty().get().name(), view.columnLayout());
+                main.themeProperty().get().name(), view.columnLayout(), List.copyOf(browser.openAccounts()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String text, E fallback) {

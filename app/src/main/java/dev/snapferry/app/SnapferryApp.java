@@ -10,6 +10,7 @@ import dev.snapferry.core.aws.CredentialProviders;
 import dev.snapferry.core.aws.CredentialSources;
 import dev.snapferry.core.aws.CredentialsUnavailableException;
 import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.OpenSessions;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.model.RegionRef;
@@ -19,6 +20,7 @@ import dev.snapferry.core.storage.JsonStore;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.ui.browser.AccountCatalog;
 import dev.snapferry.ui.browser.BrowserView;
 import dev.snapferry.ui.browser.BrowserViewModel;
 import dev.snapferry.ui.browser.LiveSnapshotActions;
@@ -40,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -66,11 +69,13 @@ public final class SnapferryApp extends Application {
     private @Nullable Messages messages;
     private @Nullable CapabilityMatrix matrix;
     private @Nullable String startupFailure;
+    /** The title of the notice about accounts that could not be opened at start, when there is one. */
     private @Nullable String accountProblem;
-    private @Nullable Simulator demoSimulator;
+    private String accountProblems = "";
+    private @Nullable AccountOpener accounts;
     private @Nullable SdkHttpClient http;
     private @Nullable ExecutorService workers;
-    private final List<AccountSession> sessions = new ArrayList<>();
+    private final OpenSessions sessions = new OpenSessions();
     private final List<RegionRef> regions = new ArrayList<>();
     private @Nullable JsonStore<Preferences> preferencesStore;
     private JsonStore.Loaded<Preferences> preferences = new JsonStore.Loaded.Missing<>(Preferences.defaults());
@@ -107,65 +112,78 @@ public final class SnapferryApp extends Application {
         http = ApacheHttpClient.builder().maxConnections(128).build();
         workers = WorkerExecutor.create("snapferry-worker", WORKERS);
         Path home = Path.of(System.getProperty("user.home"));
-        boolean demo = options.demo() || options.profile() == null
-                && !CredentialSources.anyConfigured(System.getenv(), home);
-        if (!demo) {
-            demo = !openProfile(options.profile(), home, text);
-        }
-        if (demo) {
-            openDemo(text);
-        }
-    }
-
-    /** Opens the chosen (or default) profile; false when there is none to open, so the demo opens instead. */
-    private boolean openProfile(@Nullable String name, Path home, Messages text) {
-        AwsProfiles profiles = AwsProfiles.load(System.getenv(), home);
-        AwsProfile profile = (name == null ? profiles.defaultProfile() : profiles.find(name)).orElse(null);
-        if (profile == null) {
-            accountProblem = name == null ? text.get("startup.profile.noDefault")
-                    : text.get("startup.profile.missing", name);
-            return false;
-        }
-        URI endpoint = profile.endpointUrl();
-        RegionRef homeRegion = new RegionRef(profile.region().filter(RegionRef::isValidCode).orElse("us-east-1"));
-        try {
-            var credentials = new CredentialProviders(profiles, new FxMfaPrompt(text), Objects.requireNonNull(http),
-                    Clock.systemUTC()).forProfile(profile.name(), endpoint);
-            sessions.add(AccountSession.open(profile.name(), false, homeRegion,
-                    new AwsClients(credentials, endpoint, http, 5)));
-            regions.add(homeRegion);
-            return true;
-        } catch (CredentialsUnavailableException | AwsCallException e) {
-            LOG.warn("Profile {} could not be opened: {}", profile.name(), e.getMessage());
-            accountProblem = text.get("startup.profile.failed", profile.name(), String.valueOf(e.getMessage()));
-            return false;
-        }
-    }
-
-    private void openDemo(Messages text) {
-        try {
-            demoSimulator = Simulator.start(Simulator.Options.demo());
-            LOG.info("Demo account: embedded AWS simulator at {}", demoSimulator.endpoint());
-            for (String[] keys : new String[][] {
-                {DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY, "demo-production"},
-                {DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY, "demo-disaster-recovery"}}) {
-                sessions.add(AccountSession.open(keys[2], true, new RegionRef("us-east-1"), new AwsClients(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(keys[0], keys[1])),
-                        demoSimulator.endpoint(), Objects.requireNonNull(http), 5)));
+        AccountOpener opener = new AccountOpener(sessions, http, new FxMfaPrompt(text), text, System::getenv, home,
+                Simulator.Options::demo);
+        accounts = opener;
+        List<String> problems = new ArrayList<>();
+        for (String choice : startupChoices(options, opener, home, text, problems)) {
+            try {
+                opener.open(choice);
+            } catch (AccountCatalog.AccountOpenException e) {
+                problems.add(e.getMessage());
             }
-            regions.clear();
-            DemoDataset.REGIONS.forEach(r -> regions.add(new RegionRef(r)));
-        } catch (IOException | AwsCallException e) {
-            LOG.error("The embedded AWS simulator could not start", e);
-            startupFailure = text.get("startup.failed.simulator", String.valueOf(e.getMessage()));
         }
+        if (sessions.choices().isEmpty()) {
+            try {
+                opener.open(AccountCatalog.DEMO);
+            } catch (AccountCatalog.AccountOpenException e) {
+                startupFailure = e.getMessage();
+                return;
+            }
+            if (!problems.isEmpty()) {
+                accountProblem = text.get("startup.profile.title");
+            }
+        } else if (!problems.isEmpty()) {
+            accountProblem = text.get("startup.accounts.title");
+        }
+        accountProblems = String.join("\n\n", problems);
+        for (AccountSession session : sessions.all()) {
+            RegionRef region = session.homeRegion();
+            if (session.account().demo()) {
+                DemoDataset.REGIONS.forEach(r -> addRegion(new RegionRef(r)));
+            } else {
+                addRegion(region);
+            }
+        }
+    }
+
+    private void addRegion(RegionRef region) {
+        if (!regions.contains(region)) {
+            regions.add(region);
+        }
+    }
+
+    /**
+     * What opens at start: the demo when asked for or when no credentials exist; the profile named on the command
+     * line; else the accounts open at the last exit; else the default profile.
+     */
+    private List<String> startupChoices(LaunchOptions options, AccountOpener opener, Path home, Messages text,
+                                        List<String> problems) {
+        if (options.demo()) {
+            return List.of(AccountCatalog.DEMO);
+        }
+        if (options.profile() != null) {
+            return List.of(options.profile());
+        }
+        if (!preferences.value().accounts().isEmpty()) {
+            return preferences.value().accounts();
+        }
+        if (!CredentialSources.anyConfigured(System.getenv(), home)) {
+            return List.of(AccountCatalog.DEMO);
+        }
+        Optional<String> profile = opener.defaultProfile();
+        if (profile.isEmpty()) {
+            problems.add(text.get("startup.profile.noDefault"));
+            return List.of();
+        }
+        return List.of(profile.get());
     }
 
     @Override
     public void start(Stage stage) {
         Messages text = Objects.requireNonNull(messages, "init() did not run");
         DialogService dialogs = new FxDialogService(() -> stage.isShowing() ? stage : null, text);
-        if (startupFailure != null || matrix == null || workers == null) {
+        if (startupFailure != null || matrix == null || workers == null || accounts == null) {
             dialogs.showError(text.get("startup.failed.title"), String.valueOf(startupFailure));
             Platform.exit();
             return;
@@ -174,13 +192,15 @@ public final class SnapferryApp extends Application {
         ThemeManager themes = new ThemeManager();
         MainViewModel mainViewModel = new MainViewModel(matrix, text, dialogs, Version.current());
         themes.choiceProperty().bind(mainViewModel.themeProperty());
-        if (demoSimulator != null) {
-            mainViewModel.showDemo(demoSimulator.endpoint().toString());
-        }
+        AccountCatalog catalog = Objects.requireNonNull(accounts);
+        CapabilityMatrix rules = matrix;
         BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(sessions,
                 new SnapshotLister(new KmsDirectory(), 16)), new LiveSnapshotActions(sessions, new SnapshotWriter()),
-                Platform::runLater, tasks, dialogs, text,
-                demoSimulator == null ? null : demoSimulator.endpoint().toString());
+                catalog, engine -> rules.forEngine(engine).tags(), Platform::runLater, tasks, dialogs, text);
+        Runnable banner = () -> catalog.demoEndpoint().ifPresentOrElse(mainViewModel::showDemo,
+                mainViewModel::hideDemo);
+        browser.openAccounts().addListener((javafx.collections.ListChangeListener<String>) c -> banner.run());
+        banner.run();
         browser.availableRegions().setAll(AwsRegions.ofPartition(regions.isEmpty() ? "aws"
                 : regions.getFirst().partition()));
         browser.regions().setAll(regions);
@@ -215,8 +235,9 @@ public final class SnapferryApp extends Application {
         LOG.info("Main window shown");
         // Notices open once start-up is over, with the listing already running, never blocking it.
         if (accountProblem != null) {
-            String problem = accountProblem;
-            Platform.runLater(() -> dialogs.showInformation(text.get("startup.profile.title"), problem));
+            String title = accountProblem;
+            String problem = accountProblems;
+            Platform.runLater(() -> dialogs.showInformation(title, problem));
         }
         if (preferences instanceof JsonStore.Loaded.SetAside<Preferences> aside) {
             Platform.runLater(() -> dialogs.showInformation(text.get("preferences.setAside.title"),
@@ -245,15 +266,14 @@ public final class SnapferryApp extends Application {
         if (savePreferences != null) {
             savePreferences.run();
         }
-        sessions.forEach(AccountSession::close);
+        if (accounts != null) {
+            accounts.close();
+        }
         if (workers != null) {
             WorkerExecutor.shutdown(workers, 2_000);
         }
         if (http != null) {
             http.close();
-        }
-        if (demoSimulator != null) {
-            demoSimulator.close();
         }
         LOG.info("Snapferry stopped");
     }

@@ -64,7 +64,10 @@ class BrowserBenchmark {
             BrowserViewModel viewModel = WaitForAsyncUtils.asyncFx(() -> new BrowserViewModel(
                     new LiveSnapshotSource(List.of(session), new SnapshotLister(new KmsDirectory(), 8)),
                     new dev.snapferry.ui.browser.LiveSnapshotActions(List.of(session),
-                            new dev.snapferry.core.aws.SnapshotWriter()), Platform::runLater, new SameThreadTaskRunner(), new RecordingDialogService(), messages, null))
+                            new dev.snapferry.core.aws.SnapshotWriter()),
+                    dev.snapferry.ui.browser.AccountCatalog.fixed(java.util.Set.of("bench"), null),
+                    engine -> dev.snapferry.core.rules.CapabilityMatrix.loadDefault().forEngine(engine).tags(),
+                    Platform::runLater, new SameThreadTaskRunner(), new RecordingDialogService(), messages))
                     .get();
             TableView<SnapshotRow>[] table = new TableView[1];
             WaitForAsyncUtils.asyncFx(() -> {

@@ -58,6 +58,7 @@ public final class BrowserView {
     @FXML private CheckMenuItem quickInProgress;
     @FXML private Button refresh;
     @FXML private javafx.scene.control.MenuButton regionsMenu;
+    @FXML private javafx.scene.control.MenuButton accountsMenu;
     @FXML private SplitPane split;
     @FXML private TableView<SnapshotRow> table;
     @FXML private TableColumn<SnapshotRow, Snapshot> engineColumn;
@@ -110,6 +111,7 @@ public final class BrowserView {
         quickInProgress.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS));
         refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
         regionsMenu();
+        accountsMenu();
 
         columns();
         table.setItems(viewModel.visibleRows());
@@ -135,6 +137,12 @@ public final class BrowserView {
             }
         });
         table.setContextMenu(contextMenu());
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                details.focus();
+                e.consume();
+            }
+        });
         split.getItems().add(details.root());
 
         busy.visibleProperty().bind(viewModel.loadingProperty());
@@ -188,6 +196,60 @@ public final class BrowserView {
         label.run();
     }
 
+    /**
+     * One check item per profile (and the demo); like the regions, the choice is applied when the menu closes. A
+     * choice being opened shows as such until AWS answers.
+     */
+    private void accountsMenu() {
+        Runnable build = () -> {
+            accountsMenu.getItems().clear();
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>(viewModel.openAccounts());
+            viewModel.accountChoices().forEach(c -> ids.add(c.id()));
+            for (String id : ids) {
+                String detail = viewModel.accountChoices().stream().filter(c -> c.id().equals(id))
+                        .map(AccountChoice::detail).findFirst().orElse("");
+                CheckMenuItem item = new CheckMenuItem(detail.isEmpty() ? viewModel.label(id)
+                        : messages.get("browser.accounts.item", viewModel.label(id), detail));
+                item.setUserData(id);
+                item.setSelected(viewModel.openAccounts().contains(id) || viewModel.openingAccounts().contains(id));
+                item.setDisable(viewModel.openingAccounts().contains(id));
+                accountsMenu.getItems().add(item);
+            }
+            if (ids.isEmpty()) {
+                MenuItem none = new MenuItem(messages.get("browser.accounts.noProfiles"));
+                none.setDisable(true);
+                accountsMenu.getItems().add(none);
+            }
+        };
+        Runnable label = () -> {
+            List<String> open = List.copyOf(viewModel.openAccounts());
+            accountsMenu.setText(open.size() == 1 ? viewModel.label(open.getFirst())
+                    : messages.get("browser.accounts", open.size()));
+        };
+        viewModel.accountChoices().addListener((ListChangeListener<Object>) c -> {
+            if (accountsMenu.isShowing()) {
+                // A menu being shown keeps its items; the new list is used next time it opens.
+                return;
+            }
+            build.run();
+        });
+        viewModel.openAccounts().addListener((ListChangeListener<Object>) c -> label.run());
+        accountsMenu.setOnShowing(e -> {
+            build.run();
+            viewModel.reloadAccountChoices();
+        });
+        accountsMenu.setOnHidden(e -> viewModel.chooseAccounts(accountsMenu.getItems().stream()
+                .filter(i -> i instanceof CheckMenuItem check && check.isSelected())
+                .map(i -> (String) i.getUserData()).toList()));
+        accountsMenu.setVisible(viewModel.canChooseAccounts());
+        accountsMenu.setManaged(accountsMenu.isVisible());
+        build.run();
+        label.run();
+        if (viewModel.canChooseAccounts()) {
+            viewModel.reloadAccountChoices();
+        }
+    }
+
     /** Calls {@code changed} whenever the user reorders, hides, shows or resizes a column. */
     public void onColumnLayoutChange(Runnable changed) {
         table.getColumns().addListener((ListChangeListener<Object>) c -> changed.run());
@@ -222,6 +284,11 @@ public final class BrowserView {
     @FXML
     private void onRefresh() {
         viewModel.refresh();
+    }
+
+    @FXML
+    private void onRequiredTags() {
+        viewModel.editRequiredTags();
     }
 
     @FXML
@@ -273,12 +340,17 @@ public final class BrowserView {
         cancel.setId("cancelCopy");
         cancel.disableProperty().bind(viewModel.canCancelCopy().not());
         cancel.setOnAction(e -> viewModel.cancelSelectedCopy());
+        MenuItem tags = new MenuItem(messages.get("browser.tags.menu"));
+        tags.setId("editTags");
+        tags.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        tags.disableProperty().bind(viewModel.canEditTags().not());
+        tags.setOnAction(e -> viewModel.editTagsOfSelected());
         MenuItem delete = new MenuItem(messages.get("browser.delete.menu"));
         delete.setId("deleteSnapshot");
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.disableProperty().bind(viewModel.canDelete().not());
         delete.setOnAction(e -> viewModel.deleteSelected());
-        return new ContextMenu(copyArn, copyCli, new javafx.scene.control.SeparatorMenuItem(), create, cancel,
+        return new ContextMenu(copyArn, copyCli, new javafx.scene.control.SeparatorMenuItem(), tags, create, cancel,
                 new javafx.scene.control.SeparatorMenuItem(), delete);
     }
 

@@ -10,6 +10,7 @@ import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotType;
+import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.core.storage.AtomicFiles;
 import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.Messages;
@@ -64,11 +65,12 @@ public final class BrowserViewModel {
 
     private final SnapshotSource source;
     private final SnapshotActions actions;
+    private final AccountCatalog catalog;
+    private final java.util.function.Function<dev.snapferry.core.model.Engine, TagSpec> tagSpecs;
     private final UiThread ui;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Messages messages;
-    private final @Nullable String demoEndpoint;
 
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final SortedList<SnapshotRow> sorted = new SortedList<>(rows, newestFirst());
@@ -89,18 +91,28 @@ public final class BrowserViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<@Nullable SnapshotRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<AccountChoice> accountChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> openAccounts = FXCollections.observableArrayList();
+    private final ObservableList<String> openingAccounts = FXCollections.observableArrayList();
     private long generation;
     private @Nullable CompletableFuture<?> running;
 
-    public BrowserViewModel(SnapshotSource source, SnapshotActions actions, UiThread ui, TaskRunner tasks,
-                            DialogService dialogs, Messages messages, @Nullable String demoEndpoint) {
+    /**
+     * @param catalog  the accounts the user can open and close; {@link AccountCatalog#fixed} for none
+     * @param tagSpecs each engine's tag rules (from the capability matrix)
+     */
+    public BrowserViewModel(SnapshotSource source, SnapshotActions actions, AccountCatalog catalog,
+                            java.util.function.Function<dev.snapferry.core.model.Engine, TagSpec> tagSpecs,
+                            UiThread ui, TaskRunner tasks, DialogService dialogs, Messages messages) {
         this.source = Objects.requireNonNull(source, "source");
         this.actions = Objects.requireNonNull(actions, "actions");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.tagSpecs = Objects.requireNonNull(tagSpecs, "tagSpecs");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
-        this.demoEndpoint = demoEndpoint;
+        openAccounts.setAll(catalog.open().stream().sorted().toList());
         List<Observable> criteria = new ArrayList<>(List.of(search, requiredTags));
         for (EngineFamily family : EngineFamily.values()) {
             engines.put(family, new SimpleBooleanProperty(this, family.name(), true));
@@ -211,6 +223,74 @@ public final class BrowserViewModel {
                 quickFilters.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toSet()),
                 search.get() == null ? "" : search.get(), List.copyOf(requiredTags));
+    }
+
+    /** What the account picker offers: the demo and every profile, as last read. */
+    public ObservableList<AccountChoice> accountChoices() {
+        return accountChoices;
+    }
+
+    /** The ids of the open choices (profile names, or {@link AccountCatalog#DEMO}). */
+    public ObservableList<String> openAccounts() {
+        return openAccounts;
+    }
+
+    /** Choices being opened right now (asking AWS who the user is, perhaps waiting for an MFA code). */
+    public ObservableList<String> openingAccounts() {
+        return openingAccounts;
+    }
+
+    /** False when the accounts were fixed at start and the picker has nothing to offer. */
+    public boolean canChooseAccounts() {
+        return catalog.changeable();
+    }
+
+    /** Reads the profiles again, off the UI thread, so that one added to the AWS files shows up. */
+    public void reloadAccountChoices() {
+        tasks.run("read AWS profiles", catalog::choices, accountChoices::setAll,
+                error -> message.set(messages.get("browser.accounts.readFailed", String.valueOf(error.getMessage()))));
+    }
+
+    /**
+     * Opens and closes accounts so that exactly {@code chosen} are open, then lists again. Opening runs in the
+     * background, one choice at a time as each answers; a choice that cannot be opened says why and stays closed.
+     */
+    public void chooseAccounts(java.util.Collection<String> chosen) {
+        List<String> closing = openAccounts.stream().filter(id -> !chosen.contains(id)).toList();
+        List<String> opening = chosen.stream().filter(id -> !openAccounts.contains(id)
+                && !openingAccounts.contains(id)).distinct().toList();
+        for (String id : closing) {
+            catalog.close(id);
+            openAccounts.remove(id);
+        }
+        if (!closing.isEmpty()) {
+            refresh();
+        }
+        for (String id : opening) {
+            openingAccounts.add(id);
+            message.set(messages.get("browser.accounts.opening", label(id)));
+            tasks.run("open " + id, () -> {
+                catalog.open(id);
+                return id;
+            }, opened -> {
+                openingAccounts.remove(id);
+                openAccounts.add(opened);
+                message.set(messages.get("browser.accounts.opened", label(id)));
+                refresh();
+            }, error -> {
+                openingAccounts.remove(id);
+                message.set("");
+                dialogs.showError(messages.get("browser.accounts.failed.title", label(id)),
+                        error instanceof AccountCatalog.AccountOpenException ? String.valueOf(error.getMessage())
+                                : messages.get("browser.accounts.failed", label(id),
+                                        String.valueOf(error.getMessage())));
+            });
+        }
+    }
+
+    /** How a choice is named to the user. */
+    public String label(String choice) {
+        return AccountCatalog.DEMO.equals(choice) ? messages.get("browser.accounts.demo") : choice;
     }
 
     /**
@@ -367,8 +447,9 @@ public final class BrowserViewModel {
         cli.append(" --region ").append(snapshot.region().code());
         source.accounts().stream().filter(a -> a.accountId().equals(snapshot.accountId())).findFirst()
                 .ifPresent(account -> {
-                    if (account.demo() && demoEndpoint != null) {
-                        cli.append(" --endpoint-url ").append(demoEndpoint);
+                    Optional<String> demoEndpoint = catalog.demoEndpoint();
+                    if (account.demo() && demoEndpoint.isPresent()) {
+                        cli.append(" --endpoint-url ").append(demoEndpoint.get());
                     } else if (!account.demo()) {
                         cli.append(" --profile ").append(account.profileName());
                     }
@@ -476,6 +557,68 @@ public final class BrowserViewModel {
     private Optional<String> identifierProblem(String text) {
         return dev.snapferry.core.rules.IdentifierRules.validate("identifier", text).stream().findFirst()
                 .map(p -> messages.get(p.messageKey(), p.args().toArray()));
+    }
+
+    /** True when the selection belongs to an open account, whose tags the user can change. */
+    public javafx.beans.binding.BooleanBinding canEditTags() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().snapshot().isForeign(),
+                selected);
+    }
+
+    /**
+     * Edits the selected snapshot's tags in a validated editor; saving sends only what changed (tags added or
+     * re-valued, then keys removed) and lists the region again.
+     */
+    public void editTagsOfSelected() {
+        if (!canEditTags().get()) {
+            return;
+        }
+        Snapshot s = Objects.requireNonNull(selected.get()).snapshot();
+        dev.snapferry.ui.tags.TagEditorViewModel editor = new dev.snapferry.ui.tags.TagEditorViewModel(
+                tagSpecs.apply(s.engine()), messages, s.tags());
+        if (!dialogs.editTags(messages.get("browser.tags.title", s.identifier()), messages.get(
+                "browser.tags.message", s.identifier(), s.region().code()), editor,
+                messages.get("browser.tags.save"))) {
+            return;
+        }
+        dev.snapferry.ui.tags.TagEditorViewModel.Changes changes = editor.changes();
+        if (changes.isEmpty()) {
+            message.set(messages.get("browser.tags.unchanged", s.identifier()));
+            return;
+        }
+        change(s, () -> {
+            actions.editTags(s, changes.put(), changes.removed());
+            return messages.get("browser.tags.done", s.identifier(), changes.put().size(), changes.removed().size());
+        });
+    }
+
+    /**
+     * Asks for the tag keys every snapshot must carry (the "missing required tags" quick filter), as a
+     * comma-separated list checked against the tag key rules.
+     */
+    public void editRequiredTags() {
+        dialogs.askText(messages.get("browser.requiredTags.title"), messages.get("browser.requiredTags.message"),
+                String.join(", ", requiredTags), this::requiredTagsProblem)
+                .ifPresent(text -> requiredTags.setAll(requiredTagKeys(text)));
+    }
+
+    private static List<String> requiredTagKeys(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(k -> !k.isEmpty()).distinct()
+                .toList();
+    }
+
+    private Optional<String> requiredTagsProblem(String text) {
+        TagSpec spec = tagSpecs.apply(dev.snapferry.core.model.Engine.AURORA_POSTGRESQL);
+        for (String key : requiredTagKeys(text)) {
+            Optional<String> problem = dev.snapferry.core.rules.TagRules.validateKey("key", key, spec).stream()
+                    .filter(dev.snapferry.core.rules.Problem::isError).findFirst()
+                    .map(p -> messages.get("browser.requiredTags.badKey", key,
+                            messages.get(p.messageKey(), p.args().toArray())));
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Runs a change off the UI thread; on success lists its region again, on failure shows AWS's reason. */

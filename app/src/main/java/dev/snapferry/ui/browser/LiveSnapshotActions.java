@@ -3,6 +3,7 @@ package dev.snapferry.ui.browser;
 import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.AwsCallException;
 import dev.snapferry.core.aws.AwsFailure;
+import dev.snapferry.core.aws.OpenSessions;
 import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.model.ClusterRef;
 import dev.snapferry.core.model.Snapshot;
@@ -11,12 +12,17 @@ import java.util.List;
 /** {@link SnapshotActions} on AWS (or the simulator), through the account that listed the snapshot. */
 public final class LiveSnapshotActions implements SnapshotActions {
 
-    private final List<AccountSession> sessions;
+    private final OpenSessions sessions;
     private final SnapshotWriter writer;
 
-    public LiveSnapshotActions(List<AccountSession> sessions, SnapshotWriter writer) {
-        this.sessions = List.copyOf(sessions);
+    public LiveSnapshotActions(OpenSessions sessions, SnapshotWriter writer) {
+        this.sessions = sessions;
         this.writer = writer;
+    }
+
+    /** On a fixed set of accounts. */
+    public LiveSnapshotActions(List<AccountSession> sessions, SnapshotWriter writer) {
+        this(OpenSessions.of(sessions), writer);
     }
 
     @Override
@@ -34,8 +40,19 @@ public final class LiveSnapshotActions implements SnapshotActions {
         return writer.create(session, cluster, identifier, List.of());
     }
 
+    @Override
+    public void editTags(Snapshot snapshot, List<dev.snapferry.core.model.Tag> put, List<String> removed) {
+        AccountSession session = session(snapshot);
+        if (!put.isEmpty()) {
+            writer.addTags(session, snapshot, put);
+        }
+        if (!removed.isEmpty()) {
+            writer.removeTags(session, snapshot, removed);
+        }
+    }
+
     private AccountSession session(Snapshot snapshot) {
-        return sessions.stream().filter(s -> s.accountId().equals(snapshot.accountId())).findFirst()
+        return sessions.forAccount(snapshot.accountId())
                 .orElseThrow(() -> new IllegalStateException("no open account " + snapshot.accountId()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.snapferry.ui.browser;
 
 import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.OpenSessions;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.model.AccountRef;
@@ -13,23 +14,28 @@ import java.util.function.Consumer;
 /** The browser's rows from AWS (or the simulator): the open accounts, listed by {@link SnapshotLister}. */
 public final class LiveSnapshotSource implements SnapshotSource {
 
-    private final List<AccountSession> sessions;
+    private final OpenSessions sessions;
     private final SnapshotLister lister;
 
-    public LiveSnapshotSource(List<AccountSession> sessions, SnapshotLister lister) {
-        this.sessions = List.copyOf(sessions);
+    public LiveSnapshotSource(OpenSessions sessions, SnapshotLister lister) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.lister = Objects.requireNonNull(lister, "lister");
+    }
+
+    /** A fixed set of accounts. */
+    public LiveSnapshotSource(List<AccountSession> sessions, SnapshotLister lister) {
+        this(OpenSessions.of(sessions), lister);
     }
 
     @Override
     public List<AccountRef> accounts() {
-        return sessions.stream().map(AccountSession::account).toList();
+        return sessions.all().stream().map(AccountSession::account).toList();
     }
 
     @Override
     public CompletableFuture<?> list(List<AccountRef> accounts, List<RegionRef> regions, boolean includePublic,
                                      Consumer<RegionResult> each) {
-        List<AccountSession> chosen = sessions.stream().filter(s -> accounts.contains(s.account())).toList();
+        List<AccountSession> chosen = sessions.all().stream().filter(s -> accounts.contains(s.account())).toList();
         return lister.list(chosen, regions, new SnapshotLister.Options(true, includePublic, true, true), each);
     }
 }

@@ -13,4 +13,7 @@ public interface SnapshotActions {
 
     /** Takes a manual snapshot named {@code identifier} of the cluster {@code of} was taken from. */
     Snapshot createFromClusterOf(Snapshot of, String identifier);
+
+    /** Sets {@code put} (new keys, or new values of existing keys), then removes the {@code removed} keys. */
+    void editTags(Snapshot snapshot, java.util.List<dev.snapferry.core.model.Tag> put, java.util.List<String> removed);
 }

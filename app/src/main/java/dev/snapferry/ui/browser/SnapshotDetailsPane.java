@@ -80,6 +80,15 @@ final class SnapshotDetailsPane {
         root.setId("detailsPane");
     }
 
+    /** Moves the keyboard focus into the pane, to its first button, so Tab walks through the details. */
+    void focus() {
+        if (!copyArn.isDisabled()) {
+            copyArn.requestFocus();
+        } else {
+            root.requestFocus();
+        }
+    }
+
     ScrollPane root() {
         return root;
     }

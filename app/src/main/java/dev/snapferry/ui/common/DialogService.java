@@ -31,6 +31,12 @@ public interface DialogService {
                              java.util.function.Function<String, Optional<String>> problem);
 
     /**
+     * Shows a tag editor; true when the user saved (the confirm button is enabled only while every tag is valid).
+     */
+    boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
+                     String confirmLabel);
+
+    /**
      * Asks where to save a file.
      *
      * @param extensions file name patterns offered, such as {@code *.csv}

@@ -73,11 +73,30 @@ public final class FxDialogService implements DialogService {
         Alert alert = new Alert(type, message);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Window window = owner.get();
-        if (window != null) {
-            alert.initOwner(window);
-        }
+        FxInputDialogs.own(alert, owner.get());
         alert.getDialogPane().setMinWidth(420);
         return alert;
+    }
+
+    @Override
+    public boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
+                            String confirmLabel) {
+        javafx.scene.control.Dialog<Boolean> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        FxInputDialogs.own(dialog, owner.get());
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(cancel, confirm);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, text,
+                new dev.snapferry.ui.tags.TagEditorView(editor, messages).root());
+        content.setPrefWidth(620);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().lookupButton(confirm).disableProperty().bind(editor.validProperty().not());
+        dialog.setResizable(true);
+        dialog.setResultConverter(button -> button == confirm);
+        return dialog.showAndWait().orElse(false);
     }
 }

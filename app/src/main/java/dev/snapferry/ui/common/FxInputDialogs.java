@@ -25,14 +25,23 @@ final class FxInputDialogs {
         return typed.filter(expected::equals).isPresent();
     }
 
+    /** Makes {@code owner} own the dialog and gives it the owner's theme (light or dark, and the app's styles). */
+    static void own(Dialog<?> dialog, @Nullable Window owner) {
+        if (owner == null) {
+            return;
+        }
+        dialog.initOwner(owner);
+        if (owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+    }
+
     static Optional<String> ask(@Nullable Window owner, Messages messages, String title, String message,
                                 String initial, String confirmLabel, Function<String, Optional<String>> problem) {
         Dialog<String> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.setHeaderText(title);
-        if (owner != null) {
-            dialog.initOwner(owner);
-        }
+        own(dialog, owner);
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(cancel, confirm);

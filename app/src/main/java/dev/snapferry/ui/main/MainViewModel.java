@@ -56,6 +56,12 @@ public final class MainViewModel {
         title.set(messages.get("main.demo.title", messages.get("app.name")));
     }
 
+    /** The demo account was closed: the window shows real AWS only. */
+    public void hideDemo() {
+        demoBanner.set("");
+        title.set(messages.get("app.name"));
+    }
+
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }

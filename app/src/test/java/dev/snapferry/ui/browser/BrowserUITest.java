@@ -90,8 +90,10 @@ class BrowserUITest {
     void start(Stage stage) {
         Messages messages = Messages.load(Locale.ROOT);
         viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
-                new LiveSnapshotActions(sessions, new dev.snapferry.core.aws.SnapshotWriter()), Platform::runLater, new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages,
-                simulator.endpoint().toString());
+                new LiveSnapshotActions(sessions, new dev.snapferry.core.aws.SnapshotWriter()),
+                AccountCatalog.fixed(java.util.Set.of("demo-production", "demo-disaster-recovery"),
+                        simulator.endpoint().toString()), BrowserViewModelTest.TAG_SPECS, Platform::runLater,
+                new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages);
         viewModel.availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         BrowserView view = new BrowserView(viewModel, messages, Clock.systemDefaultZone());
@@ -196,6 +198,12 @@ class BrowserUITest {
                         + "orders-aurora-dr-copy-3");
         assertThat(robot.lookup("Queued by AWS").tryQuery()).isPresent();
         Screenshots.save(scene, "browser-details");
+
+        // Enter takes the keyboard from the table into the details, to its first button.
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getFocusOwner()).isInstanceOf(javafx.scene.control.Button.class);
+        assertThat(((javafx.scene.control.Button) scene.getFocusOwner()).getText()).isEqualTo("Copy ARN");
     }
 
     @Test

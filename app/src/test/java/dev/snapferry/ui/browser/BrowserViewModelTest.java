@@ -72,11 +72,16 @@ class BrowserViewModelTest {
         simulator.close();
     }
 
+    static final java.util.function.Function<dev.snapferry.core.model.Engine, dev.snapferry.core.rules.TagSpec>
+            TAG_SPECS = engine -> dev.snapferry.core.rules.CapabilityMatrix.loadDefault().forEngine(engine).tags();
+
     @BeforeEach
     void createViewModel() {
         viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
-                new LiveSnapshotActions(sessions, new SnapshotWriter()), uiQueue::add, new SameThreadTaskRunner(), dialogs, Messages.load(Locale.ROOT),
-                simulator.endpoint().toString());
+                new LiveSnapshotActions(sessions, new SnapshotWriter()),
+                AccountCatalog.fixed(java.util.Set.of("demo", "demo-dr"),
+                        simulator.endpoint().toString()), TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs,
+                Messages.load(Locale.ROOT));
         viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
     }
 
@@ -238,6 +243,152 @@ class BrowserViewModelTest {
                 .satisfies(d -> assertThat(d.message()).contains("DBClusterSnapshotAlreadyExistsFault"));
     }
 
+    @Test
+    void editingTagsSendsOnlyTheChangesAndTheTableShowsThem() throws InterruptedException {
+        loadAll();
+        SnapshotRow chosen = row(s -> !s.isForeign() && s.type() == SnapshotType.MANUAL
+                && s.engine().family() == EngineFamily.AURORA && s.tags().size() >= 2);
+        viewModel.selectedProperty().set(chosen);
+        assertThat(viewModel.canEditTags().get()).isTrue();
+        List<dev.snapferry.core.model.Tag> before = chosen.snapshot().tags();
+        dialogs.answerTags(editor -> {
+            editor.remove(editor.rows().getFirst());
+            editor.rows().get(0).valueProperty().set("changed-value");
+            var added = editor.add();
+            added.keyProperty().set("Ticket");
+            added.valueProperty().set("DBA-1234");
+        });
+        viewModel.editTagsOfSelected();
+        drain();
+        Snapshot after = row(s -> s.arn().equals(chosen.snapshot().arn())).snapshot();
+        assertThat(after.tags()).extracting(dev.snapferry.core.model.Tag::key)
+                .doesNotContain(before.get(0).key()).contains(before.get(1).key(), "Ticket");
+        assertThat(after.tags()).contains(new dev.snapferry.core.model.Tag(before.get(1).key(), "changed-value"),
+                new dev.snapferry.core.model.Tag("Ticket", "DBA-1234"));
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Tags of " + chosen.snapshot().identifier()
+                + " saved: 2 set, 1 removed.");
+    }
+
+    @Test
+    void elasticTagsAreEditedThroughTheirOwnApi() throws InterruptedException {
+        loadAll();
+        SnapshotRow elastic = row(s -> s.engine().family() == EngineFamily.DOCUMENTDB_ELASTIC && !s.isForeign());
+        viewModel.selectedProperty().set(elastic);
+        dialogs.answerTags(editor -> {
+            var added = editor.add();
+            added.keyProperty().set("Reviewed");
+            added.valueProperty().set("yes");
+        });
+        viewModel.editTagsOfSelected();
+        // Elastic tags come with the details, in the region's second delivery.
+        until(() -> row(s -> s.arn().equals(elastic.snapshot().arn())).snapshot().tags()
+                .contains(new dev.snapferry.core.model.Tag("Reviewed", "yes")));
+    }
+
+    @Test
+    void invalidTagsCannotBeSavedAndNothingIsSent() throws InterruptedException {
+        loadAll();
+        SnapshotRow chosen = row(s -> !s.isForeign() && s.engine().family() == EngineFamily.NEPTUNE);
+        viewModel.selectedProperty().set(chosen);
+        dialogs.answerTags(editor -> {
+            var added = editor.add();
+            added.keyProperty().set("aws:owner");
+            assertThat(added.keyProblemProperty().get()).contains("aws:");
+        });
+        viewModel.editTagsOfSelected();
+        drain();
+        assertThat(row(s -> s.arn().equals(chosen.snapshot().arn())).snapshot().tags())
+                .isEqualTo(chosen.snapshot().tags());
+        dialogs.answerTags(editor -> { });
+        viewModel.editTagsOfSelected();
+        assertThat(viewModel.messageProperty().get()).contains("unchanged");
+    }
+
+    @Test
+    void requiredTagsAreEditedAsAValidatedList() {
+        dialogs.answerText("Owner, aws:team");
+        viewModel.editRequiredTags();
+        assertThat(dialogs.refusals()).singleElement().asString().startsWith("\u201caws:team\u201d cannot be a tag key");
+        assertThat(viewModel.requiredTags()).containsExactlyElementsOf(BrowserViewModel.DEFAULT_REQUIRED_TAGS);
+        dialogs.answerText(" Owner ,DataClass,, Owner");
+        viewModel.editRequiredTags();
+        assertThat(viewModel.requiredTags()).containsExactly("Owner", "DataClass");
+    }
+
+    @Test
+    void accountsOpenAndCloseFromThePicker() throws InterruptedException {
+        TestCatalog catalog = new TestCatalog();
+        BrowserViewModel picker = new BrowserViewModel(new LiveSnapshotSource(catalog.sessions,
+                new SnapshotLister(new KmsDirectory(), 8)), new LiveSnapshotActions(catalog.sessions,
+                new SnapshotWriter()), catalog, TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs,
+                Messages.load(Locale.ROOT));
+        viewModel = picker;
+        picker.regions().setAll(List.of(new RegionRef("us-east-1")));
+        picker.reloadAccountChoices();
+        assertThat(picker.accountChoices()).extracting(AccountChoice::id).containsExactly("prod", "dr", "broken");
+
+        picker.chooseAccounts(List.of("prod"));
+        drain();
+        assertThat(picker.openAccounts()).containsExactly("prod");
+        assertThat(snapshots()).isNotEmpty().allMatch(s -> s.accountId().equals(DemoAccounts.PRODUCTION)
+                || s.isForeign());
+
+        picker.chooseAccounts(List.of("prod", "dr", "broken"));
+        drain();
+        assertThat(picker.openAccounts()).containsExactlyInAnyOrder("prod", "dr");
+        assertThat(dialogs.shown()).filteredOn(d -> d.kind().equals("error")).singleElement()
+                .satisfies(d -> assertThat(d.message()).isEqualTo("broken is refused on purpose"));
+        assertThat(picker.regionStatuses()).extracting(r -> r.account().accountId())
+                .containsExactlyInAnyOrder(DemoAccounts.PRODUCTION, DemoAccounts.DISASTER_RECOVERY);
+
+        picker.chooseAccounts(List.of("dr"));
+        drain();
+        assertThat(picker.openAccounts()).containsExactly("dr");
+        assertThat(catalog.sessions.all()).extracting(AccountSession::accountId)
+                .containsExactly(DemoAccounts.DISASTER_RECOVERY);
+        assertThat(picker.regionStatuses()).extracting(r -> r.account().accountId())
+                .containsExactly(DemoAccounts.DISASTER_RECOVERY);
+        assertThat(snapshots()).noneMatch(s -> s.accountId().equals(DemoAccounts.PRODUCTION) && !s.isForeign());
+        catalog.sessions.close();
+    }
+
+    /** Opens the two demo accounts of the simulator under the names "prod" and "dr"; "broken" always fails. */
+    private static final class TestCatalog implements AccountCatalog {
+        final dev.snapferry.core.aws.OpenSessions sessions = new dev.snapferry.core.aws.OpenSessions();
+
+        @Override
+        public List<AccountChoice> choices() {
+            return List.of(new AccountChoice("prod", "access keys"), new AccountChoice("dr", "access keys"),
+                    new AccountChoice("broken", "access keys"));
+        }
+
+        @Override
+        public java.util.Set<String> open() {
+            return sessions.choices();
+        }
+
+        @Override
+        public void open(String choice) {
+            switch (choice) {
+                case "prod" -> sessions.add(choice, List.of(BrowserViewModelTest.open(
+                        DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY, "prod")));
+                case "dr" -> sessions.add(choice, List.of(BrowserViewModelTest.open(
+                        DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY, "dr")));
+                default -> throw new AccountOpenException(choice + " is refused on purpose", null);
+            }
+        }
+
+        @Override
+        public void close(String choice) {
+            sessions.remove(choice);
+        }
+
+        @Override
+        public java.util.Optional<String> demoEndpoint() {
+            return java.util.Optional.empty();
+        }
+    }
+
     private SnapshotRow row(java.util.function.Predicate<Snapshot> which) {
         return viewModel.visibleRows().stream().filter(r -> which.test(r.snapshot())).findFirst().orElseThrow();
     }
@@ -291,6 +442,18 @@ class BrowserViewModelTest {
 
     private List<Snapshot> snapshots() {
         return viewModel.visibleRows().stream().map(SnapshotRow::snapshot).toList();
+    }
+
+    /** Runs UI work until {@code done} holds. */
+    private void until(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            Runnable next = uiQueue.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.run();
+            }
+            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
+        }
     }
 
     private void runOne() throws InterruptedException {

@@ -29,7 +29,10 @@ class FxDialogServiceUITest {
     @Start
     void start(Stage stage) {
         dialogs = new FxDialogService(() -> stage, Messages.load(Locale.ROOT));
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300);
+        ThemeManager themes = new ThemeManager();
+        themes.register(scene);
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -81,5 +84,36 @@ class FxDialogServiceUITest {
         robot.type(KeyCode.BACK_SPACE, 3);
         robot.clickOn(ok);
         assertThat(answer.get(5, TimeUnit.SECONDS)).contains("good-name");
+    }
+
+    @Test
+    void theTagEditorShowsEachProblemUnderItsFieldAndSavesOnlyValidTags(FxRobot robot) throws Exception {
+        Messages messages = Messages.load(Locale.ROOT);
+        dev.snapferry.ui.tags.TagEditorViewModel editor = new dev.snapferry.ui.tags.TagEditorViewModel(
+                dev.snapferry.core.rules.CapabilityMatrix.loadDefault()
+                        .forEngine(dev.snapferry.core.model.Engine.NEPTUNE).tags(), messages,
+                java.util.List.of(new dev.snapferry.core.model.Tag("Owner", "dba-team"),
+                        new dev.snapferry.core.model.Tag("Environment", "production")));
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialogs.editTags("Tags of orders-neptune", "Edit them.", editor,
+                "Save tags")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#addTag")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Button save = robot.lookup(".button").match(LabeledMatchers.hasText("Save tags")).queryButton();
+        assertThat(save.isDisabled()).isFalse();
+        robot.clickOn("#addTag");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The new row's key has the focus: type straight into it.
+        robot.write("aws:team");
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(robot.lookup(".field-problem").match(org.testfx.util.NodeQueryUtils.isVisible())
+                .queryAs(Label.class).getText()).contains("aws:");
+        dev.snapferry.ui.testing.Screenshots.save(robot.lookup("#addTag").query().getScene(), "tag-editor-invalid");
+        robot.type(KeyCode.HOME).type(KeyCode.DELETE, 4).write("-").type(KeyCode.HOME).write("platform");
+        assertThat(editor.rows().get(2).keyProperty().get()).isEqualTo("platform-team");
+        assertThat(save.isDisabled()).isFalse();
+        robot.clickOn(save);
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(editor.changes().put()).containsExactly(new dev.snapferry.core.model.Tag("platform-team", ""));
     }
 }

@@ -17,6 +17,8 @@ public final class RecordingDialogService implements DialogService {
     private String typedAnswer = "";
     private Optional<String> textAnswer = Optional.empty();
     private final List<String> refusals = new ArrayList<>();
+    private java.util.function.@org.jspecify.annotations.Nullable Consumer<
+            dev.snapferry.ui.tags.TagEditorViewModel> tagEdit;
 
     public List<Shown> shown() {
         return shown;
@@ -39,6 +41,12 @@ public final class RecordingDialogService implements DialogService {
     /** The problems the text questions showed for the scripted answers. */
     public List<String> refusals() {
         return refusals;
+    }
+
+    /** What the user does in a tag editor before pressing save (or, with null, cancel). */
+    public void answerTags(java.util.function.@org.jspecify.annotations.Nullable Consumer<
+            dev.snapferry.ui.tags.TagEditorViewModel> edit) {
+        tagEdit = edit;
     }
 
     public void answerSave(Path path) {
@@ -77,6 +85,18 @@ public final class RecordingDialogService implements DialogService {
         Optional<String> why = problem.apply(textAnswer.get());
         why.ifPresent(refusals::add);
         return why.isPresent() ? Optional.empty() : textAnswer;
+    }
+
+    @Override
+    public boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
+                            String confirmLabel) {
+        shown.add(new Shown("editTags", title, message));
+        if (tagEdit == null) {
+            return false;
+        }
+        tagEdit.accept(editor);
+        // The save button is disabled while a tag is invalid.
+        return editor.validProperty().get();
     }
 
     @Override
