@@ -416,13 +416,12 @@ public final class BrowserViewModel {
         boolean[] typeOn = new boolean[SnapshotType.values().length];
         query.types().forEach(t -> typeOn[t.ordinal()] = true);
         boolean quick = !query.quickFilters().isEmpty();
-        byte[][] words = query.searchWords().stream().map(w -> w.getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
+        String[] words = query.searchWords().toArray(String[]::new);
         visible.setPredicate(row -> {
             if (!engineOn[row.familyOrdinal()] || !typeOn[row.typeOrdinal()]) {
                 return false;
             }
-            for (byte[] word : words) {
+            for (String word : words) {
                 if (!row.contains(word)) {
                     return false;
                 }
