@@ -205,6 +205,22 @@ public final class SnapferryApp extends Application {
                 : regions.getFirst().partition()));
         browser.regions().setAll(regions);
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
+        browserView.onCopy(sources -> {
+            var wizard = new dev.snapferry.ui.copy.CopyWizardViewModel(sources, rules,
+                    new dev.snapferry.ui.copy.LiveCopyGateway(sessions, () -> List.copyOf(browser.availableRegions()),
+                            new SnapshotWriter(), new KmsDirectory()), tasks,
+                    dev.snapferry.ui.common.Scheduler.fx(), text, Clock.systemUTC(),
+                    catalog.demoEndpoint().orElse(null));
+            dev.snapferry.ui.copy.CopyWizardWindow.show(stage, wizard, text, () -> {
+                var started = wizard.submitted();
+                if (!started.isEmpty()) {
+                    browser.tell(text.get("copy.done", started.size()));
+                    started.stream().map(r -> java.util.Map.entry(r.destinationAccount().accountId(),
+                            r.destinationRegion())).distinct().forEach(e -> browser.listAgain(e.getKey(),
+                            e.getValue()));
+                }
+            });
+        });
         PreferencesBinding.apply(preferences.value(), mainViewModel, browser, browserView);
         savePreferences = () -> save(PreferencesBinding.capture(mainViewModel, browser, browserView));
         // Saved a second after the last change too, not only at exit: a crash loses no setting.

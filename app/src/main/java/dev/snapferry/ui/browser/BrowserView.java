@@ -40,6 +40,7 @@ public final class BrowserView {
     private final BrowserCells cells;
     private final SnapshotDetailsPane details;
     private final Parent root;
+    private java.util.function.Consumer<List<Snapshot>> copyHandler = sources -> { };
 
     @FXML private TextField search;
     @FXML private ToggleButton engineAurora;
@@ -136,6 +137,7 @@ public final class BrowserView {
                 table.getSelectionModel().select(now);
             }
         });
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setContextMenu(contextMenu());
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
@@ -327,7 +329,28 @@ public final class BrowserView {
         BrowserCells.text(sourceColumn, Snapshot::sourceSnapshotArn);
     }
 
+    /** Called with the selected snapshots when the user asks to copy them (the app opens the copy wizard). */
+    public void onCopy(java.util.function.Consumer<List<Snapshot>> handler) {
+        this.copyHandler = java.util.Objects.requireNonNull(handler, "handler");
+    }
+
+    /** The snapshots selected in the table, in table order. */
+    public List<Snapshot> selectedSnapshots() {
+        return table.getSelectionModel().getSelectedItems().stream().map(SnapshotRow::snapshot).toList();
+    }
+
     private ContextMenu contextMenu() {
+        MenuItem copy = new MenuItem(messages.get("copy.menu"));
+        copy.setId("copySnapshots");
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        copy.disableProperty().bind(viewModel.selectedProperty().isNull());
+        copy.setOnAction(e -> {
+            List<Snapshot> chosen = selectedSnapshots();
+            if (!chosen.isEmpty()) {
+                copyHandler.accept(chosen);
+            }
+        });
         MenuItem copyArn = new MenuItem(messages.get("browser.details.copyArn"));
         copyArn.setOnAction(e -> copySelected(Snapshot::arn));
         MenuItem copyCli = new MenuItem(messages.get("browser.details.copyCli"));
@@ -350,7 +373,8 @@ public final class BrowserView {
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.disableProperty().bind(viewModel.canDelete().not());
         delete.setOnAction(e -> viewModel.deleteSelected());
-        return new ContextMenu(copyArn, copyCli, new javafx.scene.control.SeparatorMenuItem(), tags, create, cancel,
+        return new ContextMenu(copy, new javafx.scene.control.SeparatorMenuItem(), copyArn, copyCli,
+                new javafx.scene.control.SeparatorMenuItem(), tags, create, cancel,
                 new javafx.scene.control.SeparatorMenuItem(), delete);
     }
 

@@ -325,6 +325,17 @@ public final class BrowserViewModel {
         }));
     }
 
+    /** Lists one account and region again (after a copy was started there, say), when it is being shown. */
+    public void listAgain(String accountId, RegionRef region) {
+        statuses.stream().filter(st -> st.account().accountId().equals(accountId) && st.region().equals(region))
+                .findFirst().ifPresent(this::retry);
+    }
+
+    /** Says what finished elsewhere (the copy wizard), in the status bar. */
+    public void tell(String text) {
+        message.set(text);
+    }
+
     /** Lists one account and region again, after it failed. */
     public void retry(RegionStatus status) {
         long current = generation;

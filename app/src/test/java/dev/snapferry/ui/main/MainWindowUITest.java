@@ -110,4 +110,26 @@ class MainWindowUITest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).isFalse();
     }
+
+    @Test
+    void theCopyWizardOpensFromTheSelectedRowsAndCancelsWithoutCopying() throws Exception {
+        javafx.scene.control.TableView<?> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() > 10);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().selectRange(4, 7);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.C);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#wizardCancel")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Stage wizard = (Stage) robot.lookup("#wizardCancel").query().getScene().getWindow();
+        assertThat(wizard.getTitle()).isEqualTo("Copy 3 snapshots");
+        assertThat(wizard.getOwner()).isSameAs(stage);
+        robot.clickOn("#wizardCancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wizard.isShowing()).isFalse();
+    }
 }

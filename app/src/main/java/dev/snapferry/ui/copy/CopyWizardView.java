@@ -1,0 +1,454 @@
+package dev.snapferry.ui.copy;
+
+import dev.snapferry.core.model.AccountRef;
+import dev.snapferry.core.model.KmsKey;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.tags.TagEditorView;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The copy wizard's four steps, bound to {@link CopyWizardViewModel}: the View shows the ViewModel's problems at
+ * their fields and enables Next and Finish as it says; it decides nothing.
+ */
+public final class CopyWizardView {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final CopyWizardViewModel viewModel;
+    private final Messages messages;
+    private final BorderPane root = new BorderPane();
+    private final Button cancel;
+
+    public CopyWizardView(CopyWizardViewModel viewModel, Messages messages, Runnable close) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        root.getStyleClass().add("copy-wizard");
+        root.setPrefSize(860, 620);
+
+        HBox steps = new HBox(18);
+        steps.getStyleClass().add("wizard-steps");
+        steps.setPadding(new Insets(12, 16, 12, 16));
+        for (CopyWizardViewModel.Step step : CopyWizardViewModel.Step.values()) {
+            Label label = new Label((step.ordinal() + 1) + ". " + messages.get("copy.step." + step.name()));
+            label.getStyleClass().add("wizard-step");
+            label.pseudoClassStateChanged(PseudoClass.getPseudoClass("current"), viewModel.stepProperty().get() == step);
+            viewModel.stepProperty().addListener((obs, old, now) -> label.pseudoClassStateChanged(
+                    PseudoClass.getPseudoClass("current"), now == step));
+            steps.getChildren().add(label);
+        }
+        root.setTop(steps);
+
+        StackPane pages = new StackPane(page(destination()), page(encryption()), page(tags()), page(review()));
+        for (int i = 0; i < pages.getChildren().size(); i++) {
+            Node page = pages.getChildren().get(i);
+            CopyWizardViewModel.Step step = CopyWizardViewModel.Step.values()[i];
+            page.visibleProperty().bind(viewModel.stepProperty().isEqualTo(step));
+        }
+        root.setCenter(pages);
+
+        cancel = new Button(messages.get("copy.cancel"));
+        cancel.setId("wizardCancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> close.run());
+        cancel.disableProperty().bind(viewModel.submittingProperty());
+        Button back = new Button(messages.get("copy.back"));
+        back.setId("wizardBack");
+        back.disableProperty().bind(viewModel.canBack().not());
+        back.setOnAction(e -> viewModel.back());
+        Button next = new Button(messages.get("copy.next"));
+        next.setId("wizardNext");
+        next.setDefaultButton(true);
+        next.disableProperty().bind(viewModel.canNext().not());
+        next.visibleProperty().bind(viewModel.stepProperty().isNotEqualTo(CopyWizardViewModel.Step.REVIEW));
+        next.managedProperty().bind(next.visibleProperty());
+        next.setOnAction(e -> viewModel.next());
+        Button finish = new Button(viewModel.isBatch()
+                ? messages.get("copy.finish.batch", viewModel.targets().size()) : messages.get("copy.finish"));
+        finish.setId("wizardFinish");
+        finish.disableProperty().bind(viewModel.canFinish().not());
+        finish.visibleProperty().bind(viewModel.stepProperty().isEqualTo(CopyWizardViewModel.Step.REVIEW));
+        finish.managedProperty().bind(finish.visibleProperty());
+        finish.defaultButtonProperty().bind(finish.visibleProperty());
+        finish.setOnAction(e -> viewModel.finish());
+        ProgressIndicator sending = spinner(viewModel.submittingProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, sending, gap, cancel, back, next, finish);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(10, 16, 12, 16));
+        buttons.getStyleClass().add("wizard-buttons");
+        root.setBottom(buttons);
+        viewModel.doneProperty().addListener((obs, old, now) -> {
+            if (now) {
+                close.run();
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static Node page(Node content) {
+        VBox box = new VBox(content);
+        box.setPadding(new Insets(8, 16, 8, 16));
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    // ---- step 1 ----
+
+    private Node destination() {
+        GridPane grid = form();
+        ComboBox<AccountRef> account = new ComboBox<>(viewModel.accounts());
+        account.setId("copyAccount");
+        account.setAccessibleText(messages.get("copy.account"));
+        account.setConverter(converter(a -> a == null ? "" : a.accountId() + "  (" + a.profileName() + ")"));
+        account.valueProperty().bindBidirectional(viewModel.accountProperty());
+        account.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(0, fieldLabel("copy.account", account), account);
+
+        ComboBox<CopyWizardViewModel.RegionChoice> region = new ComboBox<>(viewModel.regions());
+        region.setId("copyRegion");
+        region.setAccessibleText(messages.get("copy.region"));
+        region.setMaxWidth(Double.MAX_VALUE);
+        region.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(CopyWizardViewModel.RegionChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setDisable(item != null && !item.enabled());
+                setText(empty || item == null ? null : item.enabled() ? item.region().code()
+                        : messages.get("copy.region.disabled", item.region().code(), item.disabledReason()));
+                setTooltip(item == null || item.enabled() ? null : new Tooltip(item.disabledReason()));
+                getStyleClass().remove("choice-disabled");
+                if (item != null && !item.enabled()) {
+                    getStyleClass().add("choice-disabled");
+                }
+            }
+        });
+        region.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(CopyWizardViewModel.RegionChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.region().code());
+            }
+        });
+        Runnable showRegion = () -> {
+            RegionRef chosen = viewModel.regionProperty().get();
+            region.getSelectionModel().select(viewModel.regions().stream()
+                    .filter(c -> c.region().equals(chosen)).findFirst().orElse(null));
+        };
+        viewModel.regionProperty().addListener(x -> showRegion.run());
+        viewModel.regions().addListener((javafx.collections.ListChangeListener<Object>) c -> showRegion.run());
+        showRegion.run();
+        region.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now.enabled()) {
+                viewModel.regionProperty().set(now.region());
+            } else if (now != null) {
+                showRegion.run();
+            }
+        });
+        grid.addRow(1, fieldLabel("copy.region", region), region);
+        grid.add(problem(viewModel.regionProblemProperty(), region, "regionProblem"), 1, 2);
+
+        VBox box = new VBox(10, grid);
+        if (!viewModel.isBatch()) {
+            TextField name = new TextField();
+            name.setId("copyIdentifier");
+            name.setAccessibleText(messages.get("copy.identifier.accessible"));
+            name.textProperty().bindBidirectional(viewModel.targetIdentifierProperty());
+            HBox field = new HBox(8, name, spinner(viewModel.checkingNamesProperty()));
+            HBox.setHgrow(name, Priority.ALWAYS);
+            field.setAlignment(Pos.CENTER_LEFT);
+            grid.addRow(3, fieldLabel("copy.identifier", name), field);
+            grid.add(problem(viewModel.targetProblemProperty(), name, "identifierProblem"), 1, 4);
+            grid.add(checking(), 1, 5);
+        } else {
+            TextField template = new TextField();
+            template.setId("copyTemplate");
+            template.setAccessibleText(messages.get("copy.template"));
+            template.textProperty().bindBidirectional(viewModel.templateProperty());
+            HBox field = new HBox(8, template, spinner(viewModel.checkingNamesProperty()));
+            HBox.setHgrow(template, Priority.ALWAYS);
+            field.setAlignment(Pos.CENTER_LEFT);
+            grid.addRow(3, fieldLabel("copy.template", template), field);
+            Label help = new Label(messages.get("copy.template.help"));
+            help.getStyleClass().add("field-help");
+            help.setWrapText(true);
+            grid.add(help, 1, 4);
+            grid.add(problem(viewModel.templateProblemProperty(), template, "templateProblem"), 1, 5);
+            grid.add(checking(), 1, 6);
+            ListView<CopyWizardViewModel.Target> preview = new ListView<>(
+                    javafx.collections.FXCollections.observableArrayList(viewModel.targets()));
+            preview.setId("copyPreview");
+            preview.setAccessibleText(messages.get("copy.preview"));
+            preview.setCellFactory(list -> new TargetCell());
+            VBox.setVgrow(preview, Priority.ALWAYS);
+            box.getChildren().addAll(new Label(messages.get("copy.preview")), preview);
+        }
+        return box;
+    }
+
+    private Label checking() {
+        Label label = new Label(messages.get("copy.checking"));
+        label.getStyleClass().add("field-help");
+        label.visibleProperty().bind(viewModel.checkingNamesProperty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** A batch row: the source, the name its copy will get, and that name's problem in red. */
+    private final class TargetCell extends ListCell<CopyWizardViewModel.Target> {
+        private final Label source = new Label();
+        private final Label name = new Label();
+        private final Label problem = new Label();
+        private final VBox box = new VBox(2, new HBox(8, source, new Label("\u2192"), name), problem);
+
+        TargetCell() {
+            name.getStyleClass().add("target-name");
+            problem.getStyleClass().add("field-problem");
+            problem.setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(CopyWizardViewModel.Target item, boolean empty) {
+            super.updateItem(item, empty);
+            name.textProperty().unbind();
+            problem.textProperty().unbind();
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            source.setText(item.source().identifier() + " (" + item.source().region().code() + ")");
+            name.textProperty().bind(Bindings.when(item.submittedProperty())
+                    .then(Bindings.concat(item.nameProperty(), " \u2014 ", messages.get("copy.review.submitted")))
+                    .otherwise(item.nameProperty()));
+            problem.textProperty().bind(item.problemProperty());
+            problem.visibleProperty().bind(item.problemProperty().isNotEmpty());
+            problem.managedProperty().bind(problem.visibleProperty());
+            setGraphic(box);
+        }
+    }
+
+    // ---- step 2 ----
+
+    private Node encryption() {
+        GridPane grid = form();
+        Label source = new Label();
+        source.setId("copySourceEncryption");
+        source.setWrapText(true);
+        source.textProperty().bind(viewModel.sourceEncryptionProperty());
+        grid.addRow(0, new Label(messages.get("copy.encryption.source")), source);
+        Label need = new Label();
+        need.setId("copyKmsNeed");
+        need.getStyleClass().add("kms-need");
+        need.textProperty().bind(viewModel.kmsNeedProperty());
+        Label reason = new Label();
+        reason.setId("copyKmsReason");
+        reason.setWrapText(true);
+        reason.textProperty().bind(viewModel.kmsReasonProperty());
+        grid.add(need, 1, 1);
+        grid.add(reason, 1, 2);
+
+        ComboBox<KmsKey> key = new ComboBox<>(viewModel.keys());
+        key.setId("copyKmsKey");
+        key.setAccessibleText(messages.get("copy.kms.key"));
+        key.setMaxWidth(Double.MAX_VALUE);
+        key.setPromptText(messages.get("copy.kms.key.none"));
+        key.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(KmsKey item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : keyText(item));
+                setDisable(item != null && !item.state().isUsable());
+            }
+        });
+        key.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(KmsKey item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? messages.get("copy.kms.key.none") : keyText(item));
+            }
+        });
+        key.valueProperty().bindBidirectional(viewModel.keyProperty());
+        Button clear = new Button(messages.get("copy.kms.clear"));
+        clear.setId("copyKmsClear");
+        clear.setOnAction(e -> viewModel.keyProperty().set(null));
+        clear.disableProperty().bind(viewModel.keyProperty().isNull());
+        HBox field = new HBox(8, key, clear, spinner(viewModel.loadingKeysProperty()));
+        HBox.setHgrow(key, Priority.ALWAYS);
+        field.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(3, fieldLabel("copy.kms.key", key), field);
+        grid.add(problem(viewModel.kmsProblemProperty(), key, "kmsProblem"), 1, 4);
+        Label warning = new Label();
+        warning.setId("kmsWarning");
+        warning.getStyleClass().add("field-warning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(viewModel.kmsWarningProperty());
+        grid.add(warning, 1, 5);
+        return grid;
+    }
+
+    private String keyText(KmsKey key) {
+        StringBuilder text = new StringBuilder(key.displayName());
+        if (key.awsManaged()) {
+            text.append("  \u2014 ").append(messages.get("copy.kms.awsManaged"));
+        }
+        if (!key.state().isUsable()) {
+            text.append("  \u2014 ").append(key.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        return text.toString();
+    }
+
+    // ---- step 3 ----
+
+    private Node tags() {
+        CheckBox copy = new CheckBox(messages.get("copy.tags.copy"));
+        copy.setId("copyTags");
+        copy.selectedProperty().bindBidirectional(viewModel.copyTagsProperty());
+        Label explicit = new Label(messages.get("copy.tags.explicit"));
+        explicit.getStyleClass().add("section-label");
+        Node editor = new TagEditorView(viewModel.tags(), messages).root();
+        Label count = new Label();
+        count.getStyleClass().add("field-problem");
+        count.textProperty().bind(viewModel.tagsProblemProperty());
+        Label warning = new Label();
+        warning.setId("tagWarning");
+        warning.getStyleClass().add("field-warning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(viewModel.tagWarningProperty());
+        Label previewTitle = new Label(messages.get("copy.tags.preview"));
+        previewTitle.getStyleClass().add("section-label");
+        Label preview = new Label();
+        preview.setId("copyTagPreview");
+        preview.setWrapText(true);
+        preview.textProperty().bind(viewModel.tagPreviewProperty());
+        return new VBox(10, copy, explicit, editor, count, warning, previewTitle, preview);
+    }
+
+    // ---- step 4 ----
+
+    private Node review() {
+        ListView<CopyWizardViewModel.ReviewRow> rows = new ListView<>(viewModel.review());
+        rows.setId("copyReview");
+        rows.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(CopyWizardViewModel.ReviewRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                var request = item.request();
+                Label title = new Label(request.source().identifier() + " \u2192 " + request.targetIdentifier()
+                        + "  (" + request.destinationAccount().accountId() + ", "
+                        + request.destinationRegion().code() + ")");
+                title.getStyleClass().add("target-name");
+                Label transfer = new Label(item.transfer());
+                transfer.setWrapText(true);
+                TextArea cli = new TextArea(item.cli());
+                cli.setEditable(false);
+                cli.setWrapText(true);
+                cli.setPrefRowCount(4);
+                cli.getStyleClass().add("cli");
+                cli.setAccessibleText(messages.get("copy.review.cli"));
+                VBox box = new VBox(4, title, transfer, cli);
+                box.setPrefWidth(list.getWidth() - 30);
+                setGraphic(box);
+            }
+        });
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        Label general = new Label();
+        general.setId("copyGeneralProblem");
+        general.getStyleClass().add("field-problem");
+        general.setWrapText(true);
+        general.textProperty().bind(viewModel.generalProblemProperty());
+        general.visibleProperty().bind(viewModel.generalProblemProperty().isNotEmpty());
+        general.managedProperty().bind(general.visibleProperty());
+        return new VBox(10, general, rows);
+    }
+
+    // ---- helpers ----
+
+    private static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        var labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(150);
+        var fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    private Label fieldLabel(String key, Node field) {
+        Label label = new Label(messages.get(key));
+        label.setLabelFor(field);
+        return label;
+    }
+
+    /** The problem under a field, in red; the field is marked invalid and its accessible help says why. */
+    private static Label problem(ObservableStringValue text, javafx.scene.control.Control field, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-problem");
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        field.pseudoClassStateChanged(INVALID, !text.get().isEmpty());
+        text.addListener((obs, old, now) -> field.pseudoClassStateChanged(INVALID, !now.isEmpty()));
+        field.accessibleHelpProperty().bind(text);
+        return label;
+    }
+
+    private static ProgressIndicator spinner(javafx.beans.value.ObservableBooleanValue busy) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.setMaxSize(18, 18);
+        spinner.visibleProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
+        return spinner;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}
