@@ -114,7 +114,9 @@ class MainWindowUITest {
     @Test
     void theCopyWizardOpensFromTheSelectedRowsAndCancelsWithoutCopying() throws Exception {
         javafx.scene.control.TableView<?> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() > 10);
+        javafx.scene.Node busy = robot.lookup("#busy").query();
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() > 10
+                && !busy.isVisible());
         WaitForAsyncUtils.asyncFx(() -> {
             table.requestFocus();
             table.getSelectionModel().clearSelection();
