@@ -556,12 +556,18 @@ public final class BrowserViewModel {
         String suggested = dev.snapferry.core.rules.IdentifierRules.deriveTargetName(s.clusterIdentifier(),
                 "manual-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm")
                         .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
-        dialogs.askText(messages.get("browser.create.title"), messages.get("browser.create.message",
-                s.clusterIdentifier(), s.region().code()), suggested, text -> identifierProblem(text))
-                .ifPresent(identifier -> change(s, () -> {
-                    Snapshot created = actions.createFromClusterOf(s, identifier);
-                    return messages.get("browser.create.done", created.identifier());
-                }));
+        dev.snapferry.ui.tags.TagEditorViewModel tags = new dev.snapferry.ui.tags.TagEditorViewModel(
+                tagSpecs.apply(s.engine()), messages, List.of());
+        dialogs.askNameAndTags(messages.get("browser.create.title"), messages.get("browser.create.message",
+                s.clusterIdentifier(), s.region().code()), suggested, this::identifierProblem, tags,
+                messages.get("browser.create.confirm"))
+                .ifPresent(identifier -> {
+                    List<dev.snapferry.core.model.Tag> chosen = tags.tags();
+                    change(s, () -> {
+                        Snapshot created = actions.createFromClusterOf(s, identifier, chosen);
+                        return messages.get("browser.create.done", created.identifier());
+                    });
+                });
     }
 
     private Optional<String> identifierProblem(String text) {

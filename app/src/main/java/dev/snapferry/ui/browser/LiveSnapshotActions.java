@@ -31,13 +31,13 @@ public final class LiveSnapshotActions implements SnapshotActions {
     }
 
     @Override
-    public Snapshot createFromClusterOf(Snapshot of, String identifier) {
+    public Snapshot createFromClusterOf(Snapshot of, String identifier, List<dev.snapferry.core.model.Tag> tags) {
         AccountSession session = session(of);
         ClusterRef cluster = writer.clusters(session, of.region()).stream()
                 .filter(c -> c.identifier().equals(of.clusterIdentifier()) && c.engine() == of.engine())
                 .findFirst().orElseThrow(() -> new AwsCallException(new AwsFailure.NotFound("",
                         "The cluster " + of.clusterIdentifier() + " no longer exists in " + of.region()), null));
-        return writer.create(session, cluster, identifier, List.of());
+        return writer.create(session, cluster, identifier, tags);
     }
 
     @Override

@@ -11,8 +11,8 @@ public interface SnapshotActions {
     /** Deletes a manual snapshot, or cancels a copy by deleting its target. */
     void delete(Snapshot snapshot);
 
-    /** Takes a manual snapshot named {@code identifier} of the cluster {@code of} was taken from. */
-    Snapshot createFromClusterOf(Snapshot of, String identifier);
+    /** Takes a manual snapshot named {@code identifier}, tagged, of the cluster {@code of} was taken from. */
+    Snapshot createFromClusterOf(Snapshot of, String identifier, java.util.List<dev.snapferry.core.model.Tag> tags);
 
     /** Sets {@code put} (new keys, or new values of existing keys), then removes the {@code removed} keys. */
     void editTags(Snapshot snapshot, java.util.List<dev.snapferry.core.model.Tag> put, java.util.List<String> removed);

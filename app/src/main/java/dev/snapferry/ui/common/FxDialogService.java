@@ -99,4 +99,46 @@ public final class FxDialogService implements DialogService {
         dialog.setResultConverter(button -> button == confirm);
         return dialog.showAndWait().orElse(false);
     }
+
+    @Override
+    public Optional<String> askNameAndTags(String title, String message, String initial,
+                                           java.util.function.Function<String, Optional<String>> problem,
+                                           dev.snapferry.ui.tags.TagEditorViewModel tags, String confirmLabel) {
+        javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        FxInputDialogs.own(dialog, owner.get());
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(cancel, confirm);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField(initial);
+        name.setId("dialogInput");
+        name.setAccessibleText(message);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label();
+        hint.setId("dialogProblem");
+        hint.getStyleClass().add("field-problem");
+        hint.setWrapText(true);
+        javafx.scene.control.Label tagsTitle = new javafx.scene.control.Label(messages.get("dialog.tags"));
+        tagsTitle.getStyleClass().add("section-label");
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, text, name, hint, tagsTitle,
+                new dev.snapferry.ui.tags.TagEditorView(tags, messages).root());
+        content.setPrefWidth(620);
+        dialog.getDialogPane().setContent(content);
+        javafx.scene.Node confirmButton = dialog.getDialogPane().lookupButton(confirm);
+        Runnable check = () -> {
+            Optional<String> why = problem.apply(name.getText());
+            hint.setText(why.orElse(""));
+            name.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), why.isPresent());
+            confirmButton.setDisable(why.isPresent() || !tags.validProperty().get());
+        };
+        name.textProperty().addListener((obs, old, now) -> check.run());
+        tags.validProperty().addListener((obs, old, now) -> check.run());
+        check.run();
+        dialog.setOnShown(e -> name.requestFocus());
+        dialog.setResizable(true);
+        dialog.setResultConverter(button -> button == confirm ? name.getText() : null);
+        return dialog.showAndWait();
+    }
 }

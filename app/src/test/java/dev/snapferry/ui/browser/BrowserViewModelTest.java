@@ -231,11 +231,25 @@ class BrowserViewModelTest {
         assertThat(dialogs.refusals()).containsExactly("Replace the two hyphens in a row with one.");
 
         dialogs.answerText("catalog-docdb-before-upgrade");
+        dialogs.answerTags(tags -> {
+            var owner = tags.add();
+            owner.keyProperty().set("aws:owner");
+            owner.valueProperty().set("dba");
+        });
+        viewModel.createSnapshotOfSelectedCluster();
+        assertThat(snapshots()).noneMatch(s -> s.identifier().equals("catalog-docdb-before-upgrade"));
+
+        dialogs.answerTags(tags -> {
+            var owner = tags.add();
+            owner.keyProperty().set("Owner");
+            owner.valueProperty().set("dba");
+        });
         viewModel.createSnapshotOfSelectedCluster();
         drain();
         assertThat(snapshots()).anySatisfy(s -> {
             assertThat(s.identifier()).isEqualTo("catalog-docdb-before-upgrade");
             assertThat(s.status().state()).isEqualTo(dev.snapferry.core.model.SnapshotState.CREATING);
+            assertThat(s.tags()).containsExactly(new dev.snapferry.core.model.Tag("Owner", "dba"));
         });
 
         viewModel.createSnapshotOfSelectedCluster();

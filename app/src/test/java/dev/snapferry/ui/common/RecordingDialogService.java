@@ -88,6 +88,23 @@ public final class RecordingDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askNameAndTags(String title, String message, String initial,
+                                           java.util.function.Function<String, Optional<String>> problem,
+                                           dev.snapferry.ui.tags.TagEditorViewModel tags, String confirmLabel) {
+        shown.add(new Shown("askNameAndTags", title, initial));
+        if (textAnswer.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tagEdit != null) {
+            tagEdit.accept(tags);
+        }
+        Optional<String> why = problem.apply(textAnswer.get());
+        why.ifPresent(refusals::add);
+        // The confirm button is disabled while the name or a tag is refused.
+        return why.isPresent() || !tags.validProperty().get() ? Optional.empty() : textAnswer;
+    }
+
+    @Override
     public boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
                             String confirmLabel) {
         shown.add(new Shown("editTags", title, message));
