@@ -44,6 +44,7 @@ public final class CopyWizardView {
     private final Messages messages;
     private final BorderPane root = new BorderPane();
     private final Button cancel;
+    private final dev.snapferry.ui.common.FieldDecorations decorations = new dev.snapferry.ui.common.FieldDecorations();
 
     public CopyWizardView(CopyWizardViewModel viewModel, Messages messages, Runnable close) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -415,8 +416,12 @@ public final class CopyWizardView {
         return label;
     }
 
-    /** The problem under a field, in red; the field is marked invalid and its accessible help says why. */
-    private static Label problem(ObservableStringValue text, javafx.scene.control.Control field, String id) {
+    /**
+     * The problem under a field, in red; the field carries ControlsFX's error decoration and the invalid style, and
+     * its accessible help says why.
+     */
+    private Label problem(ObservableStringValue text, javafx.scene.control.Control field, String id) {
+        decorations.decorate(field, text);
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("field-problem");
