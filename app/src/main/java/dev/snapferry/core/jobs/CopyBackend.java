@@ -1,0 +1,26 @@
+package dev.snapferry.core.jobs;
+
+import dev.snapferry.core.model.AccountRef;
+import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import java.util.Map;
+
+/**
+ * The AWS calls copy jobs make. Each blocks and throws {@code AwsCallException} when AWS refuses; the service
+ * decides what is retried.
+ */
+public interface CopyBackend {
+
+    /** Starts a copy; the new snapshot (its ARN identifies the job's target). */
+    Snapshot copy(CopyRequest request);
+
+    /**
+     * The account's own snapshots in a region, by lower-cased identifier: one RDS-family describe (all engines) and,
+     * when {@code elastic}, one Elastic listing. One call per (account, region) serves every job in flight there.
+     */
+    Map<String, Snapshot> snapshots(AccountRef account, RegionRef region, boolean elastic);
+
+    /** Deletes a copy's target: how a copy in progress is cancelled. */
+    void delete(AccountRef account, Snapshot target);
+}

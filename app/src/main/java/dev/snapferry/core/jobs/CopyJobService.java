@@ -1,0 +1,452 @@
+package dev.snapferry.core.jobs;
+
+import dev.snapferry.core.aws.AwsCallException;
+import dev.snapferry.core.aws.AwsFailure;
+import dev.snapferry.core.model.AccountRef;
+import dev.snapferry.core.model.ApiFamily;
+import dev.snapferry.core.model.CopyJob;
+import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.JobFailure;
+import dev.snapferry.core.model.JobState;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.rules.IdentifierRules;
+import dev.snapferry.core.storage.JsonStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copy jobs: a client-side queue that keeps at most {@value #SLOTS} copies in flight per (account, destination
+ * region), the AWS limit; a durable history written before each copy is sent and after every change; and one poll
+ * per (account, region) for all the copies in flight there.
+ *
+ * <p>No job is lost or sent twice: a job is recorded as {@code SUBMITTING} before its request leaves, so after a
+ * crash {@link #recover()} finds the target in AWS (the copy was accepted) or does not (it was never made, and is
+ * safe to send). A request refused for throttling or a network fault waits and is sent again; polls refused the
+ * same way back off and never turn into failed jobs. If the history cannot be written, nothing is sent.
+ *
+ * <p>Thread-safe. AWS calls run on the given executor, never under the service's lock. {@link #pollOnce()} and the
+ * submissions can be driven by {@link JobPolling} or, in tests, directly.
+ */
+public final class CopyJobService {
+
+    public static final int SLOTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(CopyJobService.class);
+    private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
+    private static final Duration QUOTA_RESEND_AFTER = Duration.ofSeconds(60);
+
+    /** What changed, for the UI: every job as it stands (final ones included), and a problem to show, if any. */
+    public record Update(List<CopyJob> jobs, @Nullable String problem) {
+    }
+
+    private final CopyBackend backend;
+    private final JobHistory history;
+    private final Executor executor;
+    private final Clock clock;
+    private final Map<UUID, CopyJob> jobs = new LinkedHashMap<>();
+    private final Map<UUID, Instant> notBefore = new LinkedHashMap<>();
+    private final List<Consumer<Update>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private int pollFailuresInARow;
+    private boolean progressInLastPoll;
+    private @Nullable Instant lastSubmit;
+
+    public CopyJobService(CopyBackend backend, JobHistory history, Executor executor, Clock clock) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.history = Objects.requireNonNull(history, "history");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public void addListener(Consumer<Update> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized List<CopyJob> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
+    public synchronized Optional<CopyJob> job(UUID id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    public synchronized boolean anyInFlight() {
+        return jobs.values().stream().anyMatch(j -> !j.state().isFinal());
+    }
+
+    // ---- start-up ----
+
+    /**
+     * Reads the history and resumes: jobs caught in {@code SUBMITTING} by a crash are resolved by looking for
+     * their target (found: the copy was accepted and is followed; absent: it is queued to be sent), the rest go on
+     * as they were. Returns what loading found, so that a set-aside file can be reported.
+     */
+    public JsonStore.Loaded<JobHistory.Content> recover() {
+        JsonStore.Loaded<JobHistory.Content> loaded = history.load();
+        synchronized (this) {
+            loaded.value().jobs().forEach(j -> jobs.put(j.id(), j));
+        }
+        Map<String, List<CopyJob>> submitting = new LinkedHashMap<>();
+        for (CopyJob job : jobs()) {
+            if (job.state() == JobState.SUBMITTING) {
+                submitting.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
+            }
+        }
+        for (List<CopyJob> group : submitting.values()) {
+            CopyRequest first = group.getFirst().request();
+            Map<String, Snapshot> present;
+            try {
+                present = backend.snapshots(first.destinationAccount(), first.destinationRegion(),
+                        group.stream().anyMatch(CopyJobService::elastic));
+            } catch (AwsCallException e) {
+                LOG.warn("Could not resolve {} submitting job(s) in {}: {}; the next poll will", group.size(),
+                        first.destinationRegion(), e.failure().awsCode());
+                continue;
+            }
+            synchronized (this) {
+                for (CopyJob job : group) {
+                    Snapshot target = present.get(IdentifierRules.normalize(job.request().targetIdentifier()));
+                    jobs.put(job.id(), target != null && fromSource(target, job)
+                            ? followed(job, target) : job.withState(JobState.WAITING, 0, now()));
+                }
+            }
+        }
+        changed(null);
+        pump();
+        return loaded;
+    }
+
+    // ---- submitting ----
+
+    /** Queues copies; each is recorded before anything is sent. Returns the new jobs' ids. */
+    public List<UUID> submit(List<CopyRequest> requests) {
+        List<UUID> ids = new ArrayList<>();
+        synchronized (this) {
+            for (CopyRequest request : requests) {
+                CopyJob job = CopyJob.waiting(request, now());
+                jobs.put(job.id(), job);
+                ids.add(job.id());
+            }
+            lastSubmit = now();
+        }
+        changed(null);
+        pump();
+        return ids;
+    }
+
+    /** Sends waiting jobs while their destination has a free slot. */
+    public void pump() {
+        List<CopyJob> sending = new ArrayList<>();
+        synchronized (this) {
+            Map<String, Integer> busy = new LinkedHashMap<>();
+            jobs.values().stream().filter(j -> j.state().holdsCopySlot())
+                    .forEach(j -> busy.merge(key(j), 1, Integer::sum));
+            Instant now = now();
+            for (CopyJob job : List.copyOf(jobs.values())) {
+                if (job.state() != JobState.WAITING || notBefore.getOrDefault(job.id(), now).isAfter(now)) {
+                    continue;
+                }
+                int used = busy.getOrDefault(key(job), 0);
+                if (used >= SLOTS) {
+                    continue;
+                }
+                busy.put(key(job), used + 1);
+                CopyJob next = job.withState(JobState.SUBMITTING, 0, now);
+                jobs.put(job.id(), next);
+                sending.add(next);
+            }
+            if (sending.isEmpty()) {
+                return;
+            }
+            try {
+                history.save(List.copyOf(jobs.values()));
+            } catch (IOException e) {
+                // Not durably recorded: send nothing, keep them waiting, and say so.
+                sending.forEach(j -> jobs.put(j.id(), j.withState(JobState.WAITING, 0, now)));
+                report("The job history could not be written to " + history.file() + " (" + e.getMessage()
+                        + "); no copy was sent. Free some space or fix the folder's permissions, then retry.");
+                return;
+            }
+        }
+        publish(null);
+        sending.forEach(job -> executor.execute(() -> send(job)));
+    }
+
+    private void send(CopyJob job) {
+        CopyJob after;
+        try {
+            Snapshot target = backend.copy(job.request());
+            after = followed(job, target);
+        } catch (AwsCallException e) {
+            after = refused(job, e.failure());
+        } catch (RuntimeException e) {
+            LOG.warn("Copy {} could not be sent", job.request().targetIdentifier(), e);
+            after = job.failed(new JobFailure("jobs.failure.unexpected", "", String.valueOf(e.getMessage())), now());
+        }
+        update(after);
+        pump();
+    }
+
+    private CopyJob refused(CopyJob job, AwsFailure failure) {
+        if (retryable(failure)) {
+            synchronized (this) {
+                // A quota (copies started elsewhere) frees slowly; throttling and faults clear quickly.
+                notBefore.put(job.id(), now().plus(failure instanceof AwsFailure.QuotaExceeded
+                        ? QUOTA_RESEND_AFTER : RESEND_AFTER));
+            }
+            LOG.info("Copy {} refused for now ({}); it is sent again later", job.request().targetIdentifier(),
+                    failure.awsCode());
+            return job.withState(JobState.WAITING, 0, now());
+        }
+        if (failure instanceof AwsFailure.AlreadyExists) {
+            // Perhaps our own earlier attempt reached AWS before the reply was lost: then it is this copy.
+            try {
+                Snapshot existing = backend.snapshots(job.request().destinationAccount(),
+                        job.request().destinationRegion(), elastic(job))
+                        .get(IdentifierRules.normalize(job.request().targetIdentifier()));
+                if (existing != null && fromSource(existing, job) && job.submittedAt() != null
+                        && existing.createTime() != null && !existing.createTime().isBefore(job.createdAt())) {
+                    return followed(job, existing);
+                }
+            } catch (AwsCallException ignored) {
+                // Fall through: report AWS's refusal.
+            }
+        }
+        return job.failed(new JobFailure(failure.messageKey(), failure.awsCode(), failure.awsMessage()), now());
+    }
+
+    // ---- polling ----
+
+    /**
+     * Asks AWS once per (account, region) with copies in flight and moves each job on. Returns the number of API
+     * calls made. A throttled or unreachable region keeps its jobs as they were and makes the next poll wait longer.
+     */
+    public int pollOnce() {
+        Map<String, List<CopyJob>> groups = new LinkedHashMap<>();
+        for (CopyJob job : jobs()) {
+            if (job.state() == JobState.COPYING || job.state() == JobState.QUEUED_BY_AWS
+                    || job.state() == JobState.CANCELLING) {
+                groups.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
+            }
+        }
+        int calls = 0;
+        boolean moved = false;
+        boolean failed = false;
+        for (List<CopyJob> group : groups.values()) {
+            CopyRequest first = group.getFirst().request();
+            boolean elastic = group.stream().anyMatch(CopyJobService::elastic);
+            Map<String, Snapshot> present;
+            try {
+                calls += elastic && group.stream().anyMatch(j -> !elastic(j)) ? 2 : 1;
+                present = backend.snapshots(first.destinationAccount(), first.destinationRegion(), elastic);
+            } catch (AwsCallException e) {
+                failed = true;
+                LOG.info("Poll of {} {} refused ({}); jobs kept, next poll later", first.destinationAccount()
+                        .accountId(), first.destinationRegion(), e.failure().awsCode());
+                continue;
+            }
+            List<CopyJob> changes = new ArrayList<>();
+            for (CopyJob job : group) {
+                CopyJob now = job(job.id()).orElse(job);
+                CopyJob next = advance(now, present.get(IdentifierRules.normalize(job.request()
+                        .targetIdentifier())));
+                if (next.state() != now.state() || next.percent() != now.percent()) {
+                    moved = true;
+                    changes.add(next);
+                }
+            }
+            // One write of the history and one notice per region polled, however many jobs moved.
+            updateAll(changes);
+        }
+        synchronized (this) {
+            pollFailuresInARow = failed ? pollFailuresInARow + 1 : 0;
+            progressInLastPoll = moved;
+        }
+        pump();
+        return calls;
+    }
+
+    private CopyJob advance(CopyJob job, @Nullable Snapshot target) {
+        if (target == null) {
+            return job.state() == JobState.CANCELLING ? job.withState(JobState.CANCELLED, job.percent(), now())
+                    : job.failed(new JobFailure("jobs.failure.vanished", "", "The copy "
+                    + job.request().targetIdentifier() + " is no longer in " + job.request().destinationRegion()
+                    .code()), now());
+        }
+        if (job.state() == JobState.CANCELLING) {
+            return job;
+        }
+        return switch (target.status().state()) {
+            case AVAILABLE -> job.withState(JobState.AVAILABLE, 100, now());
+            case FAILED -> job.failed(new JobFailure("jobs.failure.aws", "", "AWS reports the copy as "
+                    + target.status().raw()), now());
+            case QUEUED -> job.state() == JobState.QUEUED_BY_AWS ? job : keepArn(job, JobState.QUEUED_BY_AWS, 0);
+            default -> job.state() == JobState.COPYING && job.percent() == target.status().percent() ? job
+                    : keepArn(job, JobState.COPYING, target.status().percent());
+        };
+    }
+
+    /**
+     * How long until the next poll: none when nothing is in flight; soon after a submit or while progress moves;
+     * slower for long or AWS-queued copies; doubling with jitter after throttling or network faults.
+     */
+    public synchronized Optional<Duration> nextPollDelay(double jitter) {
+        boolean inFlight = jobs.values().stream().anyMatch(j -> !j.state().isFinal());
+        if (!inFlight) {
+            return Optional.empty();
+        }
+        if (pollFailuresInARow > 0) {
+            long seconds = Math.min(60, 2L << Math.min(5, pollFailuresInARow));
+            return Optional.of(Duration.ofMillis((long) (seconds * 1000 * (0.5 + jitter))));
+        }
+        boolean recent = lastSubmit != null && Duration.between(lastSubmit, now()).getSeconds() < 30;
+        if (progressInLastPoll || recent) {
+            return Optional.of(Duration.ofSeconds(2));
+        }
+        boolean onlyQueued = jobs.values().stream().filter(j -> !j.state().isFinal())
+                .allMatch(j -> j.state() == JobState.QUEUED_BY_AWS || j.state() == JobState.WAITING);
+        return Optional.of(Duration.ofSeconds(onlyQueued ? 30 : 10));
+    }
+
+    // ---- cancelling ----
+
+    /**
+     * Cancels a job: a waiting one at once; one in flight by deleting its target (the poll then sees it gone).
+     * False when the job is already over.
+     */
+    public boolean cancel(UUID id) {
+        CopyJob job;
+        CopyJob next;
+        synchronized (this) {
+            job = jobs.get(id);
+            if (job == null || job.state().isFinal() || job.state() == JobState.CANCELLING
+                    || job.state() == JobState.SUBMITTING) {
+                return false;
+            }
+            next = job.state() == JobState.WAITING ? job.withState(JobState.CANCELLED, 0, now())
+                    : keepArn(job, JobState.CANCELLING, job.percent());
+        }
+        update(next);
+        if (next.state() == JobState.CANCELLING) {
+            CopyJob cancelling = next;
+            executor.execute(() -> {
+                try {
+                    Snapshot target = backend.snapshots(cancelling.request().destinationAccount(),
+                            cancelling.request().destinationRegion(), elastic(cancelling))
+                            .get(IdentifierRules.normalize(cancelling.request().targetIdentifier()));
+                    if (target != null) {
+                        backend.delete(cancelling.request().destinationAccount(), target);
+                    }
+                } catch (AwsCallException e) {
+                    LOG.info("Cancelling {} refused ({}); the poll keeps checking",
+                            cancelling.request().targetIdentifier(), e.failure().awsCode());
+                }
+            });
+        }
+        pump();
+        return true;
+    }
+
+    /** Forgets finished jobs (the history's "clear"). */
+    public void clearFinished() {
+        synchronized (this) {
+            jobs.values().removeIf(j -> j.state().isFinal());
+        }
+        changed(null);
+    }
+
+    // ---- helpers ----
+
+    private CopyJob followed(CopyJob job, Snapshot target) {
+        CopyJob submitted = job.submitted(target.arn(), now());
+        return switch (target.status().state()) {
+            case AVAILABLE -> submitted.withState(JobState.AVAILABLE, 100, now());
+            case COPYING, CREATING -> target.status().percent() > 0
+                    ? keepArn(submitted, JobState.COPYING, target.status().percent()) : submitted;
+            default -> submitted;
+        };
+    }
+
+    /** A state change that keeps the target's ARN ({@link CopyJob#withState} resets nothing but the failure). */
+    private CopyJob keepArn(CopyJob job, JobState state, int percent) {
+        return job.withState(state, percent, now());
+    }
+
+    private void update(CopyJob next) {
+        updateAll(List.of(next));
+    }
+
+    private void updateAll(List<CopyJob> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            for (CopyJob next : changes) {
+                if (jobs.containsKey(next.id())) {
+                    jobs.put(next.id(), next);
+                }
+            }
+        }
+        changed(null);
+    }
+
+    /** Writes the history and tells the listeners. */
+    private void changed(@Nullable String problem) {
+        String trouble = problem;
+        synchronized (this) {
+            try {
+                history.save(List.copyOf(jobs.values()));
+            } catch (IOException e) {
+                trouble = "The job history could not be written to " + history.file() + ": " + e.getMessage();
+                LOG.warn(trouble);
+            }
+        }
+        publish(trouble);
+    }
+
+    private void report(String problem) {
+        LOG.warn(problem);
+        publish(problem);
+    }
+
+    private void publish(@Nullable String problem) {
+        Update update = new Update(jobs(), problem);
+        listeners.forEach(l -> l.accept(update));
+    }
+
+    private static boolean retryable(AwsFailure failure) {
+        return failure instanceof AwsFailure.Throttled || failure instanceof AwsFailure.Network
+                || failure instanceof AwsFailure.ServiceError || failure instanceof AwsFailure.QuotaExceeded;
+    }
+
+    private static boolean fromSource(Snapshot target, CopyJob job) {
+        return target.sourceSnapshotArn() == null || target.sourceSnapshotArn().equals(job.request().source().arn());
+    }
+
+    private static boolean elastic(CopyJob job) {
+        return job.request().engine().api() == ApiFamily.DOCDB_ELASTIC;
+    }
+
+    private static String key(CopyJob job) {
+        AccountRef account = job.request().destinationAccount();
+        RegionRef region = job.request().destinationRegion();
+        return account.accountId() + "/" + region.code();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.snapferry.core.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.OpenSessions;
+import dev.snapferry.core.aws.RegionResult;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.aws.SnapshotWriter;
+import dev.snapferry.core.model.CopyJob;
+import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.JobState;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotState;
+import dev.snapferry.core.storage.JsonStore;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/**
+ * Copy jobs against the demo simulator through the real SDK, with the simulator's clock moved by hand: the
+ * five-slot queue, polling, throttling, cancelling, AWS-side refusals, and crash recovery from the history file.
+ */
+class CopyJobServiceTest {
+
+    private static final RegionRef EAST = new RegionRef("us-east-1");
+
+    @TempDir
+    Path folder;
+
+    private SimClock.Manual simClock;
+    private Simulator simulator;
+    private SdkHttpClient http;
+    private OpenSessions sessions;
+    private AccountSession prod;
+    private List<Snapshot> sources;
+
+    @BeforeEach
+    void start() throws Exception {
+        simClock = SimClock.manual(Instant.now());
+        simulator = Simulator.start(new Simulator.Options(0, simClock, FaultSettings.none(), new DemoDataset()));
+        http = ApacheHttpClient.builder().build();
+        sessions = new OpenSessions();
+        prod = AccountSession.open("prod", true, EAST, new AwsClients(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
+                simulator.endpoint(), http, 2));
+        sessions.add("prod", List.of(prod));
+        sources = new SnapshotLister(new KmsDirectory(), 2).list(List.of(prod), List.of(EAST),
+                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
+                .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
+                        && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+    }
+
+    @AfterEach
+    void stop() {
+        sessions.close();
+        http.close();
+        simulator.close();
+    }
+
+    @Test
+    void twelveCopiesIntoOneRegionRunFiveAtATimeAndAllBecomeAvailable() {
+        CopyJobService service = service();
+        List<CopyRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Snapshot source = sources.get(i % sources.size());
+            requests.add(new CopyRequest(source, prod.account(), EAST, "batch-copy-" + i, null, true, List.of()));
+        }
+        List<UUID> ids = service.submit(requests);
+        assertThat(count(service, JobState.WAITING)).isEqualTo(7);
+        assertThat(service.jobs()).filteredOn(j -> j.state().holdsCopySlot()).hasSize(5);
+        assertThat(service.nextPollDelay(0.5)).contains(Duration.ofSeconds(2));
+        int maxInFlight = 0;
+        for (int round = 0; round < 40 && service.anyInFlight(); round++) {
+            simClock.advance(Duration.ofMinutes(10));
+            assertThat(service.pollOnce()).isLessThanOrEqualTo(1);
+            maxInFlight = Math.max(maxInFlight, (int) service.jobs().stream()
+                    .filter(j -> j.state().holdsCopySlot()).count());
+        }
+        assertThat(maxInFlight).isLessThanOrEqualTo(CopyJobService.SLOTS);
+        assertThat(service.jobs()).hasSize(12).allMatch(j -> j.state() == JobState.AVAILABLE && j.percent() == 100);
+        assertThat(service.nextPollDelay(0.5)).isEmpty();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(inAws()).filteredOn(s -> s.identifier().startsWith("batch-copy-")).hasSize(12);
+    }
+
+    @Test
+    void throttlingNeverFailsAJobAndMakesPollsBackOff() {
+        CopyJobService service = service();
+        service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "throttled-copy", null,
+                false, List.of())));
+        simulator.faults().set(new FaultSettings(0, 0.001, 1, 0, List.of(), Map.of(), Map.of()));
+        for (int i = 0; i < 4; i++) {
+            service.pollOnce();
+        }
+        assertThat(service.jobs()).noneMatch(j -> j.state() == JobState.FAILED);
+        assertThat(service.nextPollDelay(0.5).orElseThrow()).isGreaterThan(Duration.ofSeconds(10));
+        simulator.faults().set(FaultSettings.none());
+        simClock.advance(Duration.ofHours(3));
+        service.pollOnce();
+        assertThat(service.jobs()).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.AVAILABLE));
+    }
+
+    @Test
+    void aCopyCancelledMidwayEndsCancelledAndItsTargetIsGone() {
+        CopyJobService service = service();
+        Snapshot plain = sources.stream().filter(s -> !s.storageEncrypted()).findFirst().orElseThrow();
+        UUID id = service.submit(List.of(new CopyRequest(plain, prod.account(), new RegionRef("us-west-2"),
+                "cancel-me", null, false, List.of()))).getFirst();
+        simClock.advance(Duration.ofMinutes(5));
+        service.pollOnce();
+        assertThat(service.job(id).orElseThrow().state()).isIn(JobState.QUEUED_BY_AWS, JobState.COPYING);
+        assertThat(service.cancel(id)).isTrue();
+        assertThat(service.job(id).orElseThrow().state()).isEqualTo(JobState.CANCELLING);
+        service.pollOnce();
+        assertThat(service.job(id).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+        assertThat(service.cancel(id)).isFalse();
+    }
+
+    @Test
+    void anAwsRefusalFailsTheJobWithAwsCodeAndMessage() {
+        CopyJobService service = service();
+        Snapshot taken = sources.get(1);
+        UUID id = service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST,
+                taken.identifier(), null, false, List.of()))).getFirst();
+        CopyJob job = service.job(id).orElseThrow();
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.failure().awsCode()).isEqualTo("DBClusterSnapshotAlreadyExistsFault");
+        assertThat(job.failure().awsMessage()).isNotBlank();
+    }
+
+    @Test
+    void afterACrashJobsResumeAndASubmittingJobIsNeitherLostNorSentTwice() throws Exception {
+        JobHistory history = new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC());
+        CopyJobService first = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), history,
+                Runnable::run, Clock.systemUTC());
+        UUID running = first.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST,
+                "survives-a-crash", null, false, List.of()))).getFirst();
+        // Two jobs caught by the crash between "recorded" and "AWS answered": one reached AWS, one did not.
+        Instant now = Instant.now();
+        CopyRequest reached = new CopyRequest(sources.get(1), prod.account(), EAST, "reached-aws", null, false,
+                List.of());
+        new SnapshotWriter().copy(prod, reached);
+        CopyJob reachedJob = CopyJob.waiting(reached, now).withState(JobState.SUBMITTING, 0, now);
+        CopyJob lostJob = CopyJob.waiting(new CopyRequest(sources.get(2), prod.account(), EAST, "never-sent", null,
+                false, List.of()), now).withState(JobState.SUBMITTING, 0, now);
+        List<CopyJob> onDisk = new ArrayList<>(first.jobs());
+        onDisk.add(reachedJob);
+        onDisk.add(lostJob);
+        history.save(onDisk);
+
+        // The process is gone; a new one reads the history.
+        CopyJobService second = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        assertThat(second.recover()).isInstanceOf(JsonStore.Loaded.Found.class);
+        assertThat(second.jobs()).hasSize(3);
+        assertThat(second.job(reachedJob.id()).orElseThrow().state()).isIn(JobState.QUEUED_BY_AWS,
+                JobState.COPYING);
+        assertThat(second.job(lostJob.id()).orElseThrow().state()).isIn(JobState.QUEUED_BY_AWS, JobState.COPYING);
+        simClock.advance(Duration.ofHours(3));
+        second.pollOnce();
+        assertThat(second.jobs()).allMatch(j -> j.state() == JobState.AVAILABLE);
+        assertThat(inAws()).filteredOn(s -> List.of("reached-aws", "never-sent", "survives-a-crash")
+                .contains(s.identifier())).hasSize(3);
+        assertThat(second.job(running)).isPresent();
+    }
+
+    @Test
+    void aCorruptOrTruncatedHistoryIsSetAsideAndReported() throws Exception {
+        Path file = folder.resolve("jobs.json");
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                new JobHistory(file, Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "before-corruption",
+                null, false, List.of())));
+        String whole = Files.readString(file);
+        Files.writeString(file, whole.substring(0, whole.length() / 2));
+        CopyJobService reread = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                new JobHistory(file, Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        var loaded = reread.recover();
+        assertThat(loaded).isInstanceOf(JsonStore.Loaded.SetAside.class);
+        Path aside = ((JsonStore.Loaded.SetAside<JobHistory.Content>) loaded).movedTo();
+        assertThat(Files.readString(aside)).isEqualTo(whole.substring(0, whole.length() / 2));
+    }
+
+    @Test
+    void nothingIsSentWhenTheHistoryCannotBeWritten() throws Exception {
+        Path blocked = folder.resolve("not-a-folder");
+        Files.writeString(blocked, "a file where the data folder should be");
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                new JobHistory(blocked.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        List<String> problems = new ArrayList<>();
+        service.addListener(u -> {
+            if (u.problem() != null) {
+                problems.add(u.problem());
+            }
+        });
+        service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "must-not-be-sent", null,
+                false, List.of())));
+        assertThat(service.jobs()).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.WAITING));
+        assertThat(problems).anyMatch(p -> p.contains("no copy was sent"));
+        assertThat(inAws()).noneMatch(s -> s.identifier().equals("must-not-be-sent"));
+    }
+
+    private CopyJobService service() {
+        return new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+    }
+
+    private static long count(CopyJobService service, JobState state) {
+        return service.jobs().stream().filter(j -> j.state() == state).count();
+    }
+
+    private List<Snapshot> inAws() {
+        return new SnapshotLister(new KmsDirectory(), 1).list(List.of(prod), List.of(EAST, new RegionRef(
+                "us-west-2")), SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
+    }
+}
