@@ -11,6 +11,10 @@ import dev.snapferry.core.aws.CredentialSources;
 import dev.snapferry.core.aws.CredentialsUnavailableException;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.OpenSessions;
+import dev.snapferry.core.jobs.CopyJobService;
+import dev.snapferry.core.jobs.JobHistory;
+import dev.snapferry.core.jobs.JobPolling;
+import dev.snapferry.core.jobs.LiveCopyBackend;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.model.RegionRef;
@@ -32,6 +36,8 @@ import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.ThemeManager;
 import dev.snapferry.ui.common.WorkerExecutor;
+import dev.snapferry.ui.jobs.JobsView;
+import dev.snapferry.ui.jobs.JobsViewModel;
 import dev.snapferry.ui.main.MainView;
 import dev.snapferry.ui.main.MainViewModel;
 import java.io.IOException;
@@ -73,6 +79,9 @@ public final class SnapferryApp extends Application {
     private @Nullable String accountProblem;
     private String accountProblems = "";
     private @Nullable AccountOpener accounts;
+    private @Nullable ExecutorService jobExecutor;
+    private @Nullable CopyJobService jobs;
+    private @Nullable JobPolling polling;
     private @Nullable SdkHttpClient http;
     private @Nullable ExecutorService workers;
     private final OpenSessions sessions = new OpenSessions();
@@ -111,6 +120,13 @@ public final class SnapferryApp extends Application {
         }
         http = ApacheHttpClient.builder().maxConnections(128).build();
         workers = WorkerExecutor.create("snapferry-worker", WORKERS);
+        jobExecutor = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("snapferry-job-", 0).factory());
+        jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                new JobHistory(dirs.data().resolve("jobs.json"), Clock.systemUTC()), jobExecutor, Clock.systemUTC());
+        polling = new JobPolling(jobs, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("snapferry-job-polling").factory()));
+        jobs.addListener(update -> polling.wake());
         Path home = Path.of(System.getProperty("user.home"));
         AccountOpener opener = new AccountOpener(sessions, http, new FxMfaPrompt(text), text, System::getenv, home,
                 Simulator.Options::demo);
@@ -183,7 +199,7 @@ public final class SnapferryApp extends Application {
     public void start(Stage stage) {
         Messages text = Objects.requireNonNull(messages, "init() did not run");
         DialogService dialogs = new FxDialogService(() -> stage.isShowing() ? stage : null, text);
-        if (startupFailure != null || matrix == null || workers == null || accounts == null) {
+        if (startupFailure != null || matrix == null || workers == null || accounts == null || jobs == null) {
             dialogs.showError(text.get("startup.failed.title"), String.valueOf(startupFailure));
             Platform.exit();
             return;
@@ -193,6 +209,7 @@ public final class SnapferryApp extends Application {
         MainViewModel mainViewModel = new MainViewModel(matrix, text, dialogs, Version.current());
         themes.choiceProperty().bind(mainViewModel.themeProperty());
         AccountCatalog catalog = Objects.requireNonNull(accounts);
+        CopyJobService copyJobs = jobs;
         CapabilityMatrix rules = matrix;
         BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(sessions,
                 new SnapshotLister(new KmsDirectory(), 16)), new LiveSnapshotActions(sessions, new SnapshotWriter()),
@@ -207,8 +224,9 @@ public final class SnapferryApp extends Application {
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
         browserView.onCopy(sources -> {
             var wizard = new dev.snapferry.ui.copy.CopyWizardViewModel(sources, rules,
-                    new dev.snapferry.ui.copy.LiveCopyGateway(sessions, () -> List.copyOf(browser.availableRegions()),
-                            new SnapshotWriter(), new KmsDirectory()), tasks,
+                    new dev.snapferry.ui.copy.JobsCopyGateway(new dev.snapferry.ui.copy.LiveCopyGateway(sessions,
+                            () -> List.copyOf(browser.availableRegions()), new SnapshotWriter(), new KmsDirectory()),
+                            copyJobs), tasks,
                     dev.snapferry.ui.common.Scheduler.fx(), text, Clock.systemUTC(),
                     catalog.demoEndpoint().orElse(null));
             dev.snapferry.ui.copy.CopyWizardWindow.show(stage, wizard, text, () -> {
@@ -238,6 +256,30 @@ public final class SnapferryApp extends Application {
         browserView.onColumnLayoutChange(changed);
         // Quitting closes the window like its close button does; the last window closing ends the app.
         MainView mainView = new MainView(mainViewModel, text, browserView.root(), stage::close);
+        JobsViewModel jobsViewModel = new JobsViewModel(copyJobs, Platform::runLater, tasks, dialogs, text,
+                Clock.systemUTC(), job -> {
+                    notify(stage, text, JobsViewModel.describeEnd(text, job));
+                    browser.listAgain(job.request().destinationAccount().accountId(),
+                            job.request().destinationRegion());
+                });
+        // The table's inline progress bars follow the jobs' polls, coalesced like the jobs panel.
+        java.util.concurrent.atomic.AtomicReference<CopyJobService.Update> latestJobs =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        copyJobs.addListener(update -> {
+            if (latestJobs.getAndSet(update) == null) {
+                Platform.runLater(() -> browser.showProgress(progressByArn(latestJobs.getAndSet(null))));
+            }
+        });
+        mainView.addTab("jobsTab", javafx.beans.binding.Bindings.createStringBinding(() ->
+                jobsViewModel.inFlightProperty().get() == 0 ? text.get("jobs.tab")
+                        : text.get("jobs.tab.count", jobsViewModel.inFlightProperty().get()),
+                jobsViewModel.inFlightProperty()), new JobsView(jobsViewModel, text).root());
+        tasks.run("read the copy job history", copyJobs::recover, loaded -> {
+            if (loaded instanceof JsonStore.Loaded.SetAside<JobHistory.Content> aside) {
+                dialogs.showInformation(text.get("jobs.historySetAside.title"), text.get("jobs.historySetAside",
+                        aside.movedTo().toString(), aside.reason()));
+            }
+        }, error -> LOG.warn("The copy job history could not be read", error));
 
         Scene scene = new Scene(mainView.root());
         themes.register(scene);
@@ -262,6 +304,32 @@ public final class SnapferryApp extends Application {
         browser.refresh();
     }
 
+    private static java.util.Map<String, dev.snapferry.core.model.SnapshotStatus> progressByArn(
+            CopyJobService.@Nullable Update update) {
+        java.util.Map<String, dev.snapferry.core.model.SnapshotStatus> byArn = new java.util.HashMap<>();
+        if (update != null) {
+            for (var job : update.jobs()) {
+                if (job.targetArn() != null && (job.state() == dev.snapferry.core.model.JobState.COPYING
+                        || job.state() == dev.snapferry.core.model.JobState.QUEUED_BY_AWS)) {
+                    byArn.put(job.targetArn(), dev.snapferry.core.model.SnapshotStatus.fromRds("copying",
+                            job.percent()));
+                }
+            }
+        }
+        return byArn;
+    }
+
+    /** A desktop notification (ControlsFX) for a job that ended; logged only when none can be shown. */
+    private static void notify(Stage owner, Messages text, String notice) {
+        LOG.info("{}", notice);
+        try {
+            org.controlsfx.control.Notifications.create().owner(owner).title(text.get("jobs.notify.title"))
+                    .text(notice).hideAfter(javafx.util.Duration.seconds(8)).showInformation();
+        } catch (RuntimeException e) {
+            LOG.debug("No notification shown", e);
+        }
+    }
+
     /** Writes the preferences; a failure is logged and leaves the previous file as it was. */
     private void save(Preferences next) {
         if (preferencesStore == null) {
@@ -281,6 +349,12 @@ public final class SnapferryApp extends Application {
         }
         if (savePreferences != null) {
             savePreferences.run();
+        }
+        if (polling != null) {
+            polling.close();
+        }
+        if (jobExecutor != null) {
+            jobExecutor.shutdownNow();
         }
         if (accounts != null) {
             accounts.close();

@@ -76,6 +76,11 @@ public final class AwsErrors {
         return new AwsFailure.Unknown("", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
+    /** The failure an AWS error code (as kept in a job's history) stands for. */
+    public static AwsFailure fromCode(String code, String message) {
+        return byCode(code, message, 400, false);
+    }
+
     static AwsFailure byCode(String code, String message, int status, boolean throttling) {
         if (THROTTLED.contains(code) || throttling || status == 429) {
             return new AwsFailure.Throttled(code, message);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -358,6 +359,36 @@ public final class CopyJobService {
         }
         pump();
         return true;
+    }
+
+    /**
+     * Completes when the job has had its first answer: sent and accepted (or copying), refused, or waiting for a
+     * slot or a retry. The copy wizard waits on it to bring a refusal back to the field it concerns.
+     */
+    public CompletableFuture<CopyJob> firstOutcome(UUID id) {
+        CompletableFuture<CopyJob> outcome = new CompletableFuture<>();
+        Consumer<Update> watch = update -> update.jobs().stream().filter(j -> j.id().equals(id))
+                .filter(j -> j.state() != JobState.SUBMITTING).findFirst().ifPresent(outcome::complete);
+        listeners.add(watch);
+        outcome.whenComplete((j, e) -> listeners.remove(watch));
+        job(id).filter(j -> j.state() != JobState.SUBMITTING).ifPresentOrElse(outcome::complete, () -> {
+            if (job(id).isEmpty()) {
+                outcome.completeExceptionally(new IllegalArgumentException("no job " + id));
+            }
+        });
+        return outcome;
+    }
+
+    /** Removes a failed job whose request the user takes back to fix (the wizard's resubmit). */
+    public void discard(UUID id) {
+        synchronized (this) {
+            CopyJob job = jobs.get(id);
+            if (job == null || job.state() != JobState.FAILED) {
+                return;
+            }
+            jobs.remove(id);
+        }
+        changed(null);
     }
 
     /** Forgets finished jobs (the history's "clear"). */

@@ -55,6 +55,13 @@ public record Snapshot(
                 storageType, alias, awsManaged);
     }
 
+    /** This snapshot with a newer status (a copy's progress, as its job last saw it). */
+    public Snapshot withStatus(SnapshotStatus newStatus) {
+        return new Snapshot(identifier, arn, accountId, region, engine, engineVersion, clusterIdentifier, type,
+                newStatus, createTime, storageEncrypted, kmsKeyId, tags, sourceSnapshotArn, allocatedStorageGiB,
+                storageType, kmsKeyAlias, awsManagedKey);
+    }
+
     /** The account that owns the snapshot: the ARN's account, which differs from the lister's for shared ones. */
     public String ownerAccountId() {
         return Arn.parse(arn).map(Arn::accountId).filter(s -> !s.isEmpty()).orElse(accountId);

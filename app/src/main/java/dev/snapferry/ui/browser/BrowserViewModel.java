@@ -331,6 +331,28 @@ public final class BrowserViewModel {
                 .findFirst().ifPresent(this::retry);
     }
 
+    /**
+     * Shows a copy's progress as its job last saw it, without listing the region again: the row of the snapshot
+     * named {@code arn} (if shown) takes the new status. Unknown ARNs are ignored.
+     */
+    public void showProgress(Map<String, dev.snapferry.core.model.SnapshotStatus> byArn) {
+        if (byArn.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Snapshot s = rows.get(i).snapshot();
+            dev.snapferry.core.model.SnapshotStatus status = byArn.get(s.arn());
+            if (status != null && !status.equals(s.status())) {
+                SnapshotRow replaced = new SnapshotRow(s.withStatus(status));
+                boolean wasSelected = selected.get() == rows.get(i);
+                rows.set(i, replaced);
+                if (wasSelected) {
+                    selected.set(replaced);
+                }
+            }
+        }
+    }
+
     /** Says what finished elsewhere (the copy wizard), in the status bar. */
     public void tell(String text) {
         message.set(text);

@@ -3,7 +3,6 @@ package dev.snapferry.ui.copy;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.KmsKey;
 import dev.snapferry.core.model.RegionRef;
-import dev.snapferry.core.model.Snapshot;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +27,9 @@ public interface CopyGateway {
     /** The KMS keys of an account and region. */
     List<KmsKey> keys(AccountRef account, RegionRef region);
 
-    /** Starts one copy; returns the new snapshot (usually copying). */
-    Snapshot copy(dev.snapferry.core.model.CopyRequest request);
+    /**
+     * Starts one copy (or queues it for a free slot). Throws {@code AwsCallException} when AWS refuses it, so that
+     * the wizard can show the refusal at its field.
+     */
+    void start(dev.snapferry.core.model.CopyRequest request);
 }

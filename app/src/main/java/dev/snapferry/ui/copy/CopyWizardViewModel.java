@@ -651,7 +651,7 @@ public final class CopyWizardViewModel {
             List<Optional<AwsFailure>> outcomes = new ArrayList<>();
             for (CopyRequest request : requests) {
                 try {
-                    gateway.copy(request);
+                    gateway.start(request);
                     outcomes.add(Optional.empty());
                 } catch (AwsCallException e) {
                     outcomes.add(Optional.of(e.failure()));

@@ -69,6 +69,11 @@ public final class LiveCopyGateway implements CopyGateway {
     }
 
     @Override
+    public void start(CopyRequest request) {
+        copy(request);
+    }
+
+    /** Starts one copy directly, without a job; returns the new snapshot. */
     public Snapshot copy(CopyRequest request) {
         return writer.copy(session(request.destinationAccount()), request);
     }

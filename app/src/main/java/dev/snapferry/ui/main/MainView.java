@@ -46,6 +46,7 @@ public final class MainView {
     @FXML private TableColumn<EngineRow, String> tagCharsColumn;
     @FXML private ListView<String> contestedList;
     @FXML private Tab snapshotsTab;
+    @FXML private javafx.scene.control.TabPane tabs;
 
     /** @param browser the snapshot browser's view, shown in the first tab */
     public MainView(MainViewModel viewModel, Messages messages, Node browser, Runnable quit) {
@@ -57,6 +58,15 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a tab after the snapshots tab (the copy jobs), its title kept up to date. */
+    public void addTab(String id, javafx.beans.value.ObservableStringValue title, Node content) {
+        Tab tab = new Tab();
+        tab.setId(id);
+        tab.textProperty().bind(title);
+        tab.setContent(content);
+        tabs.getTabs().add(1, tab);
     }
 
     @FXML

@@ -225,6 +225,22 @@ class CopyJobServiceTest {
         assertThat(inAws()).noneMatch(s -> s.identifier().equals("must-not-be-sent"));
     }
 
+    @Test
+    void theWizardsGatewayTakesARefusedJobBackAndThrowsItsFailure() {
+        CopyJobService service = service();
+        var gateway = new dev.snapferry.ui.copy.JobsCopyGateway(new dev.snapferry.ui.copy.LiveCopyGateway(sessions,
+                () -> List.of(EAST), new SnapshotWriter(), new KmsDirectory()), service);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.start(new CopyRequest(sources.getFirst(),
+                        prod.account(), EAST, sources.get(1).identifier(), null, false, List.of())))
+                .isInstanceOfSatisfying(dev.snapferry.core.aws.AwsCallException.class, e -> assertThat(e.failure())
+                        .isInstanceOf(dev.snapferry.core.aws.AwsFailure.AlreadyExists.class));
+        assertThat(service.jobs()).as("the refused job is the wizard's to fix, not a failed job").isEmpty();
+        gateway.start(new CopyRequest(sources.getFirst(), prod.account(), EAST, "accepted-through-jobs", null, false,
+                List.of()));
+        assertThat(service.jobs()).singleElement().satisfies(j -> assertThat(j.state())
+                .isIn(JobState.QUEUED_BY_AWS, JobState.COPYING));
+    }
+
     private CopyJobService service() {
         return new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());

@@ -153,7 +153,7 @@ class CopyWizardCombinationsTest {
         }
 
         @Override
-        public Snapshot copy(CopyRequest request) {
+        public void start(CopyRequest request) {
             throw new AssertionError("nothing is submitted in this test");
         }
     }

@@ -1,0 +1,214 @@
+package dev.snapferry.ui.jobs;
+
+import dev.snapferry.core.jobs.CopyJobService;
+import dev.snapferry.core.model.CopyJob;
+import dev.snapferry.core.model.JobState;
+import dev.snapferry.ui.common.DialogService;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.TaskRunner;
+import dev.snapferry.ui.common.UiThread;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The copy jobs panel: every job with its state, progress, elapsed time and an estimate of the time left from the
+ * observed rate; cancel, retry and clear; the count of jobs in flight for the tab's badge; a call when a job ends
+ * (the app shows a notification and lists the job's region again).
+ *
+ * <p>The service reports from its own threads, possibly hundreds of changes a second; this ViewModel keeps only
+ * the latest report and applies it on the UI thread once per turn, so the UI thread is never flooded.
+ */
+public final class JobsViewModel {
+
+    /** Which jobs the panel shows. */
+    public enum Show { IN_FLIGHT, FINISHED, ALL }
+
+    private final CopyJobService service;
+    private final UiThread ui;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Clock clock;
+    private final Consumer<CopyJob> ended;
+    private final ObservableList<CopyJob> all = FXCollections.observableArrayList();
+    private final FilteredList<CopyJob> shown = new FilteredList<>(all);
+    private final ObjectProperty<Show> show = new SimpleObjectProperty<>(this, "show", Show.ALL);
+    private final ReadOnlyIntegerWrapper inFlight = new ReadOnlyIntegerWrapper(this, "inFlight");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final AtomicReference<CopyJobService.Update> pending = new AtomicReference<>();
+    private final Map<UUID, JobState> lastStates = new HashMap<>();
+    private final Map<UUID, Instant[]> firstSeen = new HashMap<>();
+    private final Map<UUID, Integer> firstPercent = new HashMap<>();
+
+    public JobsViewModel(CopyJobService service, UiThread ui, TaskRunner tasks, DialogService dialogs,
+                         Messages messages, Clock clock, Consumer<CopyJob> ended) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ended = Objects.requireNonNull(ended, "ended");
+        show.addListener(x -> filter());
+        filter();
+        service.addListener(update -> {
+            if (pending.getAndSet(update) == null) {
+                ui.execute(this::applyLatest);
+            }
+        });
+        apply(new CopyJobService.Update(service.jobs(), null), false);
+    }
+
+    public ObservableList<CopyJob> jobs() {
+        return shown;
+    }
+
+    public ObjectProperty<Show> showProperty() {
+        return show;
+    }
+
+    /** Jobs not yet over: the badge on the tab. */
+    public ReadOnlyIntegerProperty inFlightProperty() {
+        return inFlight.getReadOnlyProperty();
+    }
+
+    /** The last problem of the service (the history could not be written), empty when none. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    private void applyLatest() {
+        CopyJobService.Update update = pending.getAndSet(null);
+        if (update != null) {
+            apply(update, true);
+        }
+    }
+
+    private void apply(CopyJobService.Update update, boolean announce) {
+        Instant now = clock.instant();
+        for (CopyJob job : update.jobs()) {
+            JobState before = lastStates.put(job.id(), job.state());
+            if (job.state() == JobState.COPYING && !firstSeen.containsKey(job.id())) {
+                firstSeen.put(job.id(), new Instant[] {now});
+                firstPercent.put(job.id(), job.percent());
+            }
+            if (announce && before != null && before != job.state() && job.state().isFinal()) {
+                ended.accept(job);
+            }
+        }
+        all.setAll(update.jobs());
+        inFlight.set((int) update.jobs().stream().filter(j -> !j.state().isFinal()).count());
+        if (update.problem() != null) {
+            problem.set(update.problem());
+        }
+    }
+
+    /** One sentence on how a job ended, for a notification. */
+    public static String describeEnd(Messages messages, CopyJob job) {
+        String target = job.request().targetIdentifier();
+        return switch (job.state()) {
+            case AVAILABLE -> messages.get("jobs.notify.done", target, job.request().destinationRegion().code());
+            case FAILED -> messages.get("jobs.notify.failed", target, job.failure() == null ? ""
+                    : job.failure().awsCode() + " " + job.failure().awsMessage());
+            default -> messages.get("jobs.notify.cancelled", target);
+        };
+    }
+
+    private void filter() {
+        Show which = show.get();
+        shown.setPredicate(j -> which == Show.ALL || (which == Show.FINISHED) == j.state().isFinal());
+    }
+
+    /** How the job's state reads in the panel. */
+    public String stateText(CopyJob job) {
+        return job.state() == JobState.FAILED && job.failure() != null
+                ? messages.get("jobs.state.FAILED.because", messages.get(job.failure().messageKey()),
+                job.failure().awsCode())
+                : messages.get("jobs.state." + job.state().name());
+    }
+
+    /** Time since the job was started, as "3 min". */
+    public String elapsed(CopyJob job) {
+        Instant end = job.state().isFinal() ? job.updatedAt() : clock.instant();
+        return duration(Duration.between(job.createdAt(), end));
+    }
+
+    /** Time left at the rate observed since the panel first saw the job copying; empty while unknown. */
+    public String eta(CopyJob job) {
+        Instant[] since = firstSeen.get(job.id());
+        Integer from = firstPercent.get(job.id());
+        if (job.state() != JobState.COPYING || since == null || from == null || job.percent() <= from) {
+            return "";
+        }
+        double perSecond = (job.percent() - from) / (double) Math.max(1,
+                Duration.between(since[0], clock.instant()).getSeconds());
+        return perSecond <= 0 ? "" : duration(Duration.ofSeconds((long) ((100 - job.percent()) / perSecond)));
+    }
+
+    private String duration(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes < 1 ? messages.get("jobs.duration.seconds", Math.max(0, d.getSeconds()))
+                : minutes < 120 ? messages.get("jobs.duration.minutes", minutes)
+                : messages.get("jobs.duration.hours", minutes / 60, minutes % 60);
+    }
+
+    public boolean canCancel(CopyJob job) {
+        return job.state() == JobState.WAITING || job.state() == JobState.COPYING
+                || job.state() == JobState.QUEUED_BY_AWS;
+    }
+
+    public boolean canRetry(CopyJob job) {
+        return job.state() == JobState.FAILED || job.state() == JobState.CANCELLED;
+    }
+
+    /** Cancels after a confirmation that names the copy (in flight, its target is deleted). */
+    public void cancel(CopyJob job) {
+        if (!canCancel(job)) {
+            return;
+        }
+        String target = job.request().targetIdentifier();
+        String text = job.state() == JobState.WAITING ? messages.get("jobs.cancel.waiting", target)
+                : messages.get("jobs.cancel.inFlight", target, job.request().destinationRegion().code());
+        if (dialogs.confirm(messages.get("jobs.cancel.title"), text, messages.get("jobs.cancel.confirm"))) {
+            tasks.run("cancel " + target, () -> service.cancel(job.id()), ok -> { },
+                    error -> problem.set(String.valueOf(error.getMessage())));
+        }
+    }
+
+    /** Starts the same copy again as a new job. */
+    public void retry(CopyJob job) {
+        if (canRetry(job)) {
+            tasks.run("retry " + job.request().targetIdentifier(), () -> service.submit(List.of(job.request())),
+                    ok -> { }, error -> problem.set(String.valueOf(error.getMessage())));
+        }
+    }
+
+    public void clearFinished() {
+        tasks.run("clear finished jobs", () -> {
+            service.clearFinished();
+            return null;
+        }, ok -> { }, error -> problem.set(String.valueOf(error.getMessage())));
+    }
+
+    Optional<CopyJob> find(UUID id) {
+        return all.stream().filter(j -> j.id().equals(id)).findFirst();
+    }
+}
