@@ -80,6 +80,11 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** The endpoint every client's endpoint override points at. */
+    /** AWS API calls the simulator has answered, for benchmarks that count calls. */
+    public long requestCount() {
+        return server.serviceRequests();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }

@@ -128,6 +128,40 @@ public final class SnapshotWriter {
         }
     }
 
+    /**
+     * The RDS-family snapshots named {@code identifiers} (any engine of the family), with one filtered describe per
+     * hundred names: how copy jobs follow their targets without listing the whole region.
+     */
+    public List<Snapshot> describeNamed(AccountSession session, RegionRef region,
+                                        java.util.Collection<String> identifiers) {
+        List<String> names = List.copyOf(identifiers);
+        List<Snapshot> found = new ArrayList<>();
+        for (int from = 0; from < names.size(); from += 100) {
+            List<String> chunk = names.subList(from, Math.min(names.size(), from + 100));
+            AwsCallException.call(() -> {
+                session.clients().rds(region).describeDBClusterSnapshotsPaginator(b -> b.maxRecords(100)
+                        .filters(software.amazon.awssdk.services.rds.model.Filter.builder()
+                                .name("db-cluster-snapshot-id").values(chunk).build()))
+                        .dbClusterSnapshots().forEach(s -> SnapshotMapper.fromRds(s, session.accountId(), region)
+                                .ifPresent(found::add));
+                return null;
+            });
+        }
+        return found;
+    }
+
+    /** The account's manual DocumentDB Elastic snapshots of a region, in one paginated listing. */
+    public List<Snapshot> elasticManual(AccountSession session, RegionRef region) {
+        List<Snapshot> found = new ArrayList<>();
+        AwsCallException.call(() -> {
+            session.clients().elastic(region).listClusterSnapshotsPaginator(b -> b.maxResults(100)
+                    .snapshotType("MANUAL")).snapshots().forEach(s -> found.add(SnapshotMapper.fromElastic(s,
+                    dev.snapferry.core.model.SnapshotType.MANUAL, Map.of(), session.accountId(), region)));
+            return null;
+        });
+        return found;
+    }
+
     /** The clusters of a region that snapshots can be taken of, both API families. */
     public List<ClusterRef> clusters(AccountSession session, RegionRef region) {
         List<ClusterRef> result = new ArrayList<>();

@@ -21,6 +21,14 @@ public interface CopyBackend {
      */
     Map<String, Snapshot> snapshots(AccountRef account, RegionRef region, boolean elastic);
 
+    /**
+     * The snapshots named {@code identifiers} in a region, by lower-cased identifier: one RDS-family describe
+     * filtered by those identifiers (all engines of the family) and, when {@code elastic}, one Elastic listing.
+     * This is the poll: it asks for the jobs' targets only, however many snapshots the region holds.
+     */
+    Map<String, Snapshot> targets(AccountRef account, RegionRef region, java.util.Collection<String> identifiers,
+                                  boolean elastic);
+
     /** Deletes a copy's target: how a copy in progress is cancelled. */
     void delete(AccountRef account, Snapshot target);
 }

@@ -48,7 +48,6 @@ public final class CopyJobService {
     public static final int SLOTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CopyJobService.class);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
-    private static final Duration QUOTA_RESEND_AFTER = Duration.ofSeconds(60);
 
     /** What changed, for the UI: every job as it stands (final ones included), and a problem to show, if any. */
     public record Update(List<CopyJob> jobs, @Nullable String problem) {
@@ -204,9 +203,7 @@ public final class CopyJobService {
     private CopyJob refused(CopyJob job, AwsFailure failure) {
         if (retryable(failure)) {
             synchronized (this) {
-                // A quota (copies started elsewhere) frees slowly; throttling and faults clear quickly.
-                notBefore.put(job.id(), now().plus(failure instanceof AwsFailure.QuotaExceeded
-                        ? QUOTA_RESEND_AFTER : RESEND_AFTER));
+                notBefore.put(job.id(), now().plus(RESEND_AFTER));
             }
             LOG.info("Copy {} refused for now ({}); it is sent again later", job.request().targetIdentifier(),
                     failure.awsCode());
@@ -250,9 +247,12 @@ public final class CopyJobService {
             CopyRequest first = group.getFirst().request();
             boolean elastic = group.stream().anyMatch(CopyJobService::elastic);
             Map<String, Snapshot> present;
+            List<String> rdsTargets = group.stream().filter(j -> !elastic(j))
+                    .map(j -> j.request().targetIdentifier()).toList();
             try {
-                calls += elastic && group.stream().anyMatch(j -> !elastic(j)) ? 2 : 1;
-                present = backend.snapshots(first.destinationAccount(), first.destinationRegion(), elastic);
+                calls += (rdsTargets.isEmpty() ? 0 : 1) + (elastic ? 1 : 0);
+                present = backend.targets(first.destinationAccount(), first.destinationRegion(), rdsTargets,
+                        elastic);
             } catch (AwsCallException e) {
                 failed = true;
                 LOG.info("Poll of {} {} refused ({}); jobs kept, next poll later", first.destinationAccount()
@@ -459,8 +459,10 @@ public final class CopyJobService {
     }
 
     private static boolean retryable(AwsFailure failure) {
+        // A quota (manual snapshots per region, or copies started outside Snapferry) does not clear by waiting a
+        // few seconds: the job fails with AWS's message, and Retry sends it again once the user made room.
         return failure instanceof AwsFailure.Throttled || failure instanceof AwsFailure.Network
-                || failure instanceof AwsFailure.ServiceError || failure instanceof AwsFailure.QuotaExceeded;
+                || failure instanceof AwsFailure.ServiceError;
     }
 
     private static boolean fromSource(Snapshot target, CopyJob job) {

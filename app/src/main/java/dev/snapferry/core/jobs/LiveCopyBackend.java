@@ -52,6 +52,20 @@ public final class LiveCopyBackend implements CopyBackend {
     }
 
     @Override
+    public Map<String, Snapshot> targets(AccountRef account, RegionRef region,
+                                         java.util.Collection<String> identifiers, boolean elastic) {
+        AccountSession session = session(account);
+        Map<String, Snapshot> byName = new LinkedHashMap<>();
+        writer.describeNamed(session, region, identifiers)
+                .forEach(found -> byName.put(IdentifierRules.normalize(found.identifier()), found));
+        if (elastic) {
+            writer.elasticManual(session, region)
+                    .forEach(found -> byName.put(IdentifierRules.normalize(found.identifier()), found));
+        }
+        return byName;
+    }
+
+    @Override
     public void delete(AccountRef account, Snapshot target) {
         writer.delete(session(account), target);
     }

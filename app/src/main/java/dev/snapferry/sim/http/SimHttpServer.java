@@ -45,6 +45,7 @@ public final class SimHttpServer implements AutoCloseable {
     private final SimContext context;
     private final Map<String, ServiceHandler> services = new LinkedHashMap<>();
     private final ControlEndpoint control;
+    private final java.util.concurrent.atomic.AtomicLong serviceRequests = new java.util.concurrent.atomic.AtomicLong();
     private final SsoPortal ssoPortal;
 
     public SimHttpServer(int port, SimContext context, List<ServiceHandler> handlers) throws IOException {
@@ -56,6 +57,11 @@ public final class SimHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** AWS API calls answered so far (refusals for throttling and faults not counted). */
+    public long serviceRequests() {
+        return serviceRequests.get();
     }
 
     public int port() {
@@ -112,6 +118,7 @@ public final class SimHttpServer implements AutoCloseable {
                 SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
                         exchange.getRequestURI().getRawQuery(), headers,
                         new String(bytes, StandardCharsets.UTF_8), caller, requestId);
+                serviceRequests.incrementAndGet();
                 send(exchange, service.handle(request));
             } catch (SimException e) {
                 send(exchange, ErrorRenderer.render(e, service.protocol(), service.xmlNamespace(), requestId));

@@ -5,7 +5,6 @@ import dev.snapferry.core.model.JobState;
 import dev.snapferry.ui.common.Messages;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -64,7 +63,7 @@ public final class JobsView {
         bar.getStyleClass().add("jobs-toolbar");
         root.setTop(bar);
 
-        TableView<CopyJob> table = new TableView<>(viewModel.jobs());
+        TableView<JobsViewModel.JobRow> table = new TableView<>(viewModel.jobs());
         table.setId("jobsTable");
         table.setAccessibleText(messages.get("jobs.tab"));
         table.setPlaceholder(new Label(messages.get("jobs.none")));
@@ -73,7 +72,7 @@ public final class JobsView {
         table.getColumns().add(text("jobs.column.region", j -> j.request().source().region().code() + " \u2192 "
                 + j.request().destinationRegion().code(), 190));
         table.getColumns().add(text("jobs.column.state", viewModel::stateText, 220));
-        TableColumn<CopyJob, CopyJob> progress = column("jobs.column.progress", 170);
+        TableColumn<JobsViewModel.JobRow, CopyJob> progress = column("jobs.column.progress", 170);
         progress.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label percent = new Label();
@@ -103,7 +102,7 @@ public final class JobsView {
         table.getColumns().add(progress);
         table.getColumns().add(text("jobs.column.elapsed", viewModel::elapsed, 90));
         table.getColumns().add(text("jobs.column.eta", viewModel::eta, 90));
-        TableColumn<CopyJob, CopyJob> actions = column("jobs.column.actions", 170);
+        TableColumn<JobsViewModel.JobRow, CopyJob> actions = column("jobs.column.actions", 170);
         actions.setCellFactory(c -> new TableCell<>() {
             private final Button cancel = new Button(messages.get("jobs.cancel"));
             private final Button retry = new Button(messages.get("jobs.retry"));
@@ -140,18 +139,21 @@ public final class JobsView {
         return root;
     }
 
-    private TableColumn<CopyJob, CopyJob> column(String key, double width) {
-        TableColumn<CopyJob, CopyJob> column = new TableColumn<>(messages.get(key));
+    /** A column showing the row's job as it moves: its cells follow that row's job property only. */
+    private TableColumn<JobsViewModel.JobRow, CopyJob> column(String key, double width) {
+        TableColumn<JobsViewModel.JobRow, CopyJob> column = new TableColumn<>(messages.get(key));
         column.setPrefWidth(width);
         column.setSortable(false);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellValueFactory(c -> c.getValue().jobProperty());
         return column;
     }
 
-    private TableColumn<CopyJob, String> text(String key, Function<CopyJob, String> value, double width) {
-        TableColumn<CopyJob, String> column = new TableColumn<>(messages.get(key));
+    private TableColumn<JobsViewModel.JobRow, String> text(String key, Function<CopyJob, String> value,
+                                                           double width) {
+        TableColumn<JobsViewModel.JobRow, String> column = new TableColumn<>(messages.get(key));
         column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
+                () -> value.apply(c.getValue().job()), c.getValue().jobProperty()));
         return column;
     }
 }

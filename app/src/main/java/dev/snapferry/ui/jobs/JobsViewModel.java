@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,6 +43,32 @@ public final class JobsViewModel {
     /** Which jobs the panel shows. */
     public enum Show { IN_FLIGHT, FINISHED, ALL }
 
+    /**
+     * One row of the panel: the same object for the job's whole life, its {@link #jobProperty()} replaced as the
+     * job moves, so that the table redraws that row's cells and nothing else.
+     */
+    public static final class JobRow {
+        private final UUID id;
+        private final ReadOnlyObjectWrapper<CopyJob> job;
+
+        JobRow(CopyJob job) {
+            this.id = job.id();
+            this.job = new ReadOnlyObjectWrapper<>(this, "job", job);
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        public CopyJob job() {
+            return job.get();
+        }
+
+        public ReadOnlyObjectProperty<CopyJob> jobProperty() {
+            return job.getReadOnlyProperty();
+        }
+    }
+
     private final CopyJobService service;
     private final UiThread ui;
     private final TaskRunner tasks;
@@ -48,8 +76,10 @@ public final class JobsViewModel {
     private final Messages messages;
     private final Clock clock;
     private final Consumer<CopyJob> ended;
-    private final ObservableList<CopyJob> all = FXCollections.observableArrayList();
-    private final FilteredList<CopyJob> shown = new FilteredList<>(all);
+    // No extractor: a row's change reaches only its own cells, never the list (which would redraw every row).
+    private final ObservableList<JobRow> all = FXCollections.observableArrayList();
+    private final FilteredList<JobRow> shown = new FilteredList<>(all);
+    private final Map<UUID, JobRow> rowsById = new HashMap<>();
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(this, "show", Show.ALL);
     private final ReadOnlyIntegerWrapper inFlight = new ReadOnlyIntegerWrapper(this, "inFlight");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -77,7 +107,7 @@ public final class JobsViewModel {
         apply(new CopyJobService.Update(service.jobs(), null), false);
     }
 
-    public ObservableList<CopyJob> jobs() {
+    public ObservableList<JobRow> jobs() {
         return shown;
     }
 
@@ -114,10 +144,51 @@ public final class JobsViewModel {
                 ended.accept(job);
             }
         }
-        all.setAll(update.jobs());
+        replaceChanged(update.jobs());
         inFlight.set((int) update.jobs().stream().filter(j -> !j.state().isFinal()).count());
         if (update.problem() != null) {
             problem.set(update.problem());
+        }
+    }
+
+    /**
+     * Puts the new jobs in the list touching only the rows that changed, so that a poll moving five of 500 jobs
+     * redraws five rows; a list of other jobs (added, cleared) is replaced whole.
+     */
+    private void replaceChanged(List<CopyJob> next) {
+        boolean sameJobs = next.size() == all.size();
+        for (int i = 0; sameJobs && i < next.size(); i++) {
+            sameJobs = next.get(i).id().equals(all.get(i).id());
+        }
+        if (!sameJobs) {
+            List<JobRow> rows = new java.util.ArrayList<>(next.size());
+            Map<UUID, JobRow> kept = new HashMap<>();
+            for (CopyJob job : next) {
+                JobRow row = rowsById.get(job.id());
+                if (row == null) {
+                    row = new JobRow(job);
+                } else {
+                    row.job.set(job);
+                }
+                rows.add(row);
+                kept.put(job.id(), row);
+            }
+            rowsById.clear();
+            rowsById.putAll(kept);
+            all.setAll(rows);
+            return;
+        }
+        boolean endings = false;
+        for (int i = 0; i < next.size(); i++) {
+            JobRow row = all.get(i);
+            if (!next.get(i).equals(row.job())) {
+                endings |= next.get(i).state().isFinal() != row.job().state().isFinal();
+                row.job.set(next.get(i));
+            }
+        }
+        if (endings && show.get() != Show.ALL) {
+            // A job moved between "in flight" and "finished": the filter is asked again.
+            filter();
         }
     }
 
@@ -134,7 +205,8 @@ public final class JobsViewModel {
 
     private void filter() {
         Show which = show.get();
-        shown.setPredicate(j -> which == Show.ALL || (which == Show.FINISHED) == j.state().isFinal());
+        // A new predicate object each time: FilteredList filters again only when the predicate changes.
+        shown.setPredicate(r -> which == Show.ALL || (which == Show.FINISHED) == r.job().state().isFinal());
     }
 
     /** How the job's state reads in the panel. */
@@ -209,6 +281,6 @@ public final class JobsViewModel {
     }
 
     Optional<CopyJob> find(UUID id) {
-        return all.stream().filter(j -> j.id().equals(id)).findFirst();
+        return Optional.ofNullable(rowsById.get(id)).map(JobRow::job);
     }
 }

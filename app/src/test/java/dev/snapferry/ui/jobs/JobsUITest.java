@@ -157,7 +157,9 @@ class JobsUITest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.job(other.id()).orElseThrow().state()
                 != JobState.SUBMITTING);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".job-cancel").match(NodeQueryUtils.isVisible()).nth(1).queryButton());
+        // The row's Cancel button, found by the name screen readers hear.
+        robot.clickOn(robot.lookup(".job-cancel").match(NodeQueryUtils.isVisible())
+                .match((javafx.scene.Node n) -> "Cancel to-be-cancelled".equals(n.getAccessibleText())).queryButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.job(other.id()).orElseThrow().state()
                 == JobState.CANCELLING);
         assertThat(dialogs.shown()).filteredOn(d -> d.kind().equals("confirm")).singleElement()

@@ -1,0 +1,190 @@
+package dev.snapferry.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.OpenSessions;
+import dev.snapferry.core.aws.RegionResult;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.aws.SnapshotWriter;
+import dev.snapferry.core.jobs.CopyJobService;
+import dev.snapferry.core.jobs.JobHistory;
+import dev.snapferry.core.jobs.LiveCopyBackend;
+import dev.snapferry.core.model.ApiFamily;
+import dev.snapferry.core.model.CopyJob;
+import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.JobState;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotState;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.GeneratedDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.RecordingDialogService;
+import dev.snapferry.ui.common.SameThreadTaskRunner;
+import dev.snapferry.ui.jobs.JobsView;
+import dev.snapferry.ui.jobs.JobsViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/**
+ * 500 copy jobs across 8 regions of one account: the API calls each poll cycle makes, against the bound of one
+ * per (account, region) with copies in flight, and the longest stretch the FX thread spends applying the jobs'
+ * updates to the jobs panel (the update itself, then the table's layout).
+ */
+class JobsBenchmark {
+
+    private static final int REGIONS = 8;
+    private static final int JOBS = 500;
+
+    @Test
+    void fiveHundredJobsAcrossEightRegions() throws Exception {
+        GeneratedDataset dataset = new GeneratedDataset(REGIONS, 20, 11);
+        SimClock.Manual clock = SimClock.manual(Instant.now());
+        Path folder = Files.createTempDirectory("snapferry-jobs-bench");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+        // Copies the queue sends wait here until the poll's calls are counted, then go.
+        java.util.concurrent.LinkedBlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (Simulator simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), dataset));
+             SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build()) {
+            OpenSessions sessions = new OpenSessions();
+            AccountSession session = AccountSession.open("bench", true, new RegionRef("us-east-1"), new AwsClients(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY,
+                            DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(), http, 5));
+            sessions.add("bench", List.of(session));
+            List<RegionRef> regions = dataset.regionCodes().stream().map(RegionRef::new).toList();
+            List<Snapshot> sources = new SnapshotLister(new KmsDirectory(), REGIONS).list(List.of(session), regions,
+                    SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                    .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
+                    // Up to 100 manual snapshots a region (AWS's quota): 20 there, 10 warm-up copies and 63 copies more.
+                    .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
+                            && s.engine().api() != ApiFamily.DOCDB_ELASTIC)
+                    .toList();
+            List<CopyRequest> requests = new ArrayList<>();
+            for (int i = 0; i < JOBS; i++) {
+                Snapshot source = sources.get(i % sources.size());
+                requests.add(new CopyRequest(source, session.account(), source.region(), "bench-job-" + i, null,
+                        false, List.of()));
+            }
+            CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+                    new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), held::add, Clock.systemUTC());
+            Messages messages = Messages.load(Locale.ROOT);
+            double[] longestFx = {0};
+            boolean[] measuring = {false};
+            List<Double> fxTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Scene[] scene = new Scene[1];
+            WaitForAsyncUtils.asyncFx(() -> {
+                // Every FX task the jobs' updates cause is timed, layout of the panel included.
+                JobsViewModel viewModel = new JobsViewModel(service, task -> Platform.runLater(() -> {
+                    long start = System.nanoTime();
+                    task.run();
+                    scene[0].getRoot().applyCss();
+                    scene[0].getRoot().layout();
+                    if (measuring[0]) {
+                        double took = (System.nanoTime() - start) / 1e6;
+                        longestFx[0] = Math.max(longestFx[0], took);
+                        fxTimes.add(took);
+                    }
+                }), new SameThreadTaskRunner(), new RecordingDialogService(), messages, Clock.systemUTC(),
+                        job -> { });
+                scene[0] = new Scene(new JobsView(viewModel, messages).root(), 1400, 800);
+                stage.setScene(scene[0]);
+                stage.show();
+            }).get();
+
+            // Warm-up: 80 jobs through the same paths, so that the figure below is not the JIT's first pass.
+            List<CopyRequest> warmup = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                Snapshot source = sources.get(i % sources.size());
+                warmup.add(new CopyRequest(source, session.account(), source.region(), "warm-job-" + i, null,
+                        false, List.of()));
+            }
+            service.submit(warmup);
+            release(held, sends, service);
+            while (service.anyInFlight()) {
+                clock.advance(Duration.ofMinutes(3));
+                service.pollOnce();
+                release(held, sends, service);
+            }
+            service.clearFinished();
+            WaitForAsyncUtils.waitForFxEvents();
+
+            service.submit(requests);
+            release(held, sends, service);
+            WaitForAsyncUtils.waitForFxEvents();
+            measuring[0] = true;
+            double worstRatio = 0;
+            int cycles = 0;
+            long totalCalls = 0;
+            long totalBound = 0;
+            while (service.anyInFlight() && cycles < 400) {
+                clock.advance(Duration.ofMinutes(3));
+                long bound = service.jobs().stream().filter(j -> j.state() == JobState.COPYING
+                                || j.state() == JobState.QUEUED_BY_AWS || j.state() == JobState.CANCELLING)
+                        .map(j -> j.request().destinationRegion()).distinct().count();
+                long before = simulator.requestCount();
+                service.pollOnce();
+                long pollCalls = simulator.requestCount() - before;
+                // Copies sent into the slots the poll freed are the queue's calls, not the poll's.
+                release(held, sends, service);
+                if (bound > 0) {
+                    worstRatio = Math.max(worstRatio, (double) Math.max(0, pollCalls) / bound);
+                    totalCalls += Math.max(0, pollCalls);
+                    totalBound += bound;
+                }
+                cycles++;
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(service.jobs()).hasSize(JOBS).allMatch(j -> j.state() == JobState.AVAILABLE);
+            List<Double> sortedFx = fxTimes.stream().sorted().toList();
+            System.out.printf("BENCH jobs: %d FX tasks while polling, median %.1f ms, 95th percentile %.1f ms%n",
+                    sortedFx.size(), sortedFx.get(sortedFx.size() / 2), sortedFx.get(sortedFx.size() * 95 / 100));
+            System.out.printf("BENCH jobs: %d jobs in %d regions done in %d poll cycles; %d poll calls for a bound "
+                    + "of %d; longest FX task %.1f ms%n", JOBS, REGIONS, cycles, totalCalls, totalBound,
+                    longestFx[0]);
+            BenchResults.atMost("jobs.500x8.apiCallsPerPollCycle", worstRatio, "calls/bound",
+                    "one call per account-region with copies in flight", 1.0, 1.0);
+            BenchResults.below("jobs.500x8.longestFxStall", longestFx[0], "ms", 20);
+            session.close();
+        } finally {
+            sends.shutdownNow();
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    /** Sends the copies the queue released, and waits until AWS answered each. */
+    private static void release(java.util.concurrent.BlockingQueue<Runnable> held, ExecutorService sends,
+                                CopyJobService service) throws Exception {
+        while (!held.isEmpty() || service.jobs().stream().anyMatch(j -> j.state() == JobState.SUBMITTING)) {
+            Runnable next = held.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                sends.execute(next);
+            }
+        }
+    }
+}
