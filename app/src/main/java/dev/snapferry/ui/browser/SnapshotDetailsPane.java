@@ -57,6 +57,7 @@ final class SnapshotDetailsPane {
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         tags.getColumns().setAll(java.util.List.of(key, value));
         tags.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tags.setPlaceholder(new javafx.scene.control.Label(messages.get("browser.details.noTags")));
         tags.setPrefHeight(160);
         tags.setId("detailsTags");
         tags.setAccessibleText(messages.get("browser.details.tags"));
