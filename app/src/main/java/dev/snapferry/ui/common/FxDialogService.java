@@ -82,15 +82,8 @@ public final class FxDialogService implements DialogService {
     public boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
                             String confirmLabel) {
         javafx.scene.control.Dialog<Boolean> dialog = new javafx.scene.control.Dialog<>();
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        FxInputDialogs.own(dialog, owner.get());
-        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(cancel, confirm);
-        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
-        text.setWrapText(true);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, text,
+        ButtonType confirm = prepare(dialog, title, confirmLabel);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, wrapped(message),
                 new dev.snapferry.ui.tags.TagEditorView(editor, messages).root());
         content.setPrefWidth(620);
         dialog.getDialogPane().setContent(content);
@@ -105,14 +98,8 @@ public final class FxDialogService implements DialogService {
                                            java.util.function.Function<String, Optional<String>> problem,
                                            dev.snapferry.ui.tags.TagEditorViewModel tags, String confirmLabel) {
         javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
-        dialog.setTitle(title);
-        dialog.setHeaderText(title);
-        FxInputDialogs.own(dialog, owner.get());
-        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(cancel, confirm);
-        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
-        text.setWrapText(true);
+        ButtonType confirm = prepare(dialog, title, confirmLabel);
+        javafx.scene.control.Label text = wrapped(message);
         javafx.scene.control.TextField name = new javafx.scene.control.TextField(initial);
         name.setId("dialogInput");
         name.setAccessibleText(message);
@@ -140,5 +127,23 @@ public final class FxDialogService implements DialogService {
         dialog.setResizable(true);
         dialog.setResultConverter(button -> button == confirm ? name.getText() : null);
         return dialog.showAndWait();
+    }
+
+    /** Titles the dialog, gives it the owner and its theme, and adds Cancel and the confirm button it returns. */
+    private ButtonType prepare(javafx.scene.control.Dialog<?> dialog, String title, String confirmLabel) {
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        FxInputDialogs.own(dialog, owner.get());
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(cancel, confirm);
+        dialog.setResizable(true);
+        return confirm;
+    }
+
+    private static javafx.scene.control.Label wrapped(String message) {
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        return text;
     }
 }

@@ -180,25 +180,13 @@ public final class CopyWizardView {
 
         VBox box = new VBox(10, grid);
         if (!viewModel.isBatch()) {
-            TextField name = new TextField();
-            name.setId("copyIdentifier");
-            name.setAccessibleText(messages.get("copy.identifier.accessible"));
-            name.textProperty().bindBidirectional(viewModel.targetIdentifierProperty());
-            HBox field = new HBox(8, name, spinner(viewModel.checkingNamesProperty()));
-            HBox.setHgrow(name, Priority.ALWAYS);
-            field.setAlignment(Pos.CENTER_LEFT);
-            grid.addRow(3, fieldLabel("copy.identifier", name), field);
+            TextField name = nameField(grid, "copyIdentifier", "copy.identifier",
+                    messages.get("copy.identifier.accessible"), viewModel.targetIdentifierProperty());
             grid.add(problem(viewModel.targetProblemProperty(), name, "identifierProblem"), 1, 4);
             grid.add(checking(), 1, 5);
         } else {
-            TextField template = new TextField();
-            template.setId("copyTemplate");
-            template.setAccessibleText(messages.get("copy.template"));
-            template.textProperty().bindBidirectional(viewModel.templateProperty());
-            HBox field = new HBox(8, template, spinner(viewModel.checkingNamesProperty()));
-            HBox.setHgrow(template, Priority.ALWAYS);
-            field.setAlignment(Pos.CENTER_LEFT);
-            grid.addRow(3, fieldLabel("copy.template", template), field);
+            TextField template = nameField(grid, "copyTemplate", "copy.template", messages.get("copy.template"),
+                    viewModel.templateProperty());
             Label help = new Label(messages.get("copy.template.help"));
             help.getStyleClass().add("field-help");
             help.setWrapText(true);
@@ -214,6 +202,20 @@ public final class CopyWizardView {
             box.getChildren().addAll(new Label(messages.get("copy.preview")), preview);
         }
         return box;
+    }
+
+    /** The name (or template) field on the form's fourth row, with the spinner of the names check beside it. */
+    private TextField nameField(GridPane grid, String id, String labelKey, String accessible,
+                                javafx.beans.property.StringProperty text) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setAccessibleText(accessible);
+        field.textProperty().bindBidirectional(text);
+        HBox row = new HBox(8, field, spinner(viewModel.checkingNamesProperty()));
+        HBox.setHgrow(field, Priority.ALWAYS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(3, fieldLabel(labelKey, field), row);
+        return field;
     }
 
     private Label checking() {

@@ -3,21 +3,17 @@ package dev.snapferry.ui.copy;
 import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.OpenSessions;
-import dev.snapferry.core.aws.RegionResult;
-import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
+import dev.snapferry.core.jobs.LiveCopyBackend;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.ApiFamily;
 import dev.snapferry.core.model.CopyRequest;
 import dev.snapferry.core.model.KmsKey;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
-import dev.snapferry.core.rules.IdentifierRules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -49,18 +45,10 @@ public final class LiveCopyGateway implements CopyGateway {
 
     @Override
     public Set<String> takenIdentifiers(AccountRef account, RegionRef region, boolean elastic) {
-        SnapshotLister lister = new SnapshotLister(kms, 1);
-        RegionResult result;
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            result = lister.listRegion(session(account), region, new SnapshotLister.Options(false, false, elastic,
-                    false), executor);
-        }
-        if (result instanceof RegionResult.Failed failed) {
-            throw new dev.snapferry.core.aws.AwsCallException(failed.failure(), null);
-        }
-        return ((RegionResult.Loaded) result).snapshots().stream()
-                .filter(s -> !s.isForeign() && (s.engine().api() == ApiFamily.DOCDB_ELASTIC) == elastic)
-                .map(s -> IdentifierRules.normalize(s.identifier())).collect(Collectors.toUnmodifiableSet());
+        // The account's own snapshots of the region, keyed by lower-cased name: the jobs' lookup serves here too.
+        return new LiveCopyBackend(sessions, writer).snapshots(account, region, elastic).entrySet().stream()
+                .filter(e -> (e.getValue().engine().api() == ApiFamily.DOCDB_ELASTIC) == elastic)
+                .map(java.util.Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
