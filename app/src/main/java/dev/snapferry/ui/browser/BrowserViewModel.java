@@ -94,6 +94,14 @@ public final class BrowserViewModel {
     private final ObservableList<AccountChoice> accountChoices = FXCollections.observableArrayList();
     private final ObservableList<String> openAccounts = FXCollections.observableArrayList();
     private final ObservableList<String> openingAccounts = FXCollections.observableArrayList();
+    /** The answers of the last queries, newest last; a few dozen kilobytes each at 100,000 rows. */
+    private final Map<String, Answers> answers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answers> eldest) {
+            return size() > 12;
+        }
+    };
+    private @Nullable Answers lastAnswers;
     private long generation;
     private @Nullable CompletableFuture<?> running;
 
@@ -439,8 +447,13 @@ public final class BrowserViewModel {
     }
 
     /**
-     * Filters the rows by the current query. The predicate reads the row's own ordinals and search bytes; it goes to
+     * Filters the rows by the current query. The predicate reads the row's own ordinals and search text; it goes to
      * the snapshot only for the audit quick filters. Same answers as {@link SnapshotQuery#matches(Snapshot)}.
+     *
+     * <p>Typing and erasing mostly revisit or refine the last query, so answers are remembered per row (in bit sets
+     * by {@link SnapshotRow#index()}) for the last few queries: a query seen before answers from memory; a query
+     * that only adds to the last one's words tests only the rows that matched it; one that only removes from them
+     * tests only the rows that did not. A row the remembered query never saw (a region listed since) is tested.
      */
     private void applyQuery() {
         SnapshotQuery query = query();
@@ -449,18 +462,53 @@ public final class BrowserViewModel {
         boolean[] typeOn = new boolean[SnapshotType.values().length];
         query.types().forEach(t -> typeOn[t.ordinal()] = true);
         boolean quick = !query.quickFilters().isEmpty();
-        String[] words = query.searchWords().toArray(String[]::new);
+        List<String> wordList = query.searchWords();
+        String[] words = wordList.toArray(String[]::new);
+        String criteria = query.engines() + "|" + query.types() + "|" + query.quickFilters() + "|"
+                + query.requiredTags();
+        Answers known = answers.get(criteria + "|" + wordList);
+        Answers last = lastAnswers != null && lastAnswers.criteria().equals(criteria) ? lastAnswers : null;
+        boolean narrower = last != null && last.words().stream().allMatch(w -> wordList.stream()
+                .anyMatch(n -> n.contains(w)));
+        boolean wider = last != null && wordList.stream().allMatch(n -> last.words().stream()
+                .anyMatch(w -> w.contains(n)));
+        Answers next = known != null ? known : new Answers(criteria, wordList, new java.util.BitSet(),
+                new java.util.BitSet());
         visible.setPredicate(row -> {
-            if (!engineOn[row.familyOrdinal()] || !typeOn[row.typeOrdinal()]) {
+            int index = row.index();
+            if (next.seen().get(index)) {
+                return next.matched().get(index);
+            }
+            boolean match;
+            if (narrower && last.seen().get(index) && !last.matched().get(index)) {
+                match = false;
+            } else if (wider && last.seen().get(index) && last.matched().get(index)) {
+                match = true;
+            } else {
+                match = engineOn[row.familyOrdinal()] && typeOn[row.typeOrdinal()] && containsAll(row, words)
+                        && (!quick || query.passesQuickFilters(row.snapshot()));
+            }
+            next.seen().set(index);
+            if (match) {
+                next.matched().set(index);
+            }
+            return match;
+        });
+        answers.put(criteria + "|" + wordList, next);
+        lastAnswers = next;
+    }
+
+    private static boolean containsAll(SnapshotRow row, String[] words) {
+        for (String word : words) {
+            if (!row.contains(word)) {
                 return false;
             }
-            for (String word : words) {
-                if (!row.contains(word)) {
-                    return false;
-                }
-            }
-            return !quick || query.passesQuickFilters(row.snapshot());
-        });
+        }
+        return true;
+    }
+
+    /** What a query answered for each row it saw: bit {@code index} of {@code matched} for row {@code index}. */
+    private record Answers(String criteria, List<String> words, java.util.BitSet seen, java.util.BitSet matched) {
     }
 
     /** The AWS CLI command that describes {@code snapshot}, as the user would type it. */

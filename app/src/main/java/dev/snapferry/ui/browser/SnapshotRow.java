@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public final class SnapshotRow {
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_INDEX =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final Snapshot snapshot;
+    /** This row object's own number, for remembering filter answers per row in bit sets. Never reused. */
+    private final int index = NEXT_INDEX.getAndIncrement();
     private final String haystack;
     private final byte family;
     private final byte type;
@@ -25,6 +30,10 @@ public final class SnapshotRow {
 
     public Snapshot snapshot() {
         return snapshot;
+    }
+
+    int index() {
+        return index;
     }
 
     int familyOrdinal() {
