@@ -294,9 +294,10 @@ public final class CopyJobService {
             case AVAILABLE -> job.withState(JobState.AVAILABLE, 100, now());
             case FAILED -> job.failed(new JobFailure("jobs.failure.aws", "", "AWS reports the copy as "
                     + target.status().raw()), now());
-            case QUEUED -> job.state() == JobState.QUEUED_BY_AWS ? job : keepArn(job, JobState.QUEUED_BY_AWS, 0);
+            case QUEUED -> job.state() == JobState.QUEUED_BY_AWS ? job
+                    : job.withState(JobState.QUEUED_BY_AWS, 0, now());
             default -> job.state() == JobState.COPYING && job.percent() == target.status().percent() ? job
-                    : keepArn(job, JobState.COPYING, target.status().percent());
+                    : job.withState(JobState.COPYING, target.status().percent(), now());
         };
     }
 
@@ -338,7 +339,7 @@ public final class CopyJobService {
                 return false;
             }
             next = job.state() == JobState.WAITING ? job.withState(JobState.CANCELLED, 0, now())
-                    : keepArn(job, JobState.CANCELLING, job.percent());
+                    : job.withState(JobState.CANCELLING, job.percent(), now());
         }
         update(next);
         if (next.state() == JobState.CANCELLING) {
@@ -406,14 +407,9 @@ public final class CopyJobService {
         return switch (target.status().state()) {
             case AVAILABLE -> submitted.withState(JobState.AVAILABLE, 100, now());
             case COPYING, CREATING -> target.status().percent() > 0
-                    ? keepArn(submitted, JobState.COPYING, target.status().percent()) : submitted;
+                    ? submitted.withState(JobState.COPYING, target.status().percent(), now()) : submitted;
             default -> submitted;
         };
-    }
-
-    /** A state change that keeps the target's ARN ({@link CopyJob#withState} resets nothing but the failure). */
-    private CopyJob keepArn(CopyJob job, JobState state, int percent) {
-        return job.withState(state, percent, now());
     }
 
     private void update(CopyJob next) {

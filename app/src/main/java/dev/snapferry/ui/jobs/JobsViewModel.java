@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -278,9 +277,5 @@ public final class JobsViewModel {
             service.clearFinished();
             return null;
         }, ok -> { }, error -> problem.set(String.valueOf(error.getMessage())));
-    }
-
-    Optional<CopyJob> find(UUID id) {
-        return Optional.ofNullable(rowsById.get(id)).map(JobRow::job);
     }
 }
