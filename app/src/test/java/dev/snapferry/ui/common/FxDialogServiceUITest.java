@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.snapferry.ui.testing.Shown;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,11 +42,10 @@ class FxDialogServiceUITest {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Platform.runLater(() -> answer.complete(dialogs.confirmTyped("Delete snapshot", "Delete it?",
                 "orders-2026", "Delete snapshot")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialogInput")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Node input = Shown.node(robot, "#dialogInput", 5);
         Button delete = robot.lookup(".button").match(LabeledMatchers.hasText("Delete snapshot")).queryButton();
         assertThat(delete.isDisabled()).isTrue();
-        robot.clickOn("#dialogInput").write("orders-202");
+        robot.clickOn(input).write("orders-202");
         assertThat(delete.isDisabled()).isTrue();
         assertThat(robot.lookup("#dialogProblem").queryAs(Label.class).getText())
                 .isEqualTo("Type the identifier exactly as shown.");
@@ -60,9 +60,8 @@ class FxDialogServiceUITest {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Platform.runLater(() -> answer.complete(dialogs.confirmTyped("Delete snapshot", "Delete it?",
                 "orders-2026", "Delete snapshot")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialogInput")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn("#dialogInput").write("orders-2026");
+        Node input = Shown.node(robot, "#dialogInput", 5);
+        robot.clickOn(input).write("orders-2026");
         robot.type(KeyCode.ESCAPE);
         assertThat(answer.get(5, TimeUnit.SECONDS)).isFalse();
     }
@@ -73,11 +72,10 @@ class FxDialogServiceUITest {
         Platform.runLater(() -> answer.complete(dialogs.askText("Create cluster snapshot", "Named:", "good-name",
                 text -> text.contains("--") ? Optional.of("Replace the two hyphens in a row with one.")
                         : Optional.empty())));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dialogInput")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Node input = Shown.node(robot, "#dialogInput", 5);
         Node ok = robot.lookup(".button").match(LabeledMatchers.hasText("OK")).query();
         assertThat(ok.isDisabled()).isFalse();
-        robot.clickOn("#dialogInput").type(KeyCode.END).write("--x");
+        robot.clickOn(input).type(KeyCode.END).write("--x");
         assertThat(ok.isDisabled()).isTrue();
         assertThat(robot.lookup("#dialogProblem").queryAs(Label.class).getText())
                 .isEqualTo("Replace the two hyphens in a row with one.");
@@ -97,18 +95,17 @@ class FxDialogServiceUITest {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Platform.runLater(() -> answer.complete(dialogs.editTags("Tags of orders-neptune", "Edit them.", editor,
                 "Save tags")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#addTag")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        Node add = Shown.node(robot, "#addTag", 5);
         Button save = robot.lookup(".button").match(LabeledMatchers.hasText("Save tags")).queryButton();
         assertThat(save.isDisabled()).isFalse();
-        robot.clickOn("#addTag");
+        robot.clickOn(add);
         WaitForAsyncUtils.waitForFxEvents();
         // The new row's key has the focus: type straight into it.
         robot.write("aws:team");
         assertThat(save.isDisabled()).isTrue();
         assertThat(robot.lookup(".field-problem").match(org.testfx.util.NodeQueryUtils.isVisible())
                 .queryAs(Label.class).getText()).contains("aws:");
-        dev.snapferry.ui.testing.Screenshots.save(robot.lookup("#addTag").query().getScene(), "tag-editor-invalid");
+        dev.snapferry.ui.testing.Screenshots.save(add.getScene(), "tag-editor-invalid");
         robot.type(KeyCode.HOME).type(KeyCode.DELETE, 4).write("-").type(KeyCode.HOME).write("platform");
         assertThat(editor.rows().get(2).keyProperty().get()).isEqualTo("platform-team");
         assertThat(save.isDisabled()).isFalse();

@@ -119,7 +119,7 @@ class CopyWizardUITest {
                 .SnapshotType.MANUAL);
         open(source);
         awaitEnabled(robot, "#wizardNext");
-        robot.doubleClickOn("#copyIdentifier").type(KeyCode.END);
+        robot.doubleClickOn(dev.snapferry.ui.testing.Shown.node(robot, "#copyIdentifier", 10)).type(KeyCode.END);
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("2-catalog");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, "#identifierProblem")).isEqualTo("Start the identifier with a letter (a\u2013z).");
@@ -127,19 +127,19 @@ class CopyWizardUITest {
         Screenshots.save(wizardStage.getScene(), "copy-wizard-name-problem");
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("catalog-before-upgrade");
         awaitEnabled(robot, "#wizardNext");
-        robot.clickOn("#wizardNext");
+        click(robot, "#wizardNext");
         assertThat(label(robot, "#copyKmsNeed")).isEqualTo("A key is optional");
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#addTag");
+        click(robot, "#wizardNext");
+        click(robot, "#addTag");
         WaitForAsyncUtils.waitForFxEvents();
         robot.write("Ticket").type(KeyCode.TAB).write("DBA-77");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, "#copyTagPreview")).startsWith("Ticket=DBA-77");
         Screenshots.save(wizardStage.getScene(), "copy-wizard-tags");
-        robot.clickOn("#wizardNext");
+        click(robot, "#wizardNext");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(wizardStage.getScene(), "copy-wizard-review");
-        robot.clickOn("#wizardFinish");
+        click(robot, "#wizardFinish");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> wizard.doneProperty().get());
         Snapshot copy = inAws(source.region(), "catalog-before-upgrade");
         assertThat(copy.tags()).containsExactly(new Tag("Ticket", "DBA-77"));
@@ -161,21 +161,21 @@ class CopyWizardUITest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wizard.checkingNamesProperty().get()
                 && !wizard.loadingKeysProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#wizardNext");
+        click(robot, "#wizardNext");
         assertThat(label(robot, "#copyKmsNeed")).isEqualTo("A key is required");
         assertThat(label(robot, "#kmsProblem")).startsWith("Choose a KMS key of us-west-2");
         assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).isTrue();
         Screenshots.save(wizardStage.getScene(), "copy-wizard-key-required");
-        robot.clickOn("#copyKmsKey");
+        click(robot, "#copyKmsKey");
         KmsKey usable = wizard.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
                 .orElseThrow();
         robot.clickOn(robot.lookup(".list-cell").match(NodeQueryUtils.hasText(usable.displayName()))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#kmsProblem").match(NodeQueryUtils.isVisible()).tryQuery()).isEmpty();
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#wizardFinish");
+        click(robot, "#wizardNext");
+        click(robot, "#wizardNext");
+        click(robot, "#wizardFinish");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> wizard.doneProperty().get());
         String name = wizard.targets().getFirst().nameProperty().get();
         assertThat(inAws(new RegionRef("us-west-2"), name).kmsKeyId()).isIn(usable.arn(), usable.keyId());
@@ -189,7 +189,7 @@ class CopyWizardUITest {
         assertThat(five).hasSize(5);
         open(five.toArray(Snapshot[]::new));
         awaitEnabled(robot, "#wizardNext");
-        robot.doubleClickOn("#copyTemplate");
+        robot.doubleClickOn(dev.snapferry.ui.testing.Shown.node(robot, "#copyTemplate", 10));
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("nightly");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(label(robot, "#templateProblem")).startsWith("Put {source} in the template");
@@ -198,11 +198,11 @@ class CopyWizardUITest {
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("{source}-weekly-{date}");
         awaitEnabled(robot, "#wizardNext");
         Screenshots.save(wizardStage.getScene(), "copy-wizard-batch");
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#wizardNext");
-        robot.clickOn("#wizardNext");
+        click(robot, "#wizardNext");
+        click(robot, "#wizardNext");
+        click(robot, "#wizardNext");
         assertThat(robot.lookup("#wizardFinish").queryButton().getText()).isEqualTo("Copy 5 snapshots");
-        robot.clickOn("#wizardFinish");
+        click(robot, "#wizardFinish");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wizard.doneProperty().get());
         for (CopyWizardViewModel.Target target : wizard.targets()) {
             assertThat(target.nameProperty().get()).contains("-weekly-");
@@ -222,9 +222,12 @@ class CopyWizardUITest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static void click(FxRobot robot, String query) throws Exception {
+        robot.clickOn(dev.snapferry.ui.testing.Shown.node(robot, query, 10));
+    }
+
     private static void awaitEnabled(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
-                .map(n -> !n.isDisabled() && n.isVisible()).orElse(false));
+        dev.snapferry.ui.testing.Shown.enabled(robot, query, 10);
     }
 
     private static String label(FxRobot robot, String query) {

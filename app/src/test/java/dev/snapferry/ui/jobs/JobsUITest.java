@@ -134,9 +134,10 @@ class JobsUITest {
                     Scheduler.fx(), messages, Clock.systemUTC(), simulator.endpoint().toString());
             window[0] = CopyWizardWindow.show(stage, wizard[0], messages, () -> { });
         }).get();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#wizardNext").tryQuery()
-                .map(n -> !n.isDisabled()).orElse(false));
-        robot.clickOn("#wizardNext").clickOn("#wizardNext").clickOn("#wizardNext").clickOn("#wizardFinish");
+        dev.snapferry.ui.testing.Shown.enabled(robot, "#wizardNext", 10);
+        for (String button : List.of("#wizardNext", "#wizardNext", "#wizardNext", "#wizardFinish")) {
+            robot.clickOn(dev.snapferry.ui.testing.Shown.node(robot, button, 10));
+        }
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> wizard[0].doneProperty().get());
 
         TableView<?> table = robot.lookup("#jobsTable").queryTableView();

@@ -125,12 +125,11 @@ class MainWindowUITest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT,
                 javafx.scene.input.KeyCode.C);
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#wizardCancel")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        Stage wizard = (Stage) robot.lookup("#wizardCancel").query().getScene().getWindow();
+        javafx.scene.Node cancel = dev.snapferry.ui.testing.Shown.node(robot, "#wizardCancel", 10);
+        Stage wizard = (Stage) cancel.getScene().getWindow();
         assertThat(wizard.getTitle()).isEqualTo("Copy 3 snapshots");
         assertThat(wizard.getOwner()).isSameAs(stage);
-        robot.clickOn("#wizardCancel");
+        robot.clickOn(cancel);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wizard.isShowing()).isFalse();
     }
