@@ -16,10 +16,21 @@ import java.util.List;
  * @param theme         SYSTEM, LIGHT or DARK
  * @param columns       the table's columns in their order
  * @param accounts      the profiles (and the demo) open at exit, opened again at start
+ * @param tagPolicy     the tag policy's rules; null (a file from before policies had patterns) means the
+ *                      required keys of {@code requiredTags}, with any value
  */
 public record Preferences(List<String> regions, List<String> hiddenEngines, List<String> hiddenTypes,
                           List<String> quickFilters, boolean includePublic, List<String> requiredTags, String theme,
-                          List<ColumnState> columns, List<String> accounts) {
+                          List<ColumnState> columns, List<String> accounts,
+                          @org.jspecify.annotations.Nullable List<PolicyRule> tagPolicy) {
+
+    /** A required tag key and the pattern its values must match (empty: any value). */
+    public record PolicyRule(String key, String allowedValues) {
+        public PolicyRule {
+            key = key == null ? "" : key;
+            allowedValues = allowedValues == null ? "" : allowedValues;
+        }
+    }
 
     public Preferences {
         regions = regions == null ? List.of() : List.copyOf(regions);
@@ -30,9 +41,11 @@ public record Preferences(List<String> regions, List<String> hiddenEngines, List
         theme = theme == null ? "SYSTEM" : theme;
         columns = columns == null ? List.of() : List.copyOf(columns);
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        tagPolicy = tagPolicy == null ? null : List.copyOf(tagPolicy);
     }
 
     public static Preferences defaults() {
-        return new Preferences(List.of(), List.of(), List.of(), List.of(), false, List.of(), "SYSTEM", List.of(), List.of());
+        return new Preferences(List.of(), List.of(), List.of(), List.of(), false, List.of(), "SYSTEM", List.of(), List.of(),
+                null);
     }
 }

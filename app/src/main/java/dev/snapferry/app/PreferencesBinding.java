@@ -33,9 +33,7 @@ final class PreferencesBinding {
             browser.quickFilterProperty(filter).set(p.quickFilters().contains(filter.name()));
         }
         browser.includePublicProperty().set(p.includePublic());
-        if (!p.requiredTags().isEmpty()) {
-            browser.requiredTags().setAll(p.requiredTags());
-        }
+        policy(p).ifPresent(browser.tagPolicyProperty()::set);
         view.applyColumnLayout(p.columns());
     }
 
@@ -45,7 +43,7 @@ final class PreferencesBinding {
         main.themeProperty().addListener(listener);
         browser.regions().addListener(listener);
         browser.openAccounts().addListener(listener);
-        browser.requiredTags().addListener(listener);
+        browser.tagPolicyProperty().addListener(listener);
         browser.includePublicProperty().addListener(listener);
         for (EngineFamily family : EngineFamily.values()) {
             browser.engineProperty(family).addListener(listener);
@@ -78,8 +76,28 @@ final class PreferencesBinding {
             }
         }
         return new Preferences(browser.regions().stream().map(RegionRef::code).toList(), hiddenEngines, hiddenTypes,
-                quick, browser.includePublicProperty().get(), List.copyOf(browser.requiredTags()),
-                main.themeProperty().get().name(), view.columnLayout(), List.copyOf(browser.openAccounts()));
+                quick, browser.includePublicProperty().get(), browser.tagPolicyProperty().get().keys(),
+                main.themeProperty().get().name(), view.columnLayout(), List.copyOf(browser.openAccounts()),
+                browser.tagPolicyProperty().get().rules().stream()
+                        .map(r -> new Preferences.PolicyRule(r.key(), r.allowedValues())).toList());
+    }
+
+    /**
+     * The remembered tag policy; empty for the default. A rule a hand-edited file got wrong (a bad pattern, a key
+     * twice) drops the whole policy back to the default rather than half of it.
+     */
+    static java.util.Optional<dev.snapferry.core.audit.TagPolicy> policy(Preferences p) {
+        if (p.tagPolicy() == null) {
+            return p.requiredTags().isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(dev.snapferry.core.audit.TagPolicy.requiring(p.requiredTags()));
+        }
+        try {
+            return java.util.Optional.of(new dev.snapferry.core.audit.TagPolicy(p.tagPolicy().stream()
+                    .filter(r -> !r.key().isEmpty())
+                    .map(r -> new dev.snapferry.core.audit.TagPolicy.Rule(r.key(), r.allowedValues())).toList()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String text, E fallback) {

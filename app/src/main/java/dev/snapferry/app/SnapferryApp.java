@@ -274,6 +274,17 @@ public final class SnapferryApp extends Application {
                 jobsViewModel.inFlightProperty().get() == 0 ? text.get("jobs.tab")
                         : text.get("jobs.tab.count", jobsViewModel.inFlightProperty().get()),
                 jobsViewModel.inFlightProperty()), new JobsView(jobsViewModel, text).root());
+        dev.snapferry.ui.audit.AuditViewModel audit = new dev.snapferry.ui.audit.AuditViewModel(browser.allRows(),
+                browser.tagPolicyProperty(), new LiveSnapshotActions(sessions, new SnapshotWriter()),
+                engine -> rules.forEngine(engine).tags(), Platform::runLater, tasks,
+                dev.snapferry.ui.common.Scheduler.fx(), dialogs, text, Clock.systemUTC(), (label, arns) -> {
+                    browser.showOnly(label, arns);
+                    mainView.showSnapshots();
+                }, s -> browser.listAgain(s.accountId(), s.region()));
+        mainView.addTab("auditTab", javafx.beans.binding.Bindings.createStringBinding(() ->
+                audit.findings().isEmpty() ? text.get("audit.tab")
+                        : text.get("audit.tab.count", audit.findings().size()), audit.findings()),
+                new dev.snapferry.ui.audit.AuditView(audit, text).root());
         tasks.run("read the copy job history", copyJobs::recover, loaded -> {
             if (loaded instanceof JsonStore.Loaded.SetAside<JobHistory.Content> aside) {
                 dialogs.showInformation(text.get("jobs.historySetAside.title"), text.get("jobs.historySetAside",

@@ -16,10 +16,10 @@ import java.util.Set;
  * hold), and a search whose words must each appear, ignoring case, in the identifier, cluster, a tag key or value,
  * or the KMS key alias.
  *
- * @param requiredTags the tag keys the user's policy requires, for {@link QuickFilter#MISSING_REQUIRED_TAGS}
+ * @param tagPolicy the tags every snapshot must carry, for {@link QuickFilter#MISSING_REQUIRED_TAGS}
  */
 public record SnapshotQuery(Set<EngineFamily> engines, Set<SnapshotType> types, Set<QuickFilter> quickFilters,
-                            String search, List<String> requiredTags) {
+                            String search, TagPolicy tagPolicy) {
 
     public SnapshotQuery {
         // EnumSets: a row's engine and type are then bit tests, which matters at 100,000 rows a keystroke.
@@ -30,20 +30,20 @@ public record SnapshotQuery(Set<EngineFamily> engines, Set<SnapshotType> types, 
         quickFilters = Collections.unmodifiableSet(quickFilters.isEmpty() ? EnumSet.noneOf(QuickFilter.class)
                 : EnumSet.copyOf(quickFilters));
         search = Objects.requireNonNull(search, "search");
-        requiredTags = List.copyOf(requiredTags);
+        Objects.requireNonNull(tagPolicy, "tagPolicy");
     }
 
     private static final int ALL_ENGINES = EngineFamily.values().length;
     private static final int ALL_TYPES = SnapshotType.values().length;
 
     /** Everything, no search. */
-    public static SnapshotQuery all(List<String> requiredTags) {
+    public static SnapshotQuery all(TagPolicy tagPolicy) {
         return new SnapshotQuery(EnumSet.allOf(EngineFamily.class), EnumSet.allOf(SnapshotType.class),
-                Set.of(), "", requiredTags);
+                Set.of(), "", tagPolicy);
     }
 
     public SnapshotQuery withSearch(String text) {
-        return new SnapshotQuery(engines, types, quickFilters, text, requiredTags);
+        return new SnapshotQuery(engines, types, quickFilters, text, tagPolicy);
     }
 
     /** The lower-cased words of the search; empty when there is nothing to search for. */
@@ -91,7 +91,7 @@ public record SnapshotQuery(Set<EngineFamily> engines, Set<SnapshotType> types, 
         return switch (filter) {
             case UNENCRYPTED -> !s.storageEncrypted();
             case AWS_MANAGED_KEY -> s.storageEncrypted() && s.awsManagedKey();
-            case MISSING_REQUIRED_TAGS -> !TagCompliance.compliant(s, requiredTags);
+            case MISSING_REQUIRED_TAGS -> !tagPolicy.compliant(s);
             case SHARED_OR_PUBLIC -> s.isForeign();
             case IN_PROGRESS -> s.status().state().isInProgress();
         };

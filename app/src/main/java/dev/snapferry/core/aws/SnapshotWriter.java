@@ -114,6 +114,35 @@ public final class SnapshotWriter {
                         .tagKeys(keys)));
     }
 
+    /**
+     * Who may restore an RDS-family manual snapshot besides its owner: its {@code restore} attribute, where
+     * {@code all} means anyone.
+     */
+    public java.util.Set<String> restoreAccounts(AccountSession session, Snapshot snapshot) {
+        return restoreValues(AwsCallException.call(() -> session.clients().rds(snapshot.region())
+                .describeDBClusterSnapshotAttributes(b -> b.dbClusterSnapshotIdentifier(snapshot.identifier()))
+                .dbClusterSnapshotAttributesResult()));
+    }
+
+    /**
+     * Stops sharing a snapshot with everyone ({@code restore} loses {@code all}); the accounts it is shared with
+     * by name keep their access. Returns the {@code restore} attribute as AWS now has it.
+     */
+    public java.util.Set<String> makePrivate(AccountSession session, Snapshot snapshot) {
+        return restoreValues(AwsCallException.call(() -> session.clients().rds(snapshot.region())
+                .modifyDBClusterSnapshotAttribute(b -> b.dbClusterSnapshotIdentifier(snapshot.identifier())
+                        .attributeName("restore").valuesToRemove("all"))
+                .dbClusterSnapshotAttributesResult()));
+    }
+
+    private static java.util.Set<String> restoreValues(
+            software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttributesResult result) {
+        return result.dbClusterSnapshotAttributes().stream()
+                .filter(a -> "restore".equals(a.attributeName()))
+                .flatMap(a -> a.attributeValues().stream())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** One RDS-family snapshot of the account and region by identifier, or empty when it does not exist. */
     public Optional<Snapshot> describe(AccountSession session, RegionRef region, String identifier) {
         try {

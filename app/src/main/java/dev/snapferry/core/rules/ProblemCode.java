@@ -22,6 +22,8 @@ public enum ProblemCode {
     TAG_VALUE_INVALID_CHARACTER("tag.value.invalidCharacter"),
     TAG_DUPLICATE_KEY("tag.duplicateKey"),
     TAG_TOO_MANY("tag.tooMany"),
+    /** A tag policy's allowed-value pattern is not a regular expression. */
+    TAG_POLICY_PATTERN_INVALID("tag.policy.patternInvalid"),
     TAG_SOURCE_RESERVED_PREFIX("tag.sourceReservedPrefix", Severity.WARNING),
 
     KMS_KEY_REQUIRED("kms.key.required"),

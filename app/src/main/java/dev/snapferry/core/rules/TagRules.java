@@ -61,6 +61,45 @@ public final class TagRules {
     }
 
     /**
+     * Problems of a tag policy as edited in a table: each row is a required key ({@code tags[i].key}, checked as a
+     * tag key) and the regular expression its values must match ({@code tags[i].value}, empty for any value), with
+     * duplicate keys reported on the later row.
+     */
+    public static List<Problem> validatePolicy(List<Tag> rules, TagSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Tag rule = rules.get(i);
+            problems.addAll(validateKey(keyField(i), rule.key(), spec));
+            int row = i;
+            patternProblem(rule.value()).ifPresent(why ->
+                    problems.add(Problem.of(valueField(row), ProblemCode.TAG_POLICY_PATTERN_INVALID, why)));
+            Integer earlier = firstRow.putIfAbsent(rule.key(), i);
+            if (earlier != null && !rule.key().isEmpty()) {
+                problems.add(Problem.of(keyField(i), ProblemCode.TAG_DUPLICATE_KEY, rule.key(), earlier + 1));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Why {@code regex} cannot be an allowed-value pattern, in one sentence; empty when it compiles (an empty
+     * text is fine: any value).
+     */
+    public static java.util.Optional<String> patternProblem(String regex) {
+        if (regex.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return java.util.Optional.empty();
+        } catch (java.util.regex.PatternSyntaxException e) {
+            String where = e.getIndex() >= 0 ? " near position " + (e.getIndex() + 1) : "";
+            return java.util.Optional.of(e.getDescription() + where + ".");
+        }
+    }
+
+    /**
      * The tags a copy ends up with. Explicit tags in the same request replace the copied source tags, so with
      * {@code copyTags} the source's tags are used only when no explicit tag is given.
      */

@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 
 /** The snapshot browser: toolbar, table, details pane and region status bar, bound to its ViewModel. */
 public final class BrowserView {
@@ -78,6 +79,8 @@ public final class BrowserView {
     @FXML private Label counts;
     @FXML private FlowPane regionChips;
     @FXML private Label message;
+    @FXML private HBox restrictionBar;
+    @FXML private Label restrictionLabel;
 
     public BrowserView(BrowserViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -111,6 +114,12 @@ public final class BrowserView {
         quickShared.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC));
         quickInProgress.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS));
         refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
+        restrictionBar.visibleProperty().bind(viewModel.restrictionProperty().isNotNull());
+        restrictionBar.managedProperty().bind(restrictionBar.visibleProperty());
+        restrictionLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            BrowserViewModel.Restriction only = viewModel.restrictionProperty().get();
+            return only == null ? "" : messages.get("browser.restriction", only.label(), only.arns().size());
+        }, viewModel.restrictionProperty()));
         regionsMenu();
         accountsMenu();
 
@@ -289,8 +298,13 @@ public final class BrowserView {
     }
 
     @FXML
-    private void onRequiredTags() {
-        viewModel.editRequiredTags();
+    private void onClearRestriction() {
+        viewModel.clearRestriction();
+    }
+
+    @FXML
+    private void onTagPolicy() {
+        viewModel.editTagPolicy();
     }
 
     @FXML

@@ -2,6 +2,7 @@ package dev.snapferry.ui.browser;
 
 import dev.snapferry.core.audit.QuickFilter;
 import dev.snapferry.core.audit.SnapshotQuery;
+import dev.snapferry.core.audit.TagPolicy;
 import dev.snapferry.core.aws.AwsFailure;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.export.SnapshotExport;
@@ -38,6 +39,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -84,7 +86,10 @@ public final class BrowserViewModel {
     private final Map<SnapshotType, BooleanProperty> types = new EnumMap<>(SnapshotType.class);
     private final Map<QuickFilter, BooleanProperty> quickFilters = new EnumMap<>(QuickFilter.class);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final ObservableList<String> requiredTags = FXCollections.observableArrayList(DEFAULT_REQUIRED_TAGS);
+    private final ObjectProperty<TagPolicy> tagPolicy = new SimpleObjectProperty<>(this, "tagPolicy",
+            TagPolicy.requiring(DEFAULT_REQUIRED_TAGS));
+    private final ObjectProperty<@Nullable Restriction> restriction = new SimpleObjectProperty<>(this,
+            "restriction");
     private final BooleanProperty includePublic = new SimpleBooleanProperty(this, "includePublic", false);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
@@ -104,6 +109,7 @@ public final class BrowserViewModel {
     private @Nullable Answers lastAnswers;
     private long generation;
     private @Nullable CompletableFuture<?> running;
+    private long restrictions;
 
     /**
      * @param catalog  the accounts the user can open and close; {@link AccountCatalog#fixed} for none
@@ -121,7 +127,7 @@ public final class BrowserViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         openAccounts.setAll(catalog.open().stream().sorted().toList());
-        List<Observable> criteria = new ArrayList<>(List.of(search, requiredTags));
+        List<Observable> criteria = new ArrayList<>(List.of(search, tagPolicy, restriction));
         for (EngineFamily family : EngineFamily.values()) {
             engines.put(family, new SimpleBooleanProperty(this, family.name(), true));
             criteria.add(engines.get(family));
@@ -192,8 +198,48 @@ public final class BrowserViewModel {
         return search;
     }
 
-    public ObservableList<String> requiredTags() {
-        return requiredTags;
+    /** The tags every snapshot must carry: the "missing required tags" filter and the audit use it. */
+    public ObjectProperty<TagPolicy> tagPolicyProperty() {
+        return tagPolicy;
+    }
+
+    /**
+     * Snapshots chosen elsewhere (an audit chart's slice) that the table is limited to, on top of the filters;
+     * null when the table is not limited.
+     */
+    public ReadOnlyObjectProperty<@Nullable Restriction> restrictionProperty() {
+        return restriction;
+    }
+
+    /**
+     * Shows exactly the snapshots with these ARNs: every other filter is reset (all engines and types, no quick
+     * filter, no search) so that none hides one of them, and the table says what it is limited to until
+     * {@link #clearRestriction()}.
+     */
+    public void showOnly(String label, java.util.Collection<String> arns) {
+        search.set("");
+        engines.values().forEach(p -> p.set(true));
+        types.values().forEach(p -> p.set(true));
+        quickFilters.values().forEach(p -> p.set(false));
+        restriction.set(new Restriction(label, java.util.Set.copyOf(arns), ++restrictions));
+    }
+
+    public void clearRestriction() {
+        restriction.set(null);
+    }
+
+    /** Every snapshot listed, in listing order, whatever the filters: what the audit looks at. */
+    public ObservableList<SnapshotRow> allRows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /**
+     * A limit on the rows shown: exactly the snapshots whose ARN is in {@code arns}.
+     *
+     * @param label  what the limit is, in the user's words ("Unencrypted in us-east-1")
+     * @param number distinguishes two limits with the same label
+     */
+    public record Restriction(String label, java.util.Set<String> arns, long number) {
     }
 
     public BooleanProperty includePublicProperty() {
@@ -230,7 +276,7 @@ public final class BrowserViewModel {
                         .collect(java.util.stream.Collectors.toSet()),
                 quickFilters.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toSet()),
-                search.get() == null ? "" : search.get(), List.copyOf(requiredTags));
+                search.get() == null ? "" : search.get(), tagPolicy.get());
     }
 
     /** What the account picker offers: the demo and every profile, as last read. */
@@ -464,8 +510,9 @@ public final class BrowserViewModel {
         boolean quick = !query.quickFilters().isEmpty();
         List<String> wordList = query.searchWords();
         String[] words = wordList.toArray(String[]::new);
+        Restriction only = restriction.get();
         String criteria = query.engines() + "|" + query.types() + "|" + query.quickFilters() + "|"
-                + query.requiredTags();
+                + query.tagPolicy() + "|" + (only == null ? "" : only.number());
         Answers known = answers.get(criteria + "|" + wordList);
         Answers last = lastAnswers != null && lastAnswers.criteria().equals(criteria) ? lastAnswers : null;
         boolean narrower = last != null && last.words().stream().allMatch(w -> wordList.stream()
@@ -486,7 +533,8 @@ public final class BrowserViewModel {
                 match = true;
             } else {
                 match = engineOn[row.familyOrdinal()] && typeOn[row.typeOrdinal()] && containsAll(row, words)
-                        && (!quick || query.passesQuickFilters(row.snapshot()));
+                        && (!quick || query.passesQuickFilters(row.snapshot()))
+                        && (only == null || only.arns().contains(row.snapshot().arn()));
             }
             next.seen().set(index);
             if (match) {
@@ -679,32 +727,23 @@ public final class BrowserViewModel {
     }
 
     /**
-     * Asks for the tag keys every snapshot must carry (the "missing required tags" quick filter), as a
-     * comma-separated list checked against the tag key rules.
+     * Edits the tag policy: the keys every snapshot must carry, each checked as a tag key, and the regular
+     * expression each one's values must match, checked as the user types.
      */
-    public void editRequiredTags() {
-        dialogs.askText(messages.get("browser.requiredTags.title"), messages.get("browser.requiredTags.message"),
-                String.join(", ", requiredTags), this::requiredTagsProblem)
-                .ifPresent(text -> requiredTags.setAll(requiredTagKeys(text)));
+    public void editTagPolicy() {
+        editTagPolicy(dialogs, messages, tagSpecs.apply(dev.snapferry.core.model.Engine.AURORA_POSTGRESQL),
+                tagPolicy);
     }
 
-    private static List<String> requiredTagKeys(String text) {
-        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(k -> !k.isEmpty()).distinct()
-                .toList();
-    }
-
-    private Optional<String> requiredTagsProblem(String text) {
-        TagSpec spec = tagSpecs.apply(dev.snapferry.core.model.Engine.AURORA_POSTGRESQL);
-        for (String key : requiredTagKeys(text)) {
-            Optional<String> problem = dev.snapferry.core.rules.TagRules.validateKey("key", key, spec).stream()
-                    .filter(dev.snapferry.core.rules.Problem::isError).findFirst()
-                    .map(p -> messages.get("browser.requiredTags.badKey", key,
-                            messages.get(p.messageKey(), p.args().toArray())));
-            if (problem.isPresent()) {
-                return problem;
-            }
+    /** The tag policy dialog, shared by the browser and the audit: saving replaces {@code policy}'s value. */
+    public static void editTagPolicy(DialogService dialogs, Messages messages, TagSpec spec,
+                                     ObjectProperty<TagPolicy> policy) {
+        dev.snapferry.ui.tags.TagEditorViewModel editor = dev.snapferry.ui.tags.TagEditorViewModel.forPolicy(spec,
+                messages, policy.get());
+        if (dialogs.editTags(messages.get("browser.tagPolicy.title"), messages.get("browser.tagPolicy.message"),
+                editor, messages.get("browser.tagPolicy.save"))) {
+            policy.set(editor.policy());
         }
-        return Optional.empty();
     }
 
     /** Runs a change off the UI thread; on success lists its region again, on failure shows AWS's reason. */

@@ -51,6 +51,16 @@ public final class LiveSnapshotActions implements SnapshotActions {
         }
     }
 
+    @Override
+    public java.util.Set<String> restoreAccounts(Snapshot snapshot) {
+        return writer.restoreAccounts(session(snapshot), snapshot);
+    }
+
+    @Override
+    public java.util.Set<String> makePrivate(Snapshot snapshot) {
+        return writer.makePrivate(session(snapshot), snapshot);
+    }
+
     private AccountSession session(Snapshot snapshot) {
         return sessions.forAccount(snapshot.accountId())
                 .orElseThrow(() -> new IllegalStateException("no open account " + snapshot.accountId()));

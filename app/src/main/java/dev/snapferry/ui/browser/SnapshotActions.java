@@ -16,4 +16,10 @@ public interface SnapshotActions {
 
     /** Sets {@code put} (new keys, or new values of existing keys), then removes the {@code removed} keys. */
     void editTags(Snapshot snapshot, java.util.List<dev.snapferry.core.model.Tag> put, java.util.List<String> removed);
+
+    /** Who besides the owner may restore a manual snapshot (its {@code restore} attribute; {@code all} = anyone). */
+    java.util.Set<String> restoreAccounts(Snapshot snapshot);
+
+    /** Stops sharing a snapshot with everyone; returns the {@code restore} attribute as AWS now has it. */
+    java.util.Set<String> makePrivate(Snapshot snapshot);
 }

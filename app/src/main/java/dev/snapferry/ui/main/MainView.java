@@ -69,6 +69,11 @@ public final class MainView {
         tabs.getTabs().add(1, tab);
     }
 
+    /** Brings the snapshots tab to the front (an audit chart opened it on some snapshots). */
+    public void showSnapshots() {
+        tabs.getSelectionModel().select(snapshotsTab);
+    }
+
     @FXML
     private void initialize() {
         snapshotsTab.setContent(browser);

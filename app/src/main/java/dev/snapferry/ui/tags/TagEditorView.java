@@ -46,7 +46,7 @@ public final class TagEditorView {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(260);
         scroll.getStyleClass().add("tag-scroll");
-        Button add = new Button(messages.get("tags.add"));
+        Button add = new Button(messages.get(viewModel.labels() + ".add"));
         add.setId("addTag");
         add.setOnAction(e -> {
             viewModel.add();
@@ -58,7 +58,7 @@ public final class TagEditorView {
         setProblem.textProperty().bind(viewModel.setProblemProperty());
         setProblem.visibleProperty().bind(setProblem.textProperty().isEmpty().not());
         setProblem.managedProperty().bind(setProblem.visibleProperty());
-        Label empty = new Label(messages.get("tags.none"));
+        Label empty = new Label(messages.get(viewModel.labels() + ".none"));
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.rows()));
         empty.managedProperty().bind(empty.visibleProperty());
         root = new VBox(8, scroll, empty, setProblem, add);
@@ -81,18 +81,19 @@ public final class TagEditorView {
 
     private void rebuild() {
         grid.getChildren().clear();
-        grid.add(header(messages.get("tags.key")), 0, 0);
-        grid.add(header(messages.get("tags.value")), 1, 0);
+        grid.add(header(messages.get(viewModel.labels() + ".key")), 0, 0);
+        grid.add(header(messages.get(viewModel.labels() + ".value")), 1, 0);
         int line = 1;
         int number = 1;
         for (TagEditorViewModel.Row row : viewModel.rows()) {
-            TextField key = field(row.keyProperty(), messages.get("tags.key.accessible", number));
+            TextField key = field(row.keyProperty(), messages.get(viewModel.labels() + ".key.accessible", number));
             key.getStyleClass().add("tag-key");
-            TextField value = field(row.valueProperty(), messages.get("tags.value.accessible", number));
+            TextField value = field(row.valueProperty(),
+                    messages.get(viewModel.labels() + ".value.accessible", number));
             value.getStyleClass().add("tag-value");
             Button remove = new Button("\u2715");
             remove.getStyleClass().add("tag-remove");
-            remove.setAccessibleText(messages.get("tags.remove.accessible", number));
+            remove.setAccessibleText(messages.get(viewModel.labels() + ".remove.accessible", number));
             remove.setOnAction(e -> viewModel.remove(row));
             grid.addRow(line++, key, value, remove);
             grid.addRow(line++, problem(row.keyProblemProperty(), key), problem(row.valueProblemProperty(), value));

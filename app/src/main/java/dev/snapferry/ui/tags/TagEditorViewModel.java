@@ -74,7 +74,8 @@ public final class TagEditorViewModel {
         }
     }
 
-    private final TagSpec spec;
+    private final java.util.function.Function<List<Tag>, List<Problem>> check;
+    private final String labels;
     private final Messages messages;
     private final List<Tag> original;
     private final ObservableList<Row> rows = FXCollections.observableArrayList(
@@ -83,12 +84,41 @@ public final class TagEditorViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
 
     public TagEditorViewModel(TagSpec spec, Messages messages, List<Tag> initial) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        this(tags -> TagRules.validateAll(tags, spec), "tags", messages, initial);
+        Objects.requireNonNull(spec, "spec");
+    }
+
+    private TagEditorViewModel(java.util.function.Function<List<Tag>, List<Problem>> check, String labels,
+                               Messages messages, List<Tag> initial) {
+        this.check = check;
+        this.labels = labels;
         this.messages = Objects.requireNonNull(messages, "messages");
         this.original = List.copyOf(initial);
         initial.forEach(t -> rows.add(new Row(t.key(), t.value())));
         rows.addListener((ListChangeListener<Row>) c -> validate());
         validate();
+    }
+
+    /**
+     * An editor of a tag policy: each row is a required key, checked as a tag key of {@code spec}, and the
+     * regular expression its values must match (empty for any value).
+     */
+    public static TagEditorViewModel forPolicy(TagSpec spec, Messages messages,
+                                               dev.snapferry.core.audit.TagPolicy policy) {
+        Objects.requireNonNull(spec, "spec");
+        return new TagEditorViewModel(rules -> TagRules.validatePolicy(rules, spec), "policy", messages,
+                policy.rules().stream().map(r -> new Tag(r.key(), r.allowedValues())).toList());
+    }
+
+    /** The edited rows as a tag policy; call only while {@link #validProperty()} is true. */
+    public dev.snapferry.core.audit.TagPolicy policy() {
+        return new dev.snapferry.core.audit.TagPolicy(tags().stream()
+                .map(t -> new dev.snapferry.core.audit.TagPolicy.Rule(t.key(), t.value())).toList());
+    }
+
+    /** The prefix of the View's message keys: {@code tags} for tags, {@code policy} for a tag policy. */
+    public String labels() {
+        return labels;
     }
 
     public ObservableList<Row> rows() {
@@ -145,7 +175,7 @@ public final class TagEditorViewModel {
         });
         String count = "";
         boolean ok = true;
-        for (Problem problem : TagRules.validateAll(tags(), spec)) {
+        for (Problem problem : check.apply(tags())) {
             ok &= !problem.isError();
             String text = messages.get(problem.messageKey(), problem.args().toArray());
             String field = problem.field();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotQueryTest {
 
-    private static final List<String> POLICY = List.of("Environment", "Owner");
+    private static final TagPolicy POLICY = TagPolicy.requiring(List.of("Environment", "Owner"));
 
     private static Snapshot snapshot(String id, Engine engine, SnapshotType type, boolean encrypted, String alias,
                                      boolean awsManaged, SnapshotStatus status, Tag... tags) {
@@ -84,9 +84,9 @@ class SnapshotQueryTest {
 
     @Test
     void missingTagsAreNamed() {
-        assertThat(TagCompliance.missing(plain, POLICY)).containsExactly("Environment", "Owner");
-        assertThat(TagCompliance.missing(managed, POLICY)).containsExactly("Owner");
-        assertThat(TagCompliance.compliant(tagged, POLICY)).isTrue();
+        assertThat(POLICY.violations(plain)).extracting(TagViolation::key).containsExactly("Environment", "Owner");
+        assertThat(POLICY.violations(managed)).extracting(TagViolation::describe).containsExactly("lacks Owner");
+        assertThat(POLICY.compliant(tagged)).isTrue();
     }
 
     private static SnapshotQuery quick(QuickFilter... filters) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapferry.core.audit.QuickFilter;
+import dev.snapferry.core.audit.TagPolicy;
 import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
@@ -366,14 +367,45 @@ class BrowserViewModelTest {
     }
 
     @Test
-    void requiredTagsAreEditedAsAValidatedList() {
-        dialogs.answerText("Owner, aws:team");
-        viewModel.editRequiredTags();
-        assertThat(dialogs.refusals()).singleElement().asString().startsWith("\u201caws:team\u201d cannot be a tag key");
-        assertThat(viewModel.requiredTags()).containsExactlyElementsOf(BrowserViewModel.DEFAULT_REQUIRED_TAGS);
-        dialogs.answerText(" Owner ,DataClass,, Owner");
-        viewModel.editRequiredTags();
-        assertThat(viewModel.requiredTags()).containsExactly("Owner", "DataClass");
+    void theTagPolicyIsEditedRowByRowAndRefusesBadKeysAndPatterns() throws InterruptedException {
+        loadAll();
+        dialogs.answerTags(editor -> {
+            editor.add().keyProperty().set("aws:team");
+            assertThat(editor.validProperty().get()).isFalse();
+            assertThat(editor.rows().getLast().keyProblemProperty().get()).contains("aws:");
+            editor.rows().getLast().keyProperty().set("DataClass");
+            editor.rows().getLast().valueProperty().set("(public|internal");
+            assertThat(editor.rows().getLast().valueProblemProperty().get())
+                    .startsWith("This is not a regular expression");
+            editor.rows().getLast().valueProperty().set("public|internal|secret");
+            editor.rows().removeIf(r -> r.keyProperty().get().equals("CostCenter"));
+            assertThat(editor.validProperty().get()).isTrue();
+        });
+        viewModel.editTagPolicy();
+        TagPolicy policy = viewModel.tagPolicyProperty().get();
+        assertThat(policy.keys()).containsExactly("Environment", "Owner", "DataClass");
+        assertThat(policy.rules().getLast().allowedValues()).isEqualTo("public|internal|secret");
+        // The quick filter follows the new policy: no snapshot here carries DataClass, so every one is shown.
+        viewModel.quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS).set(true);
+        assertThat(viewModel.visibleRows()).hasSameSizeAs(viewModel.allRows());
+        assertThat(policy.violations(viewModel.allRows().getFirst().snapshot()))
+                .extracting(dev.snapferry.core.audit.TagViolation::key).contains("DataClass");
+    }
+
+    @Test
+    void aDrillDownShowsExactlyItsSnapshotsWhateverTheFilters() throws InterruptedException {
+        loadAll();
+        List<SnapshotRow> all = List.copyOf(viewModel.allRows());
+        List<String> chosen = all.stream().filter((SnapshotRow r) -> r.snapshot().engine().family()
+                == EngineFamily.NEPTUNE).limit(3).map(r -> r.snapshot().arn()).toList();
+        viewModel.searchProperty().set("no-such-word");
+        viewModel.engineProperty(EngineFamily.NEPTUNE).set(false);
+        viewModel.showOnly("Three Neptune snapshots", chosen);
+        assertThat(viewModel.visibleRows()).extracting(r -> r.snapshot().arn())
+                .containsExactlyInAnyOrderElementsOf(chosen);
+        assertThat(viewModel.restrictionProperty().get().label()).isEqualTo("Three Neptune snapshots");
+        viewModel.clearRestriction();
+        assertThat(viewModel.visibleRows()).hasSameSizeAs(all);
     }
 
     @Test

@@ -1,0 +1,236 @@
+package dev.snapferry.core.audit;
+
+import dev.snapferry.core.model.ApiFamily;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The audit of a set of snapshots: encryption per engine and per region, snapshots per KMS key, compliance with a
+ * tag policy per engine, region and account, who may restore them, and the snapshots with a finding. Every count
+ * carries the ARNs behind it, so a chart slice can open exactly those snapshots.
+ *
+ * @param encryptionByEngine groups are {@link dev.snapferry.core.model.EngineFamily} names
+ * @param complianceByEngine groups are {@link dev.snapferry.core.model.EngineFamily} names
+ */
+public record Audit(
+        int total,
+        TagPolicy policy,
+        List<Slice<Encryption>> encryptionByEngine,
+        List<Slice<Encryption>> encryptionByRegion,
+        List<KeyUse> keys,
+        List<Slice<Compliance>> complianceByEngine,
+        List<Slice<Compliance>> complianceByRegion,
+        List<Slice<Compliance>> complianceByAccount,
+        List<Slice<Sharing>> sharing,
+        List<Finding> findings) {
+
+    public enum Encryption { ENCRYPTED, UNENCRYPTED }
+
+    public enum Compliance { COMPLIANT, NOT_COMPLIANT }
+
+    public enum Sharing {
+        /** Only its owner may restore it. */
+        PRIVATE,
+        /** Named accounts may restore it. */
+        SHARED,
+        /** Anyone may restore it ({@code restore} includes {@code all}). */
+        PUBLIC,
+        /** Another account's snapshot that this one may restore. */
+        SHARED_WITH_YOU,
+        /** Automated and DocumentDB Elastic snapshots cannot be shared. */
+        NOT_SHAREABLE,
+        /** A manual snapshot whose {@code restore} attribute has not been read (yet, or it could not be). */
+        NOT_CHECKED
+    }
+
+    /** The snapshots of one group (an engine, region or account) that fall in {@code category}. */
+    public record Slice<C extends Enum<C>>(String group, C category, List<String> arns) {
+        public Slice {
+            arns = List.copyOf(arns);
+        }
+
+        public int count() {
+            return arns.size();
+        }
+    }
+
+    /**
+     * The snapshots encrypted with one key.
+     *
+     * @param keyId      the key as AWS reports it (an ARN or id)
+     * @param label      its alias when known, else its id
+     * @param awsManaged an AWS managed key: its snapshots cannot be shared with other accounts
+     */
+    public record KeyUse(String keyId, String label, boolean awsManaged, List<String> arns) {
+        public KeyUse {
+            arns = List.copyOf(arns);
+        }
+
+        public int count() {
+            return arns.size();
+        }
+    }
+
+    /** A snapshot that breaks the tag policy, is not encrypted, or is public. */
+    public record Finding(Snapshot snapshot, List<TagViolation> tags, Sharing sharing) {
+        public Finding {
+            tags = List.copyOf(tags);
+        }
+
+        public boolean unencrypted() {
+            return !snapshot.storageEncrypted();
+        }
+
+        public boolean isPublic() {
+            return sharing == Sharing.PUBLIC;
+        }
+
+        /** What the snapshot lacks or carries wrongly, one phrase per problem, separated by semicolons. */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            tags.forEach(t -> parts.add(t.describe()));
+            if (unencrypted()) {
+                parts.add("not encrypted");
+            }
+            if (isPublic()) {
+                parts.add("public");
+            }
+            return String.join("; ", parts);
+        }
+    }
+
+    public Audit {
+        encryptionByEngine = List.copyOf(encryptionByEngine);
+        encryptionByRegion = List.copyOf(encryptionByRegion);
+        keys = List.copyOf(keys);
+        complianceByEngine = List.copyOf(complianceByEngine);
+        complianceByRegion = List.copyOf(complianceByRegion);
+        complianceByAccount = List.copyOf(complianceByAccount);
+        sharing = List.copyOf(sharing);
+        findings = List.copyOf(findings);
+    }
+
+    /**
+     * Audits {@code snapshots} against {@code policy}.
+     *
+     * @param exposure the {@code restore} attribute of the manual snapshots read so far, by ARN
+     */
+    public static Audit of(List<Snapshot> snapshots, TagPolicy policy, Map<String, Exposure> exposure) {
+        Objects.requireNonNull(policy, "policy");
+        Groups<Encryption> byEngine = new Groups<>();
+        Groups<Encryption> byRegion = new Groups<>();
+        Groups<Compliance> complianceEngine = new Groups<>();
+        Groups<Compliance> complianceRegion = new Groups<>();
+        Groups<Compliance> complianceAccount = new Groups<>();
+        Groups<Sharing> shared = new Groups<>();
+        Map<String, KeyBuilder> keys = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Snapshot s : snapshots) {
+            String arn = s.arn();
+            Encryption encryption = s.storageEncrypted() ? Encryption.ENCRYPTED : Encryption.UNENCRYPTED;
+            byEngine.add(s.engine().family().name(), encryption, arn);
+            byRegion.add(s.region().code(), encryption, arn);
+            if (s.storageEncrypted()) {
+                String keyId = s.kmsKeyId() == null ? "(unknown key)" : s.kmsKeyId();
+                keys.computeIfAbsent(keyId, id -> new KeyBuilder(id, label(s, id), s.awsManagedKey())).arns.add(arn);
+            }
+            List<TagViolation> violations = policy.violations(s);
+            Compliance compliance = violations.isEmpty() ? Compliance.COMPLIANT : Compliance.NOT_COMPLIANT;
+            complianceEngine.add(s.engine().family().name(), compliance, arn);
+            complianceRegion.add(s.region().code(), compliance, arn);
+            complianceAccount.add(s.accountId(), compliance, arn);
+            Sharing sharing = sharing(s, exposure.get(arn));
+            shared.add("", sharing, arn);
+            if (!violations.isEmpty() || !s.storageEncrypted() || sharing == Sharing.PUBLIC) {
+                findings.add(new Finding(s, violations, sharing));
+            }
+        }
+        List<KeyUse> keyUses = keys.values().stream()
+                .map(k -> new KeyUse(k.id, k.label, k.awsManaged, k.arns))
+                .sorted(Comparator.comparingInt(KeyUse::count).reversed().thenComparing(KeyUse::label))
+                .toList();
+        findings.sort(Comparator.comparing((Finding f) -> f.snapshot().accountId())
+                .thenComparing(f -> f.snapshot().region().code())
+                .thenComparing(f -> f.snapshot().identifier()));
+        return new Audit(snapshots.size(), policy, byEngine.slices(), byRegion.slices(), keyUses,
+                complianceEngine.slices(), complianceRegion.slices(), complianceAccount.slices(), shared.slices(),
+                findings);
+    }
+
+    /** How {@code s} is shared, given its {@code restore} attribute when it was read. */
+    public static Sharing sharing(Snapshot s, @Nullable Exposure exposure) {
+        if (s.isForeign()) {
+            return Sharing.SHARED_WITH_YOU;
+        }
+        if (!shareable(s)) {
+            return Sharing.NOT_SHAREABLE;
+        }
+        if (exposure == null) {
+            return Sharing.NOT_CHECKED;
+        }
+        return exposure.isPublic() ? Sharing.PUBLIC
+                : exposure.isSharedWithAccounts() ? Sharing.SHARED : Sharing.PRIVATE;
+    }
+
+    /** Only this account's manual snapshots of the RDS API family have a {@code restore} attribute. */
+    public static boolean shareable(Snapshot s) {
+        return !s.isForeign() && s.type() == SnapshotType.MANUAL && s.engine().api() == ApiFamily.RDS;
+    }
+
+    /** The slice of {@code slices} for {@code group} and {@code category}, or an empty one. */
+    public static <C extends Enum<C>> Slice<C> find(List<Slice<C>> slices, String group, C category) {
+        return slices.stream().filter(s -> s.group().equals(group) && s.category() == category).findFirst()
+                .orElse(new Slice<>(group, category, List.of()));
+    }
+
+    /** The number of snapshots in {@code slices} that fall in {@code category}, over all groups. */
+    public static <C extends Enum<C>> int count(List<Slice<C>> slices, C category) {
+        return slices.stream().filter(s -> s.category() == category).mapToInt(Slice::count).sum();
+    }
+
+    private static String label(Snapshot s, String keyId) {
+        if (s.kmsKeyAlias() != null) {
+            return s.kmsKeyAlias() + " (" + s.region().code() + ")";
+        }
+        int slash = keyId.lastIndexOf('/');
+        return slash >= 0 ? keyId.substring(slash + 1) : keyId;
+    }
+
+    private static final class KeyBuilder {
+        final String id;
+        final String label;
+        final boolean awsManaged;
+        final List<String> arns = new ArrayList<>();
+
+        KeyBuilder(String id, String label, boolean awsManaged) {
+            this.id = id;
+            this.label = label;
+            this.awsManaged = awsManaged;
+        }
+    }
+
+    /** Slices by group then category, groups in name order, categories in declaration order. */
+    private static final class Groups<C extends Enum<C>> {
+        private final Map<String, Map<C, List<String>>> groups = new TreeMap<>();
+
+        void add(String group, C category, String arn) {
+            groups.computeIfAbsent(group, g -> new TreeMap<>()).computeIfAbsent(category, c -> new ArrayList<>())
+                    .add(arn);
+        }
+
+        List<Slice<C>> slices() {
+            List<Slice<C>> slices = new ArrayList<>();
+            groups.forEach((group, byCategory) -> byCategory.forEach((category, arns) ->
+                    slices.add(new Slice<>(group, category, arns))));
+            return slices;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.snapferry.core.export;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.snapferry.core.audit.Audit;
+import dev.snapferry.core.audit.TagViolation;
+import dev.snapferry.core.model.Snapshot;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Writes an {@link Audit} for a security team: its summary (every chart's numbers) and its findings (the snapshots
+ * that break the tag policy, are not encrypted or are public), as CSV, JSON, or one self-contained HTML page whose
+ * charts are inline SVG, readable offline and printable.
+ */
+public final class AuditExport {
+
+    public enum Format {
+        CSV,
+        JSON,
+        HTML
+    }
+
+    /** The CSV is one long table: {@code summary} rows first (a count per chart bar), then {@code finding} rows. */
+    static final List<String> CSV_COLUMNS = List.of("record", "chart", "group", "category", "count", "account",
+            "region", "engine", "identifier", "encrypted", "kmsKey", "sharing", "problems", "arn");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private AuditExport() {
+    }
+
+    /**
+     * @param labels the words for groups and categories as the app shows them (engine families, categories);
+     *               an unknown text is written as it is
+     */
+    public static void write(Format format, Audit audit, Instant generated, Function<String, String> labels,
+                             Writer out) throws IOException {
+        switch (format) {
+            case CSV -> csv(audit, labels, out);
+            case JSON -> json(audit, generated, out);
+            case HTML -> AuditHtml.write(audit, generated, labels, out);
+        }
+    }
+
+    /** Every chart of the audit as (chart, group, category, count) rows. */
+    static List<SummaryRow> summary(Audit audit) {
+        List<SummaryRow> rows = new ArrayList<>();
+        slices(rows, "encryptionByEngine", audit.encryptionByEngine());
+        slices(rows, "encryptionByRegion", audit.encryptionByRegion());
+        audit.keys().forEach(k -> rows.add(new SummaryRow("kmsKeys", k.label(),
+                k.awsManaged() ? "AWS_MANAGED" : "CUSTOMER_MANAGED", k.count())));
+        slices(rows, "complianceByEngine", audit.complianceByEngine());
+        slices(rows, "complianceByRegion", audit.complianceByRegion());
+        slices(rows, "complianceByAccount", audit.complianceByAccount());
+        slices(rows, "sharing", audit.sharing());
+        return rows;
+    }
+
+    record SummaryRow(String chart, String group, String category, int count) {
+    }
+
+    private static <C extends Enum<C>> void slices(List<SummaryRow> rows, String chart, List<Audit.Slice<C>> slices) {
+        slices.forEach(s -> rows.add(new SummaryRow(chart, s.group(), s.category().name(), s.count())));
+    }
+
+    private static void csv(Audit audit, Function<String, String> labels, Writer out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        CSV_COLUMNS.forEach(schema::addColumn);
+        try (var writer = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValues(out)) {
+            for (SummaryRow row : summary(audit)) {
+                writer.write(values(Map.of("record", "summary", "chart", row.chart(),
+                        "group", labels.apply(row.group()), "category", row.category(), "count", row.count())));
+            }
+            for (Audit.Finding f : audit.findings()) {
+                Map<String, Object> row = finding(f);
+                row.put("record", "finding");
+                writer.write(values(row));
+            }
+        }
+    }
+
+    private static List<Object> values(Map<String, ?> row) {
+        List<Object> values = new ArrayList<>(CSV_COLUMNS.size());
+        for (String column : CSV_COLUMNS) {
+            Object value = row.get(column);
+            values.add(value instanceof String text ? spreadsheetSafe(text) : value);
+        }
+        return values;
+    }
+
+    /**
+     * A text a spreadsheet will show rather than run: tag values are the snapshot owner's to choose, and one
+     * starting with {@code =}, {@code +}, {@code -} or {@code @} would otherwise be read as a formula.
+     */
+    static String spreadsheetSafe(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    private static Map<String, Object> finding(Audit.Finding f) {
+        Snapshot s = f.snapshot();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("account", s.accountId());
+        row.put("region", s.region().code());
+        row.put("engine", s.engine().canonicalRawName());
+        row.put("identifier", s.identifier());
+        row.put("encrypted", s.storageEncrypted());
+        row.put("kmsKey", s.kmsKeyAlias() != null ? s.kmsKeyAlias() : s.kmsKeyId());
+        row.put("sharing", f.sharing().name());
+        row.put("problems", f.describe());
+        row.put("arn", s.arn());
+        return row;
+    }
+
+    private static void json(Audit audit, Instant generated, Writer out) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("generated", generated.toString());
+        root.put("snapshots", audit.total());
+        root.put("policy", audit.policy().rules().stream().map(r -> Map.of("key", r.key(),
+                "allowedValues", r.allowedValues())).toList());
+        Map<String, List<Map<String, Object>>> charts = new LinkedHashMap<>();
+        for (SummaryRow row : summary(audit)) {
+            Map<String, Object> bar = new LinkedHashMap<>();
+            bar.put("group", row.group());
+            bar.put("category", row.category());
+            bar.put("count", row.count());
+            charts.computeIfAbsent(row.chart(), c -> new ArrayList<>()).add(bar);
+        }
+        root.put("summary", charts);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Audit.Finding f : audit.findings()) {
+            Map<String, Object> row = finding(f);
+            row.put("tagViolations", f.tags().stream().map(AuditExport::violation).toList());
+            findings.add(row);
+        }
+        root.put("findings", findings);
+        JSON.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+        out.write(System.lineSeparator());
+    }
+
+    private static Map<String, Object> violation(TagViolation v) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("key", v.key());
+        map.put("value", v.value());
+        map.put("allowedValues", v.allowedValues());
+        map.put("problem", v.describe());
+        return map;
+    }
+}

@@ -1,0 +1,402 @@
+package dev.snapferry.ui.audit;
+
+import dev.snapferry.core.audit.Audit;
+import dev.snapferry.core.export.AuditExport;
+import dev.snapferry.ui.common.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Audit tab: charts of encryption, KMS keys, tag compliance and sharing, whose bars and slices open the
+ * browser on exactly their snapshots; the table of findings with the fixes; and the result of the last fix.
+ */
+public final class AuditView {
+
+    private final AuditViewModel viewModel;
+    private final Messages messages;
+    private final BorderPane root = new BorderPane();
+    private final StackedBarChart<String, Number> byEngine = stacked("auditEncryptionByEngine");
+    private final StackedBarChart<String, Number> byRegion = stacked("auditEncryptionByRegion");
+    private final StackedBarChart<String, Number> compliance = stacked("auditCompliance");
+    private final StackedBarChart<Number, String> keys = keyChart();
+    private final javafx.scene.chart.BarChart<Number, String> sharing = sharingChart();
+    private final TableView<Audit.Finding> table = new TableView<>();
+
+    public AuditView(AuditViewModel viewModel, Messages messages) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        root.getStyleClass().add("audit");
+        root.setTop(header());
+        SplitPane split = new SplitPane(charts(), findings());
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        root.setCenter(split);
+        root.setBottom(footer());
+        viewModel.auditProperty().addListener((obs, old, now) -> show(now));
+        viewModel.groupingProperty().addListener((obs, old, now) -> showCompliance());
+        show(viewModel.auditProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node header() {
+        Label summary = new Label();
+        summary.setId("auditSummary");
+        summary.getStyleClass().add("audit-summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        summary.setWrapText(true);
+        Button policy = new Button(messages.get("audit.policy"));
+        policy.setId("auditPolicy");
+        policy.setOnAction(e -> viewModel.editPolicy());
+        Button recheck = new Button(messages.get("audit.sharing.again"));
+        recheck.setId("auditRecheck");
+        recheck.setOnAction(e -> viewModel.checkSharingAgain());
+        recheck.disableProperty().bind(viewModel.busyProperty());
+        MenuButton export = new MenuButton(messages.get("audit.export"));
+        export.setId("auditExport");
+        for (AuditExport.Format format : AuditExport.Format.values()) {
+            MenuItem item = new MenuItem(messages.get("audit.export." + format.name()));
+            item.setOnAction(e -> viewModel.export(format));
+            export.getItems().add(item);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(summary, Priority.SOMETIMES);
+        HBox bar = new HBox(10, summary, gap, policy, recheck, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 10, 8, 10));
+        bar.getStyleClass().add("audit-header");
+        return bar;
+    }
+
+    private Node charts() {
+        ChoiceBox<AuditViewModel.Grouping> grouping = new ChoiceBox<>();
+        grouping.setId("auditGrouping");
+        grouping.getItems().setAll(AuditViewModel.Grouping.values());
+        grouping.valueProperty().bindBidirectional(viewModel.groupingProperty());
+        grouping.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AuditViewModel.Grouping g) {
+                return g == null ? "" : messages.get("audit.grouping." + g.name());
+            }
+
+            @Override
+            public AuditViewModel.Grouping fromString(String text) {
+                return AuditViewModel.Grouping.valueOf(text);
+            }
+        });
+        grouping.setAccessibleText(messages.get("audit.grouping.accessible"));
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(12);
+        grid.setPadding(new Insets(10));
+        grid.add(titled(messages.get("audit.chart.encryptionByEngine"), byEngine), 0, 0);
+        grid.add(titled(messages.get("audit.chart.encryptionByRegion"), byRegion), 1, 0);
+        grid.add(titled(messages.get("audit.chart.keys"), keys), 2, 0, 1, 2);
+        HBox complianceTitle = new HBox(8, title(messages.get("audit.chart.compliance")), grouping);
+        complianceTitle.setAlignment(Pos.CENTER_LEFT);
+        grid.add(new VBox(4, complianceTitle, compliance), 0, 1);
+        grid.add(titled(messages.get("audit.chart.sharing"), sharing), 1, 1);
+        Label note = new Label(messages.get("audit.encryption.note"));
+        note.setId("auditEncryptionNote");
+        note.setWrapText(true);
+        note.getStyleClass().add("audit-note");
+        grid.add(note, 0, 2, 3, 1);
+        for (int i = 0; i < 3; i++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            grid.getColumnConstraints().add(column);
+        }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node findings() {
+        table.setId("auditFindings");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setItems(viewModel.findings());
+        table.setPlaceholder(new Label(messages.get("audit.findings.none")));
+        table.setAccessibleText(messages.get("audit.findings"));
+        table.getColumns().add(column("audit.column.account", 120, f -> f.snapshot().accountId()));
+        table.getColumns().add(column("audit.column.region", 110, f -> f.snapshot().region().code()));
+        table.getColumns().add(column("audit.column.engine", 150,
+                f -> viewModel.label(f.snapshot().engine().family().name())));
+        table.getColumns().add(column("audit.column.snapshot", 300, f -> f.snapshot().identifier()));
+        table.getColumns().add(column("audit.column.problems", 360, Audit.Finding::describe));
+        table.getColumns().add(column("audit.column.key", 200, f -> f.snapshot().storageEncrypted()
+                ? (f.snapshot().kmsKeyAlias() != null ? f.snapshot().kmsKeyAlias() : String.valueOf(
+                        f.snapshot().kmsKeyId())) : messages.get("audit.category.UNENCRYPTED")));
+        table.getColumns().add(column("audit.column.sharing", 130, f -> viewModel.label(f.sharing().name())));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Audit.Finding>) c ->
+                viewModel.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Label title = title(messages.get("audit.findings"));
+        Button show = button("auditShow", "audit.show", viewModel::showFindingsInBrowser);
+        Button fix = button("auditFixTags", "audit.fixTags", viewModel::fixTags);
+        Button remove = button("auditRemoveTags", "audit.removeTags", viewModel::removeTagKeys);
+        Button makePrivate = button("auditMakePrivate", "audit.private", viewModel::makePrivate);
+        javafx.beans.binding.BooleanBinding none = javafx.beans.binding.Bindings.isEmpty(viewModel.selection());
+        fix.disableProperty().bind(none.or(viewModel.busyProperty()));
+        remove.disableProperty().bind(none.or(viewModel.busyProperty()));
+        makePrivate.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.selection().stream().noneMatch(Audit.Finding::isPublic), viewModel.selection())
+                .or(viewModel.busyProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, title, gap, show, fix, remove, makePrivate);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, actions, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        return box;
+    }
+
+    private Node footer() {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("auditProgress");
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.setPrefWidth(160);
+        Label message = new Label();
+        message.setId("auditMessage");
+        message.textProperty().bind(viewModel.messageProperty());
+        message.setWrapText(true);
+        ListView<AuditViewModel.FixResult> results = new ListView<>(viewModel.results());
+        results.setId("auditResults");
+        results.setPrefHeight(90);
+        results.setAccessibleText(messages.get("audit.results"));
+        results.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(AuditViewModel.FixResult item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : messages.get(item.done() ? "audit.result.done"
+                        : "audit.result.failed", item.identifier(), item.region(), item.text()));
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"),
+                        item != null && !empty && !item.done());
+            }
+        });
+        results.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.results()));
+        results.managedProperty().bind(results.visibleProperty());
+        HBox line = new HBox(10, progress, message);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, line, results);
+        box.setPadding(new Insets(4, 10, 6, 10));
+        box.getStyleClass().add("status-bar");
+        return box;
+    }
+
+    private void show(Audit audit) {
+        stack(byEngine, audit.encryptionByEngine(), Audit.Encryption.values(), "audit.drill.encryption");
+        stack(byRegion, audit.encryptionByRegion(), Audit.Encryption.values(), "audit.drill.encryption");
+        showCompliance();
+        showKeys(audit.keys());
+        XYChart.Series<Number, String> kinds = new XYChart.Series<>();
+        List<String> names = new ArrayList<>();
+        List<Runnable> wiring = new ArrayList<>();
+        for (Audit.Slice<Audit.Sharing> slice : audit.sharing()) {
+            String name = viewModel.label(slice.category().name());
+            names.add(0, name);
+            XYChart.Data<Number, String> data = new XYChart.Data<>(slice.count(), name);
+            kinds.getData().add(data);
+            wiring.add(() -> {
+                data.getNode().getStyleClass().add("sharing-"
+                        + slice.category().name().toLowerCase(java.util.Locale.ROOT));
+                clickable(data.getNode(), name + ": " + slice.count(), () -> viewModel.drillDown(name,
+                        slice.arns()));
+            });
+        }
+        ((CategoryAxis) sharing.getYAxis()).getCategories().setAll(names);
+        sharing.getData().setAll(List.of(kinds));
+        wiring.forEach(Runnable::run);
+    }
+
+    /**
+     * One horizontal bar per key, most used first, coloured by who manages the key: AWS managed keys stand out
+     * because their snapshots cannot be shared with other accounts.
+     */
+    private void showKeys(List<Audit.KeyUse> uses) {
+        XYChart.Series<Number, String> customer = new XYChart.Series<>();
+        customer.setName(viewModel.label("CUSTOMER_MANAGED"));
+        XYChart.Series<Number, String> managed = new XYChart.Series<>();
+        managed.setName(viewModel.label("AWS_MANAGED"));
+        List<String> names = new ArrayList<>();
+        List<Runnable> wiring = new ArrayList<>();
+        for (Audit.KeyUse key : uses) {
+            names.add(key.label());
+            XYChart.Data<Number, String> data = new XYChart.Data<>(key.count(), key.label());
+            (key.awsManaged() ? managed : customer).getData().add(data);
+            String drill = messages.get("audit.drill.key", key.label());
+            wiring.add(() -> clickable(data.getNode(), drill + ": " + key.count() + (key.awsManaged()
+                    ? "\n" + messages.get("audit.key.awsManaged.why") : ""),
+                    () -> viewModel.drillDown(drill, key.arns())));
+        }
+        // Most used at the top: a vertical category axis runs from the bottom up.
+        java.util.Collections.reverse(names);
+        ((CategoryAxis) keys.getYAxis()).getCategories().setAll(names);
+        keys.getData().setAll(List.of(customer, managed));
+        keys.setPrefHeight(Math.max(200, 60 + 22 * names.size()));
+        wiring.forEach(Runnable::run);
+    }
+
+    private void showCompliance() {
+        stack(compliance, viewModel.compliance(), Audit.Compliance.values(), "audit.drill.compliance");
+    }
+
+    /** One bar per group, stacked by category; a click on a piece opens the browser on its snapshots. */
+    private <C extends Enum<C>> void stack(StackedBarChart<String, Number> chart, List<Audit.Slice<C>> slices,
+                                           C[] categories, String drillKey) {
+        Map<String, List<Audit.Slice<C>>> groups = new TreeMap<>();
+        slices.forEach(s -> groups.computeIfAbsent(viewModel.label(s.group()), g -> new ArrayList<>()).add(s));
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(groups.keySet());
+        List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        List<Runnable> wiring = new ArrayList<>();
+        for (C category : categories) {
+            XYChart.Series<String, Number> one = new XYChart.Series<>();
+            String categoryName = viewModel.label(category.name());
+            one.setName(categoryName);
+            for (var group : groups.entrySet()) {
+                Audit.Slice<C> slice = group.getValue().stream().filter(s -> s.category() == category).findFirst()
+                        .orElse(null);
+                if (slice == null) {
+                    continue;
+                }
+                XYChart.Data<String, Number> data = new XYChart.Data<>(group.getKey(), slice.count());
+                one.getData().add(data);
+                String drill = messages.get(drillKey, categoryName, group.getKey());
+                wiring.add(() -> clickable(data.getNode(), drill + ": " + slice.count(),
+                        () -> viewModel.drillDown(drill, slice.arns())));
+            }
+            series.add(one);
+        }
+        chart.getData().setAll(series);
+        wiring.forEach(Runnable::run);
+    }
+
+    private void clickable(Node node, String text, Runnable action) {
+        if (node == null) {
+            return;
+        }
+        node.getStyleClass().add("drill-down");
+        Tooltip.install(node, new Tooltip(messages.get("audit.drill.tooltip", text)));
+        if (!node.accessibleTextProperty().isBound()) {
+            // Charts name their bars and slices for screen readers themselves; other nodes get the drill's words.
+            node.setAccessibleText(text);
+        }
+        node.setOnMouseClicked(e -> action.run());
+    }
+
+    private static StackedBarChart<String, Number> stacked(String id) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(whole());
+        StackedBarChart<String, Number> chart = new StackedBarChart<>(x, y);
+        chart.setId(id);
+        chart.setAnimated(false);
+        chart.setPrefHeight(210);
+        chart.setMinHeight(180);
+        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        return chart;
+    }
+
+    private static StackedBarChart<Number, String> keyChart() {
+        NumberAxis x = new NumberAxis();
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(whole());
+        StackedBarChart<Number, String> chart = new StackedBarChart<>(x, new CategoryAxis());
+        chart.setId("auditKeys");
+        chart.setAnimated(false);
+        chart.setMinHeight(180);
+        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        return chart;
+    }
+
+    /** Tick labels for counts: whole numbers only. */
+    private static StringConverter<Number> whole() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        };
+    }
+
+    private static javafx.scene.chart.BarChart<Number, String> sharingChart() {
+        NumberAxis x = new NumberAxis();
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(whole());
+        javafx.scene.chart.BarChart<Number, String> chart = new javafx.scene.chart.BarChart<>(x, new CategoryAxis());
+        chart.setId("auditSharing");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setCategoryGap(6);
+        chart.setPrefHeight(210);
+        chart.setMinHeight(180);
+        return chart;
+    }
+
+    private static Node titled(String text, Node chart) {
+        return new VBox(4, title(text), chart);
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-label");
+        return label;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button button = new Button(messages.get(key));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private TableColumn<Audit.Finding, String> column(String key, double width,
+                                                      java.util.function.Function<Audit.Finding, String> value) {
+        TableColumn<Audit.Finding, String> column = new TableColumn<>(messages.get(key));
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+}
