@@ -277,8 +277,8 @@ public final class SnapferryApp extends Application {
         dev.snapferry.ui.audit.AuditViewModel audit = new dev.snapferry.ui.audit.AuditViewModel(browser.allRows(),
                 browser.tagPolicyProperty(), new LiveSnapshotActions(sessions, new SnapshotWriter()),
                 engine -> rules.forEngine(engine).tags(), Platform::runLater, tasks,
-                dev.snapferry.ui.common.Scheduler.fx(), dialogs, text, Clock.systemUTC(), (label, arns) -> {
-                    browser.showOnly(label, arns);
+                dev.snapferry.ui.common.Scheduler.fx(), dialogs, text, Clock.systemUTC(), (label, ids) -> {
+                    browser.showOnly(label, ids);
                     mainView.showSnapshots();
                 }, s -> browser.listAgain(s.accountId(), s.region()));
         mainView.addTab("auditTab", javafx.beans.binding.Bindings.createStringBinding(() ->

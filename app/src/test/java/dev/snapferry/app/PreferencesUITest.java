@@ -31,6 +31,8 @@ class PreferencesUITest {
     @BeforeEach
     void useTemporaryHome() throws TimeoutException {
         System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
+        // The toolkit may not be up yet when this class runs first or alone.
+        FxToolkit.registerPrimaryStage();
         // Windows earlier test classes left showing, or keys they left pressed, would change the robot's clicks.
         FxToolkit.cleanupStages();
         robot.release(new javafx.scene.input.KeyCode[0]);

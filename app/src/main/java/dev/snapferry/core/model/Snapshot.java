@@ -64,7 +64,21 @@ public record Snapshot(
 
     /** The account that owns the snapshot: the ARN's account, which differs from the lister's for shared ones. */
     public String ownerAccountId() {
-        return Arn.parse(arn).map(Arn::accountId).filter(s -> !s.isEmpty()).orElse(accountId);
+        // Read in place rather than through Arn.parse: the audit and the filters ask this of every row.
+        if (!arn.startsWith("arn:")) {
+            return accountId;
+        }
+        int partition = 4;
+        int service = arn.indexOf(':', partition);
+        int region = service < 0 ? -1 : arn.indexOf(':', service + 1);
+        int account = region < 0 ? -1 : arn.indexOf(':', region + 1);
+        int resource = account < 0 ? -1 : arn.indexOf(':', account + 1);
+        if (resource < 0 || service == partition || region == service + 1 || resource == arn.length() - 1
+                || resource == account + 1) {
+            return accountId;
+        }
+        return arn.regionMatches(account + 1, accountId, 0, resource - account - 1)
+                && accountId.length() == resource - account - 1 ? accountId : arn.substring(account + 1, resource);
     }
 
     public boolean isAutomated() {

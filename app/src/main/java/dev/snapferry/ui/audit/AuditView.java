@@ -237,7 +237,7 @@ public final class AuditView {
                 data.getNode().getStyleClass().add("sharing-"
                         + slice.category().name().toLowerCase(java.util.Locale.ROOT));
                 clickable(data.getNode(), name + ": " + slice.count(), () -> viewModel.drillDown(name,
-                        slice.arns()));
+                        slice.ids()));
             });
         }
         ((CategoryAxis) sharing.getYAxis()).getCategories().setAll(names);
@@ -263,7 +263,7 @@ public final class AuditView {
             String drill = messages.get("audit.drill.key", key.label());
             wiring.add(() -> clickable(data.getNode(), drill + ": " + key.count() + (key.awsManaged()
                     ? "\n" + messages.get("audit.key.awsManaged.why") : ""),
-                    () -> viewModel.drillDown(drill, key.arns())));
+                    () -> viewModel.drillDown(drill, key.ids())));
         }
         // Most used at the top: a vertical category axis runs from the bottom up.
         java.util.Collections.reverse(names);
@@ -299,7 +299,7 @@ public final class AuditView {
                 one.getData().add(data);
                 String drill = messages.get(drillKey, categoryName, group.getKey());
                 wiring.add(() -> clickable(data.getNode(), drill + ": " + slice.count(),
-                        () -> viewModel.drillDown(drill, slice.arns())));
+                        () -> viewModel.drillDown(drill, slice.ids())));
             }
             series.add(one);
         }

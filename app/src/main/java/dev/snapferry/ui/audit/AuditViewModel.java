@@ -194,18 +194,18 @@ public final class AuditViewModel {
     }
 
     /** Opens the browser on exactly the snapshots of a chart's slice. */
-    public void drillDown(String label, List<String> arns) {
-        if (arns.isEmpty()) {
+    public void drillDown(String label, List<String> ids) {
+        if (ids.isEmpty()) {
             message.set(messages.get("audit.drill.empty", label));
             return;
         }
-        drillDown.accept(label, arns);
+        drillDown.accept(label, ids);
     }
 
     /** Opens the browser on the findings selected in the table, or on all of them when none is. */
     public void showFindingsInBrowser() {
         List<Audit.Finding> chosen = selection.isEmpty() ? findings : selection;
-        drillDown(messages.get("audit.drill.findings"), chosen.stream().map(f -> f.snapshot().arn()).toList());
+        drillDown(messages.get("audit.drill.findings"), chosen.stream().map(f -> Audit.id(f.snapshot())).toList());
     }
 
     public void editPolicy() {

@@ -118,7 +118,7 @@ public final class BrowserView {
         restrictionBar.managedProperty().bind(restrictionBar.visibleProperty());
         restrictionLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             BrowserViewModel.Restriction only = viewModel.restrictionProperty().get();
-            return only == null ? "" : messages.get("browser.restriction", only.label(), only.arns().size());
+            return only == null ? "" : messages.get("browser.restriction", only.label(), only.ids().size());
         }, viewModel.restrictionProperty()));
         regionsMenu();
         accountsMenu();

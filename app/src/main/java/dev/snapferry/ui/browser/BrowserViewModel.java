@@ -212,16 +212,16 @@ public final class BrowserViewModel {
     }
 
     /**
-     * Shows exactly the snapshots with these ARNs: every other filter is reset (all engines and types, no quick
+     * Shows exactly the snapshots with these {@link dev.snapferry.core.audit.Audit#id ids}: every other filter is reset (all engines and types, no quick
      * filter, no search) so that none hides one of them, and the table says what it is limited to until
      * {@link #clearRestriction()}.
      */
-    public void showOnly(String label, java.util.Collection<String> arns) {
+    public void showOnly(String label, java.util.Collection<String> ids) {
         search.set("");
         engines.values().forEach(p -> p.set(true));
         types.values().forEach(p -> p.set(true));
         quickFilters.values().forEach(p -> p.set(false));
-        restriction.set(new Restriction(label, java.util.Set.copyOf(arns), ++restrictions));
+        restriction.set(new Restriction(label, java.util.Set.copyOf(ids), ++restrictions));
     }
 
     public void clearRestriction() {
@@ -234,12 +234,13 @@ public final class BrowserViewModel {
     }
 
     /**
-     * A limit on the rows shown: exactly the snapshots whose ARN is in {@code arns}.
+     * A limit on the rows shown: exactly the snapshots whose {@link dev.snapferry.core.audit.Audit#id id} is in
+     * {@code ids}.
      *
      * @param label  what the limit is, in the user's words ("Unencrypted in us-east-1")
      * @param number distinguishes two limits with the same label
      */
-    public record Restriction(String label, java.util.Set<String> arns, long number) {
+    public record Restriction(String label, java.util.Set<String> ids, long number) {
     }
 
     public BooleanProperty includePublicProperty() {
@@ -534,7 +535,7 @@ public final class BrowserViewModel {
             } else {
                 match = engineOn[row.familyOrdinal()] && typeOn[row.typeOrdinal()] && containsAll(row, words)
                         && (!quick || query.passesQuickFilters(row.snapshot()))
-                        && (only == null || only.arns().contains(row.snapshot().arn()));
+                        && (only == null || only.ids().contains(dev.snapferry.core.audit.Audit.id(row.snapshot())));
             }
             next.seen().set(index);
             if (match) {

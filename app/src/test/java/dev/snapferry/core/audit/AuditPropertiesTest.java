@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
  * The audit's numbers on generated fleets: every chart splits the same snapshots without losing or counting one
  * twice, and each count equals what the snapshots themselves say, computed here the plain way.
  */
-class AuditPropertiesTest {
+public class AuditPropertiesTest {
 
     private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1");
     private static final List<String> ACCOUNTS = List.of("111122223333", "444455556666");
@@ -39,21 +39,21 @@ class AuditPropertiesTest {
         Map<String, Exposure> exposure = exposure(random, fleet);
         Audit audit = Audit.of(fleet, POLICY, exposure);
 
-        Set<String> arns = new HashSet<>(fleet.stream().map(Snapshot::arn).toList());
+        Set<String> ids = new HashSet<>(fleet.stream().map(Audit::id).toList());
         assertThat(audit.total()).isEqualTo(fleet.size());
         for (List<? extends Audit.Slice<?>> chart : List.of(audit.encryptionByEngine(), audit.encryptionByRegion(),
                 audit.complianceByEngine(), audit.complianceByRegion(), audit.complianceByAccount(),
                 audit.sharing())) {
-            List<String> covered = chart.stream().flatMap(s -> s.arns().stream()).toList();
+            List<String> covered = chart.stream().flatMap(s -> s.ids().stream()).toList();
             assertThat(covered).hasSize(fleet.size()).doesNotHaveDuplicates();
-            assertThat(new HashSet<>(covered)).isEqualTo(arns);
+            assertThat(new HashSet<>(covered)).isEqualTo(ids);
         }
         long unencrypted = fleet.stream().filter(s -> !s.storageEncrypted()).count();
         assertThat(Audit.count(audit.encryptionByRegion(), Audit.Encryption.UNENCRYPTED)).isEqualTo(unencrypted);
         assertThat(audit.keys().stream().mapToInt(Audit.KeyUse::count).sum())
                 .isEqualTo(fleet.size() - unencrypted);
         for (Audit.KeyUse key : audit.keys()) {
-            assertThat(key.arns()).allSatisfy(arn -> assertThat(byArn(fleet, arn).kmsKeyId()).isEqualTo(key.keyId()));
+            assertThat(key.ids()).allSatisfy(arn -> assertThat(byId(fleet, arn).kmsKeyId()).isEqualTo(key.keyId()));
         }
         long violating = fleet.stream().filter(s -> !plainlyCompliant(s)).count();
         assertThat(Audit.count(audit.complianceByAccount(), Audit.Compliance.NOT_COMPLIANT)).isEqualTo(violating);
@@ -65,8 +65,8 @@ class AuditPropertiesTest {
                         || Audit.shareable(s) && exposure.containsKey(s.arn())
                         && exposure.get(s.arn()).isPublic()).map(Snapshot::arn).toList());
         for (Audit.Slice<Audit.Encryption> slice : audit.encryptionByEngine()) {
-            assertThat(slice.arns()).allSatisfy(arn -> {
-                Snapshot s = byArn(fleet, arn);
+            assertThat(slice.ids()).allSatisfy(arn -> {
+                Snapshot s = byId(fleet, arn);
                 assertThat(s.engine().family().name()).isEqualTo(slice.group());
                 assertThat(s.storageEncrypted()).isEqualTo(slice.category() == Audit.Encryption.ENCRYPTED);
             });
@@ -81,8 +81,8 @@ class AuditPropertiesTest {
         return tags.containsKey("Owner") && ("production".equals(environment) || "staging".equals(environment));
     }
 
-    private static Snapshot byArn(List<Snapshot> fleet, String arn) {
-        return fleet.stream().filter(s -> s.arn().equals(arn)).findFirst().orElseThrow();
+    private static Snapshot byId(List<Snapshot> fleet, String id) {
+        return fleet.stream().filter(s -> Audit.id(s).equals(id)).findFirst().orElseThrow();
     }
 
     private static Map<String, Exposure> exposure(Random random, List<Snapshot> fleet) {
@@ -103,7 +103,8 @@ class AuditPropertiesTest {
         return read;
     }
 
-    static List<Snapshot> fleet(Random random, int size) {
+    /** A generated fleet: every engine, type, key kind and tag state, in four regions of two accounts. */
+    public static List<Snapshot> fleet(Random random, int size) {
         List<Snapshot> fleet = new ArrayList<>(size);
         Engine[] engines = Engine.values();
         SnapshotType[] types = SnapshotType.values();

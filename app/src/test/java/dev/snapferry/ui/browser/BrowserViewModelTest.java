@@ -228,12 +228,12 @@ class BrowserViewModelTest {
         dialogs.answerTyped(manual.snapshot().identifier().toUpperCase(Locale.ROOT));
         viewModel.deleteSelected();
         drain();
-        assertThat(arns()).contains(manual.snapshot().arn());
+        assertThat(ids()).contains(manual.snapshot().arn());
 
         dialogs.answerTyped(manual.snapshot().identifier());
         viewModel.deleteSelected();
         drain();
-        assertThat(arns()).doesNotContain(manual.snapshot().arn());
+        assertThat(ids()).doesNotContain(manual.snapshot().arn());
         assertThat(viewModel.messageProperty().get()).isEqualTo("Deleted " + manual.snapshot().identifier());
     }
 
@@ -260,11 +260,11 @@ class BrowserViewModelTest {
         dialogs.answerConfirm(false);
         viewModel.cancelSelectedCopy();
         drain();
-        assertThat(arns()).contains(copy.snapshot().arn());
+        assertThat(ids()).contains(copy.snapshot().arn());
         dialogs.answerConfirm(true);
         viewModel.cancelSelectedCopy();
         drain();
-        assertThat(arns()).doesNotContain(copy.snapshot().arn());
+        assertThat(ids()).doesNotContain(copy.snapshot().arn());
         assertThat(dialogs.shown()).filteredOn(d -> d.kind().equals("confirm"))
                 .allMatch(d -> d.message().contains("orders-aurora-dr-copy-3"));
     }
@@ -397,11 +397,11 @@ class BrowserViewModelTest {
         loadAll();
         List<SnapshotRow> all = List.copyOf(viewModel.allRows());
         List<String> chosen = all.stream().filter((SnapshotRow r) -> r.snapshot().engine().family()
-                == EngineFamily.NEPTUNE).limit(3).map(r -> r.snapshot().arn()).toList();
+                == EngineFamily.NEPTUNE).limit(3).map(r -> dev.snapferry.core.audit.Audit.id(r.snapshot())).toList();
         viewModel.searchProperty().set("no-such-word");
         viewModel.engineProperty(EngineFamily.NEPTUNE).set(false);
         viewModel.showOnly("Three Neptune snapshots", chosen);
-        assertThat(viewModel.visibleRows()).extracting(r -> r.snapshot().arn())
+        assertThat(viewModel.visibleRows()).extracting(r -> dev.snapferry.core.audit.Audit.id(r.snapshot()))
                 .containsExactlyInAnyOrderElementsOf(chosen);
         assertThat(viewModel.restrictionProperty().get().label()).isEqualTo("Three Neptune snapshots");
         viewModel.clearRestriction();
@@ -486,7 +486,7 @@ class BrowserViewModelTest {
         return viewModel.visibleRows().stream().filter(r -> which.test(r.snapshot())).findFirst().orElseThrow();
     }
 
-    private List<String> arns() {
+    private List<String> ids() {
         return snapshots().stream().map(Snapshot::arn).toList();
     }
 
