@@ -191,6 +191,7 @@ public final class AuditView {
         progress.setId("auditProgress");
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setPrefWidth(160);
         Label message = new Label();
         message.setId("auditMessage");
