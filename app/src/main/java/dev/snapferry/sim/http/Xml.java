@@ -47,32 +47,7 @@ public final class Xml {
     }
 
     private void escape(String text) {
-        if (!needsEscaping(text)) {
-            out.append(text);
-            return;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private static boolean needsEscaping(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        dev.snapferry.core.export.Markup.appendEscaped(out, text);
     }
 
     @Override
