@@ -31,6 +31,8 @@ open module dev.snapferry {
     requires software.amazon.awssdk.retries.api;
     requires org.slf4j;
     requires jdk.httpserver;
+    // The installer smoke check writes the window to PNG with ImageIO.
+    requires java.desktop;
     requires static org.jspecify;
 
 

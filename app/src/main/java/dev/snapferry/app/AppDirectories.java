@@ -27,7 +27,20 @@ public record AppDirectories(Path config, Path data, Path logs) {
     /** The folders for this user on this system. */
     public static AppDirectories forCurrentUser() {
         return resolve(System.getProperties().getProperty(HOME_PROPERTY), System.getProperty("os.name", ""),
-                Path.of(System.getProperty("user.home")), System.getenv());
+                userHome(), System.getenv());
+    }
+
+    /**
+     * The user's home folder as the AWS CLI and the desktop see it: {@code $HOME} when it is set to an absolute
+     * path (not on Windows), else Java's {@code user.home}, which comes from the password file.
+     */
+    public static Path userHome() {
+        String home = System.getenv("HOME");
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        if (!windows && home != null && home.startsWith("/")) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"));
     }
 
     static AppDirectories resolve(String override, String osName, Path home, Map<String, String> env) {

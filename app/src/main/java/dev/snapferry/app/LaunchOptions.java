@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Main} can print the usage and exit with status 2.
  *
  * @param profile the AWS profile to open, or null for the default choice
+ * @param smoke   start, wait for the first snapshot rows to be drawn, print one line and exit (installer checks)
  */
 public record LaunchOptions(boolean demo, @Nullable String profile, boolean help, boolean version,
-                            @Nullable String error) {
+                            @Nullable String error, boolean smoke) {
 
     public static final String USAGE = """
             Usage: snapferry [--demo] [--profile NAME]
@@ -21,6 +22,7 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
               --profile NAME   open the named profile of ~/.aws/config
               --list           print the snapshot listing and exit (snapferry --list --help)
               --simulator      run only the embedded AWS simulator (see snapferry --simulator --help)
+              --smoke          exit once the first snapshot rows are drawn, printing how long that took
               --version        print the version and exit
               --help           print this help and exit
             """;
@@ -29,6 +31,7 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
         boolean demo = false;
         boolean help = false;
         boolean version = false;
+        boolean smoke = false;
         String profile = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -36,6 +39,7 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
+                case "--smoke" -> smoke = true;
                 case "--profile" -> {
                     if (i + 1 >= args.size() || args.get(i + 1).startsWith("--") || args.get(i + 1).isBlank()) {
                         return failed("--profile needs a profile name");
@@ -54,7 +58,7 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
         if (demo && profile != null) {
             return failed("--demo and --profile exclude each other");
         }
-        return new LaunchOptions(demo, profile, help, version, null);
+        return new LaunchOptions(demo, profile, help, version, null, smoke);
     }
 
     public Optional<String> errorMessage() {
@@ -62,6 +66,6 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
     }
 
     private static LaunchOptions failed(String message) {
-        return new LaunchOptions(false, null, false, false, message);
+        return new LaunchOptions(false, null, false, false, message, false);
     }
 }

@@ -24,7 +24,7 @@ public final class Main {
         if (args.length > 0 && args[0].equals("--list")) {
             prepareLogging(AppDirectories.forCurrentUser());
             System.exit(ListCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
-                    System.getenv(), Path.of(System.getProperty("user.home"))));
+                    System.getenv(), AppDirectories.userHome()));
         }
         LaunchOptions options = LaunchOptions.parse(List.of(args));
         if (options.errorMessage().isPresent()) {

@@ -90,10 +90,12 @@ public final class SnapferryApp extends Application {
     private JsonStore.Loaded<Preferences> preferences = new JsonStore.Loaded.Missing<>(Preferences.defaults());
     private @Nullable Runnable savePreferences;
     private javafx.animation.@Nullable PauseTransition settle;
+    private boolean smoke;
 
     @Override
     public void init() {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        smoke = options.smoke();
         AppDirectories dirs = AppDirectories.forCurrentUser();
         try {
             dirs.create();
@@ -127,7 +129,7 @@ public final class SnapferryApp extends Application {
         polling = new JobPolling(jobs, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("snapferry-job-polling").factory()));
         jobs.addListener(update -> polling.wake());
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = AppDirectories.userHome();
         AccountOpener opener = new AccountOpener(sessions, http, new FxMfaPrompt(text), text, System::getenv, home,
                 Simulator.Options::demo);
         accounts = opener;
@@ -296,12 +298,16 @@ public final class SnapferryApp extends Application {
         themes.register(scene);
         stage.titleProperty().bind(mainViewModel.titleProperty());
         stage.setScene(scene);
+        dev.snapferry.ui.common.AppIcons.apply(stage);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         // A stage that showed another scene before keeps its old size unless asked: size it to the window's own.
         stage.sizeToScene();
         stage.show();
         LOG.info("Main window shown");
+        if (smoke) {
+            SmokeCheck.exitOnceRowsAreDrawn(browser, stage);
+        }
         // Notices open once start-up is over, with the listing already running, never blocking it.
         if (accountProblem != null) {
             String title = accountProblem;

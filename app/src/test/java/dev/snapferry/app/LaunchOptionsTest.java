@@ -20,6 +20,8 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.parse(List.of("--demo")).demo()).isTrue();
         assertThat(LaunchOptions.parse(List.of("--profile", "prod")).profile()).isEqualTo("prod");
         assertThat(LaunchOptions.parse(List.of("--profile=dr-admin")).profile()).isEqualTo("dr-admin");
+        assertThat(LaunchOptions.parse(List.of("--demo", "--smoke")).smoke()).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--demo")).smoke()).isFalse();
     }
 
     @Test

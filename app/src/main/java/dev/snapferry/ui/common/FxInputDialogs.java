@@ -27,6 +27,7 @@ final class FxInputDialogs {
 
     /** Makes {@code owner} own the dialog and gives it the owner's theme (light or dark, and the app's styles). */
     static void own(Dialog<?> dialog, @Nullable Window owner) {
+        AppIcons.apply(dialog.getDialogPane().getScene().getWindow());
         if (owner == null) {
             return;
         }

@@ -20,6 +20,7 @@ public final class CopyWizardWindow {
     public static Stage show(@Nullable Window owner, CopyWizardViewModel viewModel, Messages messages,
                              Runnable onClosed) {
         Stage stage = new Stage();
+        dev.snapferry.ui.common.AppIcons.apply(stage);
         CopyWizardView view = new CopyWizardView(viewModel, messages, stage::close);
         Scene scene = new Scene(view.root());
         if (owner != null) {

@@ -1,0 +1,87 @@
+package dev.snapferry.app;
+
+import dev.snapferry.ui.browser.BrowserViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --smoke}: proves an installed Snapferry works. Once the listing is over and rows are in the table, one
+ * line says how many rows, how long after the process started the first rows were drawn ({@code ms}) and the
+ * listing was over ({@code loadedMs}), and which accounts are open; then the app exits with status 0. With no
+ * rows after two minutes it exits with status 1.
+ */
+final class SmokeCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmokeCheck.class);
+    private static final long TIMEOUT_MS = 120_000;
+
+    private SmokeCheck() {
+    }
+
+    /** With {@code SNAPFERRY_SMOKE_SCREENSHOT=file.png} in the environment, the window is saved there first. */
+    static void exitOnceRowsAreDrawn(BrowserViewModel browser, javafx.stage.Stage stage) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture.delayedExecutor(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!done.get()) {
+                        System.out.println("SNAPFERRY SMOKE FAILED: no snapshot rows after " + TIMEOUT_MS / 1000
+                                + " s");
+                        System.exit(1);
+                    }
+                });
+        new AnimationTimer() {
+            private int framesWithRows;
+            private long firstRows = -1;
+
+            @Override
+            public void handle(long now) {
+                if (browser.visibleRows().isEmpty()) {
+                    return;
+                }
+                // The pulse that first saw rows laid them out; the next one has drawn them.
+                if (++framesWithRows == 2) {
+                    firstRows = sinceStart();
+                }
+                if (framesWithRows < 2 || browser.loadingProperty().get()) {
+                    return;
+                }
+                stop();
+                String line = "SNAPFERRY SMOKE OK rows=" + browser.visibleRows().size() + " ms=" + firstRows
+                        + " loadedMs=" + sinceStart() + " accounts=" + String.join(",", browser.openAccounts());
+                LOG.info(line);
+                System.out.println(line);
+                String screenshot = System.getenv("SNAPFERRY_SMOKE_SCREENSHOT");
+                if (screenshot != null && !screenshot.isBlank()) {
+                    save(stage.getScene().snapshot(null), java.nio.file.Path.of(screenshot));
+                }
+                done.set(true);
+                Platform.exit();
+            }
+        }.start();
+    }
+
+    /** Milliseconds since this process started. */
+    private static long sinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+    }
+
+    private static void save(javafx.scene.image.Image image, java.nio.file.Path file) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        int[] pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                pixels, 0, width);
+        out.setRGB(0, 0, width, height, pixels, 0, width);
+        try {
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+            System.out.println("SNAPFERRY SMOKE screenshot " + file);
+        } catch (java.io.IOException e) {
+            System.out.println("SNAPFERRY SMOKE screenshot not saved: " + e.getMessage());
+        }
+    }
+}

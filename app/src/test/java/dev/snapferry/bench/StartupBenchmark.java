@@ -1,0 +1,100 @@
+package dev.snapferry.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Start-up of the installed application: from process start to the first frame with the demo's snapshot rows
+ * drawn ({@code --smoke}), against the smallest JavaFX window started the same way (same runtime, class path and
+ * display). Needs the installer built ({@code ./mvnw -Pinstaller -pl app package}) and Xvfb; the installed copy
+ * in /opt/snapferry is used when there is one, else the built image. Also prints the installer's and the
+ * installation's size.
+ */
+class StartupBenchmark {
+
+    private static final Pattern MS = Pattern.compile("ms=(\\d+)");
+    private static final int RUNS = 5;
+
+    @Test
+    void firstRowsAgainstAHelloWindow() throws Exception {
+        Path installed = Path.of("/opt/snapferry");
+        Path image = Path.of("target", "installer", "image", "Snapferry");
+        Path app = Files.isExecutable(installed.resolve("bin/Snapferry")) ? installed : image;
+        Assumptions.assumeTrue(Files.isExecutable(app.resolve("bin/Snapferry")),
+                "build the installer first: ./mvnw -Pinstaller -pl app package");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is needed (apt-get install xvfb)");
+        Path home = Files.createTempDirectory("snapferry-startup");
+        Process display = new ProcessBuilder("/usr/bin/Xvfb", ":77", "-screen", "0", "1600x1000x24", "-nolisten",
+                "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            TimeUnit.MILLISECONDS.sleep(800);
+            List<String> appCommand = List.of(app.resolve("bin/Snapferry").toString(), "--smoke");
+            String classPath = String.join(":", Stream.concat(javafxJars(app.resolve("lib/app")).stream(),
+                    Stream.of(Path.of("target", "test-classes").toAbsolutePath().toString())).toList());
+            List<String> helloCommand = List.of(app.resolve("lib/runtime/bin/java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-cp", classPath, HelloFirstFrame.class.getName());
+            run(appCommand, home);
+            run(helloCommand, home);
+            List<Long> appTimes = new ArrayList<>();
+            List<Long> helloTimes = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                appTimes.add(run(appCommand, home));
+                helloTimes.add(run(helloCommand, home));
+            }
+            appTimes.sort(null);
+            helloTimes.sort(null);
+            System.out.println("BENCH startup runs: app " + appTimes + " ms, hello " + helloTimes + " ms");
+            BenchResults.atMost("startup.firstDemoRows", appTimes.get(RUNS / 2), "ms",
+                    "hello window's first frame", helloTimes.get(RUNS / 2), 2.0);
+        } finally {
+            display.destroy();
+        }
+        try (Stream<Path> debs = Files.list(Path.of("target", "installer", "out"))) {
+            debs.forEach(d -> System.out.printf("BENCH installer %s: %.1f MB%n", d.getFileName(), size(d) / 1e6));
+        } catch (IOException e) {
+            System.out.println("BENCH installer: none built");
+        }
+        System.out.printf("BENCH installed size (%s): %.1f MB%n", app, size(app) / 1e6);
+    }
+
+    private static long run(List<String> command, Path home) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("DISPLAY", ":77");
+        env.put("HOME", home.toString());
+        env.remove("SNAPFERRY_SMOKE_SCREENSHOT");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        Matcher ms = MS.matcher(output);
+        assertThat(ms.find()).as("a first frame was reported by %s: %s", command.getFirst(), output).isTrue();
+        return Long.parseLong(ms.group(1));
+    }
+
+    private static List<String> javafxJars(Path lib) throws IOException {
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.filter(p -> p.getFileName().toString().startsWith("javafx-")).map(Path::toString).sorted()
+                    .toList();
+        }
+    }
+
+    private static long size(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
