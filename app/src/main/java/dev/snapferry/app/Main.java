@@ -42,6 +42,10 @@ public final class Main {
         }
         prepareLogging(AppDirectories.forCurrentUser());
         Application.launch(SnapferryApp.class, args);
+        if (options.smoke()) {
+            // The window is closed and everything stopped; the check's verdict is the exit status.
+            System.exit(SmokeCheck.status());
+        }
     }
 
     /** Must run before the first logger is created: logback reads the folder when it configures itself. */

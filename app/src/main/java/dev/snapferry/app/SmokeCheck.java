@@ -17,7 +17,14 @@ final class SmokeCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SmokeCheck.class);
     private static final long TIMEOUT_MS = 120_000;
 
+    private static volatile int status;
+
     private SmokeCheck() {
+    }
+
+    /** 0 when the rows were drawn, 1 when they never came: what {@link Main} exits with after {@code --smoke}. */
+    static int status() {
+        return status;
     }
 
     /** With {@code SNAPFERRY_SMOKE_SCREENSHOT=file.png} in the environment, the window is saved there first. */
@@ -25,10 +32,11 @@ final class SmokeCheck {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CompletableFuture.delayedExecutor(TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .execute(() -> {
-                    if (!done.get()) {
+                    if (done.compareAndSet(false, true)) {
                         System.out.println("SNAPFERRY SMOKE FAILED: no snapshot rows after " + TIMEOUT_MS / 1000
                                 + " s");
-                        System.exit(1);
+                        status = 1;
+                        Platform.exit();
                     }
                 });
         new AnimationTimer() {
@@ -47,6 +55,9 @@ final class SmokeCheck {
                 if (framesWithRows < 2 || browser.loadingProperty().get()) {
                     return;
                 }
+                if (!done.compareAndSet(false, true)) {
+                    return;
+                }
                 stop();
                 String line = "SNAPFERRY SMOKE OK rows=" + browser.visibleRows().size() + " ms=" + firstRows
                         + " loadedMs=" + sinceStart() + " accounts=" + String.join(",", browser.openAccounts());
@@ -56,7 +67,6 @@ final class SmokeCheck {
                 if (screenshot != null && !screenshot.isBlank()) {
                     save(stage.getScene().snapshot(null), java.nio.file.Path.of(screenshot));
                 }
-                done.set(true);
                 Platform.exit();
             }
         }.start();

@@ -2,13 +2,12 @@ package dev.snapferry.ui.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapferry.app.AppDirectories;
-import dev.snapferry.app.SnapferryApp;
 import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.ui.browser.SnapshotRow;
+import dev.snapferry.ui.testing.DemoApp;
 import dev.snapferry.ui.testing.Screenshots;
 import dev.snapferry.ui.testing.Shown;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -46,22 +44,18 @@ class AuditUITest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
+    private DemoApp running;
     private Stage stage;
-    private SnapferryApp app;
 
     @BeforeEach
     void startApplication() throws TimeoutException {
-        System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class, "--demo");
-        WaitForAsyncUtils.waitForFxEvents();
+        running = DemoApp.start(home);
+        stage = running.stage();
     }
 
     @AfterEach
     void stopApplication() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(AppDirectories.HOME_PROPERTY);
+        running.close();
     }
 
     @Test

@@ -2,9 +2,8 @@ package dev.snapferry.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapferry.app.AppDirectories;
-import dev.snapferry.app.SnapferryApp;
 import dev.snapferry.core.model.Engine;
+import dev.snapferry.ui.testing.DemoApp;
 import dev.snapferry.ui.testing.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the whole application headless and uses its main window as a person would. */
@@ -28,23 +26,18 @@ class MainWindowUITest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
+    private DemoApp running;
     private Stage stage;
-    private SnapferryApp app;
 
     @BeforeEach
     void startApplication() throws TimeoutException {
-        System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
-        stage = FxToolkit.registerPrimaryStage();
-        // --demo: the same start-up whether or not this machine has AWS credentials.
-        app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class, "--demo");
-        WaitForAsyncUtils.waitForFxEvents();
+        running = DemoApp.start(home);
+        stage = running.stage();
     }
 
     @AfterEach
     void stopApplication() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(AppDirectories.HOME_PROPERTY);
+        running.close();
     }
 
     @Test
