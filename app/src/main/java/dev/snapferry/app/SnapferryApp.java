@@ -219,6 +219,13 @@ public final class SnapferryApp extends Application {
         Runnable banner = () -> catalog.demoEndpoint().ifPresentOrElse(mainViewModel::showDemo,
                 mainViewModel::hideDemo);
         browser.openAccounts().addListener((javafx.collections.ListChangeListener<String>) c -> banner.run());
+        // An account opened now may hold copies a crash left unresolved: poll at once rather than at the next tick.
+        JobPolling jobPolling = polling;
+        browser.openAccounts().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (jobPolling != null) {
+                jobPolling.wake();
+            }
+        });
         banner.run();
         browser.availableRegions().setAll(AwsRegions.ofPartition(regions.isEmpty() ? "aws"
                 : regions.getFirst().partition()));

@@ -59,6 +59,8 @@ public final class CopyJobService {
     private final Clock clock;
     private final Map<UUID, CopyJob> jobs = new LinkedHashMap<>();
     private final Map<UUID, Instant> notBefore = new LinkedHashMap<>();
+    /** Jobs whose copy request this run has handed to the executor and not heard back from. */
+    private final java.util.Set<UUID> sendingNow = new java.util.HashSet<>();
     private final List<Consumer<Update>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int pollFailuresInARow;
     private boolean progressInLastPoll;
@@ -99,16 +101,33 @@ public final class CopyJobService {
         synchronized (this) {
             loaded.value().jobs().forEach(j -> jobs.put(j.id(), j));
         }
-        Map<String, List<CopyJob>> submitting = new LinkedHashMap<>();
-        for (CopyJob job : jobs()) {
-            if (job.state() == JobState.SUBMITTING) {
-                submitting.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
+        resolveStranded();
+        changed(null);
+        pump();
+        return loaded;
+    }
+
+    /**
+     * Resolves the jobs left {@code SUBMITTING} with no request of this run on its way (a crash, or a destination
+     * account that could not be reached at start-up): their target is looked for, once per account and region;
+     * found, the copy was accepted and is followed; absent, the job waits to be sent. A region that cannot be asked
+     * now (its account not open yet, a network fault) keeps its jobs for the next poll. Returns the calls made.
+     */
+    private int resolveStranded() {
+        Map<String, List<CopyJob>> stranded = new LinkedHashMap<>();
+        synchronized (this) {
+            for (CopyJob job : jobs.values()) {
+                if (job.state() == JobState.SUBMITTING && !sendingNow.contains(job.id())) {
+                    stranded.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
+                }
             }
         }
-        for (List<CopyJob> group : submitting.values()) {
+        int calls = 0;
+        for (List<CopyJob> group : stranded.values()) {
             CopyRequest first = group.getFirst().request();
             Map<String, Snapshot> present;
             try {
+                calls++;
                 present = backend.snapshots(first.destinationAccount(), first.destinationRegion(),
                         group.stream().anyMatch(CopyJobService::elastic));
             } catch (AwsCallException e) {
@@ -116,17 +135,15 @@ public final class CopyJobService {
                         first.destinationRegion(), e.failure().awsCode());
                 continue;
             }
-            synchronized (this) {
-                for (CopyJob job : group) {
-                    Snapshot target = present.get(IdentifierRules.normalize(job.request().targetIdentifier()));
-                    jobs.put(job.id(), target != null && fromSource(target, job)
-                            ? followed(job, target) : job.withState(JobState.WAITING, 0, now()));
-                }
+            List<CopyJob> resolved = new ArrayList<>();
+            for (CopyJob job : group) {
+                Snapshot target = present.get(IdentifierRules.normalize(job.request().targetIdentifier()));
+                resolved.add(target != null && fromSource(target, job) ? followed(job, target)
+                        : job.withState(JobState.WAITING, 0, now()));
             }
+            updateAll(resolved);
         }
-        changed(null);
-        pump();
-        return loaded;
+        return calls;
     }
 
     // ---- submitting ----
@@ -182,6 +199,9 @@ public final class CopyJobService {
             }
         }
         publish(null);
+        synchronized (this) {
+            sending.forEach(job -> sendingNow.add(job.id()));
+        }
         sending.forEach(job -> executor.execute(() -> send(job)));
     }
 
@@ -197,6 +217,9 @@ public final class CopyJobService {
             after = job.failed(new JobFailure("jobs.failure.unexpected", "", String.valueOf(e.getMessage())), now());
         }
         update(after);
+        synchronized (this) {
+            sendingNow.remove(job.id());
+        }
         pump();
     }
 
@@ -233,6 +256,7 @@ public final class CopyJobService {
      * calls made. A throttled or unreachable region keeps its jobs as they were and makes the next poll wait longer.
      */
     public int pollOnce() {
+        int stranded = resolveStranded();
         Map<String, List<CopyJob>> groups = new LinkedHashMap<>();
         for (CopyJob job : jobs()) {
             if (job.state() == JobState.COPYING || job.state() == JobState.QUEUED_BY_AWS
@@ -240,7 +264,7 @@ public final class CopyJobService {
                 groups.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
             }
         }
-        int calls = 0;
+        int calls = stranded;
         boolean moved = false;
         boolean failed = false;
         for (List<CopyJob> group : groups.values()) {

@@ -8,8 +8,11 @@ import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.ViewLoader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
@@ -94,6 +97,65 @@ public final class BrowserView {
         return root;
     }
 
+    /**
+     * A region listed again replaces its rows with new ones, which the table's selection does not know. The rows
+     * the user chose are remembered by snapshot; a chosen row that left because it was retired (not deselected)
+     * stays chosen, and its successor is selected as it arrives.
+     */
+    private void keepSelectionThroughRelisting() {
+        Map<String, SnapshotRow> chosen = new HashMap<>();
+        boolean[] restoring = {false};
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SnapshotRow>) c -> {
+            if (restoring[0]) {
+                return;
+            }
+            Map<String, SnapshotRow> now = new HashMap<>();
+            for (SnapshotRow row : table.getSelectionModel().getSelectedItems()) {
+                if (row != null) {
+                    now.put(dev.snapferry.core.audit.Audit.id(row.snapshot()), row);
+                }
+            }
+            chosen.forEach((id, row) -> {
+                if (row.isRetired()) {
+                    now.putIfAbsent(id, row);
+                }
+            });
+            chosen.clear();
+            chosen.putAll(now);
+        });
+        viewModel.visibleRows().addListener((ListChangeListener<SnapshotRow>) c -> {
+            if (chosen.isEmpty()) {
+                return;
+            }
+            List<SnapshotRow> successors = new ArrayList<>();
+            while (c.next()) {
+                if (c.wasAdded()) {
+                    for (SnapshotRow row : c.getAddedSubList()) {
+                        SnapshotRow before = chosen.get(dev.snapferry.core.audit.Audit.id(row.snapshot()));
+                        if (before != null && before != row && before.isRetired()) {
+                            successors.add(row);
+                        }
+                    }
+                }
+            }
+            if (successors.isEmpty()) {
+                return;
+            }
+            restoring[0] = true;
+            try {
+                for (SnapshotRow row : successors) {
+                    chosen.put(dev.snapferry.core.audit.Audit.id(row.snapshot()), row);
+                    int index = table.getItems().indexOf(row);
+                    if (index >= 0) {
+                        table.getSelectionModel().select(index);
+                    }
+                }
+            } finally {
+                restoring[0] = false;
+            }
+        });
+    }
+
     @FXML
     private void initialize() {
         search.textProperty().bindBidirectional(viewModel.searchProperty());
@@ -147,6 +209,7 @@ public final class BrowserView {
             }
         });
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        keepSelectionThroughRelisting();
         table.setContextMenu(contextMenu());
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {

@@ -457,6 +457,7 @@ public final class BrowserViewModel {
         int old = segments.getOrDefault(key, 0);
         SnapshotRow kept = selected.get();
         if (old > 0) {
+            rows.subList(offset, offset + old).forEach(SnapshotRow::retire);
             rows.remove(offset, offset + old);
         }
         rows.addAll(offset, fresh);

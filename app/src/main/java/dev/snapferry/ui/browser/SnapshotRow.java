@@ -20,12 +20,25 @@ public final class SnapshotRow {
     private final String haystack;
     private final byte family;
     private final byte type;
+    private volatile boolean retired;
 
     public SnapshotRow(Snapshot snapshot) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.haystack = SnapshotQuery.haystack(snapshot);
         this.family = (byte) snapshot.engine().family().ordinal();
         this.type = (byte) snapshot.type().ordinal();
+    }
+
+    /**
+     * True once the row's region was listed again: a new row now stands for the same snapshot (the View uses
+     * this to keep such a row selected through its successor).
+     */
+    public boolean isRetired() {
+        return retired;
+    }
+
+    void retire() {
+        retired = true;
     }
 
     public Snapshot snapshot() {

@@ -190,6 +190,37 @@ class CopyJobServiceTest {
     }
 
     @Test
+    void aJobLeftSubmittingForAnAccountNotOpenAtStartIsResolvedOnceItOpens() throws Exception {
+        JobHistory history = new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC());
+        Instant now = Instant.now();
+        CopyRequest reached = new CopyRequest(sources.getFirst(), prod.account(), EAST, "opened-later", null,
+                false, List.of());
+        new SnapshotWriter().copy(prod, reached);
+        CopyJob stranded = CopyJob.waiting(reached, now).withState(JobState.SUBMITTING, 0, now);
+        history.save(List.of(stranded));
+
+        // The next start: the production account is not open (a profile that needs MFA, say).
+        OpenSessions notYet = new OpenSessions();
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(notYet, new SnapshotWriter()),
+                new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        service.recover();
+        assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.SUBMITTING);
+        assertThat(service.pollOnce()).isEqualTo(1);
+        assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.SUBMITTING);
+        assertThat(service.nextPollDelay(0.5)).as("polling goes on while a job is unresolved").isPresent();
+
+        // The user opens the account: the next poll finds the copy, which was never sent twice.
+        notYet.add("prod", List.of(prod));
+        service.pollOnce();
+        assertThat(service.job(stranded.id()).orElseThrow().state()).isIn(JobState.QUEUED_BY_AWS,
+                JobState.COPYING);
+        simClock.advance(Duration.ofHours(3));
+        service.pollOnce();
+        assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
+        assertThat(inAws()).filteredOn(s -> s.identifier().equals("opened-later")).hasSize(1);
+    }
+
+    @Test
     void aCorruptOrTruncatedHistoryIsSetAsideAndReported() throws Exception {
         Path file = folder.resolve("jobs.json");
         CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),

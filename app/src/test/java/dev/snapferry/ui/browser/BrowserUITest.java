@@ -220,6 +220,51 @@ class BrowserUITest {
         assertThat(new ObjectMapper().readTree(Files.readString(file)).size()).isEqualTo(shown).isPositive();
     }
 
+    @Test
+    void rowsSelectedTogetherStaySelectedWhenTheirRegionIsListedAgain(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<SnapshotRow> table = robot.lookup("#table").queryTableView();
+        robot.clickOn("#search").write("catalog-jp");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems().size()).isGreaterThanOrEqualTo(3);
+        // Click the first, shift-click the third: three rows of ap-northeast-1.
+        robot.clickOn(row(robot, table, 0));
+        robot.press(KeyCode.SHIFT).clickOn(row(robot, table, 2)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> chosen = table.getSelectionModel().getSelectedItems().stream()
+                .map(r -> r.snapshot().arn()).sorted().toList();
+        assertThat(chosen).hasSize(3);
+        SnapshotRow first = table.getSelectionModel().getSelectedItems().getFirst();
+
+        robot.interact(() -> viewModel.listAgain(first.snapshot().accountId(), first.snapshot().region()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.isRetired()
+                && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItems()).noneMatch(SnapshotRow::isRetired)
+                .extracting(r -> r.snapshot().arn()).containsExactlyInAnyOrderElementsOf(chosen);
+
+        // A row the user deselects is not brought back by the next listing.
+        SnapshotRow dropped = table.getSelectionModel().getSelectedItems().getFirst();
+        robot.press(KeyCode.CONTROL).clickOn(robot.from(table).lookup(".table-row-cell")
+                .match((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableRow<?> r
+                        && r.getItem() == dropped).queryAs(javafx.scene.Node.class)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItems()).hasSize(2);
+        SnapshotRow second = table.getSelectionModel().getSelectedItems().getFirst();
+        robot.interact(() -> viewModel.listAgain(second.snapshot().accountId(), second.snapshot().region()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> second.isRetired()
+                && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItems()).hasSize(2).noneMatch(SnapshotRow::isRetired);
+    }
+
+    /** The table's row showing item {@code index}. */
+    private static javafx.scene.Node row(FxRobot robot, TableView<SnapshotRow> table, int index) {
+        return robot.from(table).lookup(".table-row-cell").match((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == index && !r.isEmpty())
+                .queryAs(javafx.scene.Node.class);
+    }
+
     private void awaitLoaded() throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get()
                 && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
