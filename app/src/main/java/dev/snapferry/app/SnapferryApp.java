@@ -267,7 +267,8 @@ public final class SnapferryApp extends Application {
         MainView mainView = new MainView(mainViewModel, text, browserView.root(), stage::close);
         JobsViewModel jobsViewModel = new JobsViewModel(copyJobs, Platform::runLater, tasks, dialogs, text,
                 Clock.systemUTC(), job -> {
-                    notify(stage, text, JobsViewModel.describeEnd(text, job));
+                    dev.snapferry.ui.jobs.JobNotices.show(stage, text.get("jobs.notify.title"),
+                            JobsViewModel.describeEnd(text, job));
                     browser.listAgain(job.request().destinationAccount().accountId(),
                             job.request().destinationRegion());
                 });
@@ -341,17 +342,6 @@ public final class SnapferryApp extends Application {
             }
         }
         return byArn;
-    }
-
-    /** A desktop notification (ControlsFX) for a job that ended; logged only when none can be shown. */
-    private static void notify(Stage owner, Messages text, String notice) {
-        LOG.info("{}", notice);
-        try {
-            org.controlsfx.control.Notifications.create().owner(owner).title(text.get("jobs.notify.title"))
-                    .text(notice).hideAfter(javafx.util.Duration.seconds(8)).showInformation();
-        } catch (RuntimeException e) {
-            LOG.debug("No notification shown", e);
-        }
     }
 
     /** Writes the preferences; a failure is logged and leaves the previous file as it was. */

@@ -258,6 +258,23 @@ class BrowserUITest {
         assertThat(table.getSelectionModel().getSelectedItems()).hasSize(2).noneMatch(SnapshotRow::isRetired);
     }
 
+    @Test
+    void aCopysProgressFromItsJobShowsAsABarInItsRow(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TableView<SnapshotRow> table = robot.lookup("#table").queryTableView();
+        robot.clickOn("#search").write("orders-aurora-dr-copy-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshot copy = table.getItems().getFirst().snapshot();
+        // What the copy jobs' poll hands the browser: the copy at 73 %, without listing the region again.
+        robot.interact(() -> viewModel.showProgress(java.util.Map.of(copy.arn(),
+                dev.snapferry.core.model.SnapshotStatus.fromRds("copying", 73))));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ProgressBar bar = robot.from(row(robot, table, 0)).lookup(".progress-bar")
+                .queryAs(javafx.scene.control.ProgressBar.class);
+        assertThat(bar.getProgress()).isEqualTo(0.73);
+        assertThat(robot.from(row(robot, table, 0)).lookup("copying 73%").tryQuery()).isPresent();
+    }
+
     /** The table's row showing item {@code index}. */
     private static javafx.scene.Node row(FxRobot robot, TableView<SnapshotRow> table, int index) {
         return robot.from(table).lookup(".table-row-cell").match((javafx.scene.Node n) ->

@@ -102,7 +102,12 @@ class JobsUITest {
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), workers, Clock.systemUTC());
         JobsViewModel viewModel = new JobsViewModel(service, Platform::runLater,
                 new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages, Clock.systemUTC(),
-                ended::add);
+                job -> {
+                    // As the app does: a desktop notice for every copy that ends.
+                    ended.add(job);
+                    JobNotices.show(stage, messages.get("jobs.notify.title"), JobsViewModel.describeEnd(messages,
+                            job));
+                });
         Scene scene = new Scene(new JobsView(viewModel, messages).root(), 1300, 400);
         new ThemeManager().register(scene);
         stage.setScene(scene);
@@ -179,5 +184,19 @@ class JobsUITest {
         Screenshots.save(stage.getScene(), "jobs-panel-done");
         assertThat(robot.lookup("Done").tryQuery()).isPresent();
         assertThat(robot.lookup("Cancelled").tryQuery()).isPresent();
+
+        // Each end was announced in a notification popup at the window's corner, in the jobs panel's words.
+        for (CopyJob job : ended) {
+            String notice = JobsViewModel.describeEnd(messages, job);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> noticeShown(notice));
+        }
+    }
+
+    /** True when a popup window of the app shows {@code text}. */
+    private static boolean noticeShown(String text) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getScene() != null)
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".label").stream())
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()))).get();
     }
 }
