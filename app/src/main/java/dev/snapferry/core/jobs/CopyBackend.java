@@ -31,4 +31,12 @@ public interface CopyBackend {
 
     /** Deletes a copy's target: how a copy in progress is cancelled. */
     void delete(AccountRef account, Snapshot target);
+
+    /**
+     * Whether the account's destination can be asked now (its profile is open). Jobs for an account that is not
+     * are left as they are, without a call, until it opens.
+     */
+    default boolean canReach(AccountRef account) {
+        return true;
+    }
 }

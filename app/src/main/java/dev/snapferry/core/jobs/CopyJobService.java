@@ -61,6 +61,8 @@ public final class CopyJobService {
     private final Map<UUID, Instant> notBefore = new LinkedHashMap<>();
     /** Jobs whose copy request this run has handed to the executor and not heard back from. */
     private final java.util.Set<UUID> sendingNow = new java.util.HashSet<>();
+    /** Stranded jobs a poll or the recovery is looking for right now: no second resolution may start on them. */
+    private final java.util.Set<UUID> resolvingNow = new java.util.HashSet<>();
     private final List<Consumer<Update>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int pollFailuresInARow;
     private boolean progressInLastPoll;
@@ -117,33 +119,54 @@ public final class CopyJobService {
         Map<String, List<CopyJob>> stranded = new LinkedHashMap<>();
         synchronized (this) {
             for (CopyJob job : jobs.values()) {
-                if (job.state() == JobState.SUBMITTING && !sendingNow.contains(job.id())) {
+                if (job.state() == JobState.SUBMITTING && !sendingNow.contains(job.id())
+                        && !resolvingNow.contains(job.id()) && backend.canReach(job.request().destinationAccount())) {
                     stranded.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
+                    resolvingNow.add(job.id());
                 }
             }
         }
         int calls = 0;
-        for (List<CopyJob> group : stranded.values()) {
-            CopyRequest first = group.getFirst().request();
-            Map<String, Snapshot> present;
-            try {
-                calls++;
-                present = backend.snapshots(first.destinationAccount(), first.destinationRegion(),
-                        group.stream().anyMatch(CopyJobService::elastic));
-            } catch (AwsCallException e) {
-                LOG.warn("Could not resolve {} submitting job(s) in {}: {}; the next poll will", group.size(),
-                        first.destinationRegion(), e.failure().awsCode());
-                continue;
+        try {
+            for (List<CopyJob> group : stranded.values()) {
+                CopyRequest first = group.getFirst().request();
+                Map<String, Snapshot> present;
+                try {
+                    calls++;
+                    present = backend.snapshots(first.destinationAccount(), first.destinationRegion(),
+                            group.stream().anyMatch(CopyJobService::elastic));
+                } catch (AwsCallException e) {
+                    LOG.warn("Could not resolve {} submitting job(s) in {}: {}; the next poll will", group.size(),
+                            first.destinationRegion(), e.failure().awsCode());
+                    continue;
+                }
+                List<CopyJob> resolved = new ArrayList<>();
+                for (CopyJob job : group) {
+                    Snapshot target = present.get(IdentifierRules.normalize(job.request().targetIdentifier()));
+                    resolved.add(target != null && fromSource(target, job) ? followed(job, target)
+                            : job.withState(JobState.WAITING, 0, now()));
+                }
+                replaceIfUnchanged(group, resolved);
             }
-            List<CopyJob> resolved = new ArrayList<>();
-            for (CopyJob job : group) {
-                Snapshot target = present.get(IdentifierRules.normalize(job.request().targetIdentifier()));
-                resolved.add(target != null && fromSource(target, job) ? followed(job, target)
-                        : job.withState(JobState.WAITING, 0, now()));
+        } finally {
+            synchronized (this) {
+                stranded.values().forEach(group -> group.forEach(job -> resolvingNow.remove(job.id())));
             }
-            updateAll(resolved);
         }
         return calls;
+    }
+
+    /** Applies resolutions only to jobs nobody changed meanwhile (a cancel, a clear, a discard). */
+    private void replaceIfUnchanged(List<CopyJob> before, List<CopyJob> after) {
+        List<CopyJob> applicable = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < before.size(); i++) {
+                if (jobs.get(before.get(i).id()) == before.get(i)) {
+                    applicable.add(after.get(i));
+                }
+            }
+        }
+        updateAll(applicable);
     }
 
     // ---- submitting ----
@@ -197,11 +220,10 @@ public final class CopyJobService {
                         + "); no copy was sent. Free some space or fix the folder's permissions, then retry.");
                 return;
             }
-        }
-        publish(null);
-        synchronized (this) {
+            // Claimed in the same breath as SUBMITTING: a concurrent poll must never take these for stranded.
             sending.forEach(job -> sendingNow.add(job.id()));
         }
+        publish(null);
         sending.forEach(job -> executor.execute(() -> send(job)));
     }
 
@@ -259,8 +281,8 @@ public final class CopyJobService {
         int stranded = resolveStranded();
         Map<String, List<CopyJob>> groups = new LinkedHashMap<>();
         for (CopyJob job : jobs()) {
-            if (job.state() == JobState.COPYING || job.state() == JobState.QUEUED_BY_AWS
-                    || job.state() == JobState.CANCELLING) {
+            if ((job.state() == JobState.COPYING || job.state() == JobState.QUEUED_BY_AWS
+                    || job.state() == JobState.CANCELLING) && backend.canReach(job.request().destinationAccount())) {
                 groups.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
             }
         }
@@ -283,6 +305,7 @@ public final class CopyJobService {
                         .accountId(), first.destinationRegion(), e.failure().awsCode());
                 continue;
             }
+            List<CopyJob> before = new ArrayList<>();
             List<CopyJob> changes = new ArrayList<>();
             for (CopyJob job : group) {
                 CopyJob now = job(job.id()).orElse(job);
@@ -290,11 +313,13 @@ public final class CopyJobService {
                         .targetIdentifier())));
                 if (next.state() != now.state() || next.percent() != now.percent()) {
                     moved = true;
+                    before.add(now);
                     changes.add(next);
                 }
             }
-            // One write of the history and one notice per region polled, however many jobs moved.
-            updateAll(changes);
+            // One write of the history and one notice per region polled, however many jobs moved; a job cancelled
+            // while the poll was out keeps its cancellation.
+            replaceIfUnchanged(before, changes);
         }
         synchronized (this) {
             pollFailuresInARow = failed ? pollFailuresInARow + 1 : 0;

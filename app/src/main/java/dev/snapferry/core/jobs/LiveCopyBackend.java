@@ -70,6 +70,11 @@ public final class LiveCopyBackend implements CopyBackend {
         writer.delete(session(account), target);
     }
 
+    @Override
+    public boolean canReach(AccountRef account) {
+        return sessions.forAccount(account.accountId()).isPresent();
+    }
+
     private AccountSession session(AccountRef account) {
         return sessions.forAccount(account.accountId())
                 .orElseThrow(() -> new AwsCallException(new dev.snapferry.core.aws.AwsFailure.CredentialsInvalid("",

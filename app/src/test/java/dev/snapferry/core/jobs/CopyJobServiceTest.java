@@ -205,7 +205,7 @@ class CopyJobServiceTest {
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         service.recover();
         assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.SUBMITTING);
-        assertThat(service.pollOnce()).isEqualTo(1);
+        assertThat(service.pollOnce()).as("no call for an account that is not open").isZero();
         assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.SUBMITTING);
         assertThat(service.nextPollDelay(0.5)).as("polling goes on while a job is unresolved").isPresent();
 
@@ -218,6 +218,53 @@ class CopyJobServiceTest {
         service.pollOnce();
         assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
         assertThat(inAws()).filteredOn(s -> s.identifier().equals("opened-later")).hasSize(1);
+    }
+
+    @Test
+    void aPollRunningWhileACopyIsBeingSentNeverTakesItForStrandedNorSendsItAgain() {
+        java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
+        LiveCopyBackend live = new LiveCopyBackend(sessions, new SnapshotWriter());
+        CopyBackend counting = new CopyBackend() {
+            @Override
+            public Snapshot copy(CopyRequest request) {
+                copies.incrementAndGet();
+                return live.copy(request);
+            }
+
+            @Override
+            public Map<String, Snapshot> snapshots(dev.snapferry.core.model.AccountRef account, RegionRef region,
+                                                   boolean elastic) {
+                return live.snapshots(account, region, elastic);
+            }
+
+            @Override
+            public Map<String, Snapshot> targets(dev.snapferry.core.model.AccountRef account, RegionRef region,
+                                                 java.util.Collection<String> identifiers, boolean elastic) {
+                return live.targets(account, region, identifiers, elastic);
+            }
+
+            @Override
+            public void delete(dev.snapferry.core.model.AccountRef account, Snapshot target) {
+                live.delete(account, target);
+            }
+        };
+        CopyJobService service = new CopyJobService(counting, new JobHistory(folder.resolve("jobs.json"),
+                Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        // The poll lands in the narrowest window: the job is recorded as submitting, its request not yet sent.
+        java.util.concurrent.atomic.AtomicBoolean polled = new java.util.concurrent.atomic.AtomicBoolean();
+        service.addListener(update -> {
+            if (update.jobs().stream().anyMatch(j -> j.state() == JobState.SUBMITTING) && !polled.getAndSet(true)) {
+                service.pollOnce();
+            }
+        });
+        service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "raced-copy", null, false,
+                List.of())));
+
+        assertThat(polled).isTrue();
+        assertThat(copies).as("copy requests sent").hasValue(1);
+        assertThat(service.jobs()).singleElement().satisfies(j -> assertThat(j.state())
+                .isIn(JobState.QUEUED_BY_AWS, JobState.COPYING));
+        assertThat(inAws()).filteredOn(s -> s.identifier().equals("raced-copy")).hasSize(1);
     }
 
     @Test
