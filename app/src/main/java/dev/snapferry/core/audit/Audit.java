@@ -154,8 +154,14 @@ public record Audit(
                 findings.add(new Finding(s, violations, sharing));
             }
         }
-        List<KeyUse> keyUses = keys.values().stream()
-                .map(k -> new KeyUse(k.id, k.label, k.awsManaged, k.ids))
+        // Every account has its own alias/aws/rds in each region, and a chart needs one label per key: a label
+        // shared by several keys gets the key's account, then its id, until each is unique.
+        List<String> labels = unique(keys.values(), List.of(k -> k.label, k -> k.label + " · " + owner(k.id),
+                k -> k.label + " · " + k.id.substring(k.id.lastIndexOf('/') + 1), k -> k.label + " · " + k.id));
+        List<KeyBuilder> builders = List.copyOf(keys.values());
+        List<KeyUse> keyUses = java.util.stream.IntStream.range(0, builders.size())
+                .mapToObj(i -> new KeyUse(builders.get(i).id, labels.get(i), builders.get(i).awsManaged,
+                        builders.get(i).ids))
                 .sorted(Comparator.comparingInt(KeyUse::count).reversed().thenComparing(KeyUse::label))
                 .toList();
         findings.sort(Audit::byAccountRegionIdentifier);
@@ -220,6 +226,28 @@ public record Audit(
         }
         int slash = keyId.lastIndexOf('/');
         return slash >= 0 ? keyId.substring(slash + 1) : keyId;
+    }
+
+    /** Each key's label: the first of {@code namings} that no other key shares (the last is unique by id). */
+    private static List<String> unique(java.util.Collection<KeyBuilder> keys,
+                                       List<java.util.function.Function<KeyBuilder, String>> namings) {
+        List<String> labels = new ArrayList<>();
+        List<Map<String, Long>> uses = namings.stream().map(naming -> keys.stream().collect(
+                java.util.stream.Collectors.groupingBy(naming, java.util.stream.Collectors.counting()))).toList();
+        for (KeyBuilder key : keys) {
+            int n = 0;
+            while (n < namings.size() - 1 && uses.get(n).get(namings.get(n).apply(key)) > 1) {
+                n++;
+            }
+            labels.add(namings.get(n).apply(key));
+        }
+        return labels;
+    }
+
+    /** The account in a key ARN, or the id itself when AWS reported a bare key id. */
+    private static String owner(String keyId) {
+        String[] arn = keyId.split(":", 6);
+        return arn.length == 6 && arn[0].equals("arn") && !arn[4].isEmpty() ? arn[4] : keyId;
     }
 
     private static final class KeyBuilder {

@@ -163,8 +163,36 @@ public final class AuditView {
                 ? (f.snapshot().kmsKeyAlias() != null ? f.snapshot().kmsKeyAlias() : String.valueOf(
                         f.snapshot().kmsKeyId())) : messages.get("audit.category.UNENCRYPTED")));
         table.getColumns().add(column("audit.column.sharing", 130, f -> viewModel.label(f.sharing().name())));
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Audit.Finding>) c ->
-                viewModel.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        // The ViewModel owns the selection: it keeps it through a new audit, and the table follows.
+        boolean[] following = {false};
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Audit.Finding>) c -> {
+            if (!following[0]) {
+                viewModel.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).toList());
+            }
+        });
+        viewModel.selection().addListener((ListChangeListener<Audit.Finding>) c -> {
+            if (new java.util.HashSet<>(table.getSelectionModel().getSelectedItems())
+                    .equals(new java.util.HashSet<>(viewModel.selection()))) {
+                return;
+            }
+            java.util.Map<Audit.Finding, Integer> rowOf = new java.util.HashMap<>();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                rowOf.putIfAbsent(table.getItems().get(i), i);
+            }
+            int[] rows = viewModel.selection().stream().map(rowOf::get).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).toArray();
+            following[0] = true;
+            try {
+                table.getSelectionModel().clearSelection();
+                if (rows.length > 0) {
+                    table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1,
+                            rows.length));
+                }
+            } finally {
+                following[0] = false;
+            }
+        });
         Label title = title(messages.get("audit.findings"));
         Button show = button("auditShow", "audit.show", viewModel::showFindingsInBrowser);
         Button fix = button("auditFixTags", "audit.fixTags", viewModel::fixTags);

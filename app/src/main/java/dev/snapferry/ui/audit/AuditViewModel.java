@@ -103,6 +103,7 @@ public final class AuditViewModel {
     private @Nullable Runnable pending;
     private long generation;
     private boolean readingSharing;
+    private boolean fixing;
 
     /**
      * @param rows      every snapshot listed (the browser's, whatever its filters)
@@ -234,7 +235,11 @@ public final class AuditViewModel {
                 return;
             }
             audit.set(result);
+            Set<String> chosen = new HashSet<>(selection.stream().map(f -> Audit.id(f.snapshot())).toList());
             findings.setAll(result.findings());
+            // The same snapshots stay selected in the new findings (a fix, a sharing read, a new listing).
+            selection.setAll(result.findings().stream().filter(f -> chosen.contains(Audit.id(f.snapshot())))
+                    .toList());
             summary.set(messages.get("audit.summary", result.total(),
                     Audit.count(result.encryptionByEngine(), Audit.Encryption.UNENCRYPTED),
                     Audit.count(result.complianceByEngine(), Audit.Compliance.NOT_COMPLIANT),
@@ -246,7 +251,8 @@ public final class AuditViewModel {
 
     /** Reads the {@code restore} attribute of the shareable snapshots not asked about yet, a few at a time. */
     private void readSharing(List<Snapshot> snapshots) {
-        if (readingSharing) {
+        if (readingSharing || fixing) {
+            // A fix lists its regions again when it ends, and the audit that follows reads what is still unknown.
             return;
         }
         List<Snapshot> unknown = snapshots.stream().filter(Audit::shareable)
@@ -256,7 +262,7 @@ public final class AuditViewModel {
         }
         unknown.forEach(s -> asked.add(s.arn()));
         readingSharing = true;
-        busy.set(true);
+        updateBusy();
         progress.set(0);
         message.set(messages.get("audit.sharing.reading", unknown.size()));
         Map<String, Exposure> read = new ConcurrentHashMap<>();
@@ -283,15 +289,22 @@ public final class AuditViewModel {
             return read.size();
         }, count -> {
             readingSharing = false;
-            busy.set(false);
+            updateBusy();
             exposure.putAll(read);
             message.set(failed.isEmpty() ? messages.get("audit.sharing.read", count)
                     : messages.get("audit.sharing.failed", failed.size(), failed.values().iterator().next()));
             recompute();
         }, error -> {
+            // Keep what was read; what was not is asked again by the next audit.
             readingSharing = false;
-            busy.set(false);
+            updateBusy();
+            exposure.putAll(read);
+            unknown.stream().map(Snapshot::arn).filter(arn -> !read.containsKey(arn) && !failed.containsKey(arn))
+                    .forEach(asked::remove);
             message.set(messages.get("audit.failed", String.valueOf(error.getMessage())));
+            if (!read.isEmpty()) {
+                recompute();
+            }
         });
     }
 
@@ -442,7 +455,8 @@ public final class AuditViewModel {
             message.set(messages.get("audit.busy"));
             return;
         }
-        busy.set(true);
+        fixing = true;
+        updateBusy();
         progress.set(0);
         results.clear();
         message.set(running);
@@ -466,7 +480,8 @@ public final class AuditViewModel {
             }
             return out;
         }, out -> {
-            busy.set(false);
+            fixing = false;
+            updateBusy();
             afterwards.run();
             long failed = out.stream().filter(r -> !r.done()).count();
             message.set(failed == 0 ? messages.get("audit.fix.done", out.size())
@@ -476,9 +491,15 @@ public final class AuditViewModel {
             regions.values().forEach(relist);
             recompute();
         }, error -> {
-            busy.set(false);
+            fixing = false;
+            updateBusy();
             message.set(messages.get("audit.failed", String.valueOf(error.getMessage())));
         });
+    }
+
+    /** Busy while sharing is read or a fix runs: the two never overlap, and the buttons wait for both. */
+    private void updateBusy() {
+        busy.set(readingSharing || fixing);
     }
 
     private String reason(RuntimeException e) {

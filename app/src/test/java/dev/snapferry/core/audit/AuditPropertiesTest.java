@@ -52,6 +52,8 @@ public class AuditPropertiesTest {
         assertThat(Audit.count(audit.encryptionByRegion(), Audit.Encryption.UNENCRYPTED)).isEqualTo(unencrypted);
         assertThat(audit.keys().stream().mapToInt(Audit.KeyUse::count).sum())
                 .isEqualTo(fleet.size() - unencrypted);
+        assertThat(audit.keys()).extracting(Audit.KeyUse::label).as("one chart category per key")
+                .doesNotHaveDuplicates();
         for (Audit.KeyUse key : audit.keys()) {
             assertThat(key.ids()).allSatisfy(arn -> assertThat(byId(fleet, arn).kmsKeyId()).isEqualTo(key.keyId()));
         }

@@ -78,7 +78,25 @@ class AuditUITest {
                 .startsWith(listed.size() + " snapshots \u00b7 " + charted + " not encrypted");
         Screenshots.save(stage.getScene(), "audit-tab");
 
-        XYChart.Data<String, Number> documentDb = unencrypted.getData().stream()
+        // Rows picked together stay picked when the audit is computed again (here: sharing read again).
+        WaitForAsyncUtils.asyncFx(() -> findings.getSelectionModel().selectIndices(0, 2)).get();
+        List<String> picked = findings.getSelectionModel().getSelectedItems().stream()
+                .map(f -> Audit.id(f.snapshot())).toList();
+        assertThat(picked).hasSize(2);
+        Label message = robot.lookup("#auditMessage").queryAs(Label.class);
+        java.util.concurrent.atomic.AtomicBoolean readAgain = new java.util.concurrent.atomic.AtomicBoolean();
+        message.textProperty().addListener((o, old, now) -> readAgain.compareAndSet(false,
+                now.startsWith("Reading")));
+        robot.clickOn("#auditRecheck");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> readAgain.get()
+                && message.getText().startsWith("Sharing read"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getSelectionModel().getSelectedItems()).extracting(f -> Audit.id(f.snapshot()))
+                .containsExactlyInAnyOrderElementsOf(picked);
+        WaitForAsyncUtils.asyncFx(() -> findings.getSelectionModel().clearSelection()).get();
+
+        // The chart was drawn again by the new audit.
+        XYChart.Data<String, Number> documentDb = byEngine.getData().get(1).getData().stream()
                 .filter(d -> d.getXValue().equals("DocumentDB")).findFirst().orElseThrow();
         robot.clickOn(documentDb.getNode());
         WaitForAsyncUtils.waitForFxEvents();

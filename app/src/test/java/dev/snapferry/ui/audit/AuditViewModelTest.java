@@ -123,6 +123,20 @@ class AuditViewModelTest {
     }
 
     @Test
+    void theSnapshotsSelectedTogetherStaySelectedThroughANewAudit() throws InterruptedException {
+        List<Audit.Finding> two = List.copyOf(audit.findings().subList(0, 2));
+        audit.selection().setAll(two);
+        // Two new audits: one without sharing, one after it was read again.
+        List<Audit> seen = new ArrayList<>();
+        audit.auditProperty().addListener((o, old, now) -> seen.add(now));
+        audit.checkSharingAgain();
+        until(() -> seen.size() >= 2 && sharingRead());
+        assertThat(audit.selection()).extracting(f -> Audit.id(f.snapshot()))
+                .containsExactlyInAnyOrderElementsOf(two.stream().map(f -> Audit.id(f.snapshot())).toList());
+        assertThat(audit.findings()).containsAll(audit.selection());
+    }
+
+    @Test
     void aBulkTagFixReachesAwsForEachSnapshotAndTheAuditFollows() throws InterruptedException {
         List<Audit.Finding> lacking = audit.findings().stream()
                 .filter(f -> !f.tags().isEmpty() && !f.snapshot().isForeign() && f.snapshot().type()
