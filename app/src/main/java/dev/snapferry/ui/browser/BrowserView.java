@@ -128,8 +128,10 @@ public final class BrowserView {
                 return;
             }
             List<SnapshotRow> successors = new ArrayList<>();
+            boolean added = false;
             while (c.next()) {
                 if (c.wasAdded()) {
+                    added = true;
                     for (SnapshotRow row : c.getAddedSubList()) {
                         SnapshotRow before = chosen.get(dev.snapferry.core.audit.Audit.id(row.snapshot()));
                         if (before != null && before != row && before.isRetired()) {
@@ -138,7 +140,8 @@ public final class BrowserView {
                     }
                 }
             }
-            if (successors.isEmpty()) {
+            if (!added) {
+                // The retired rows' successors come in the next change, from the same listing.
                 return;
             }
             restoring[0] = true;
@@ -153,6 +156,8 @@ public final class BrowserView {
             } finally {
                 restoring[0] = false;
             }
+            // A retired row is carried across one re-listing only: one without a successor was deleted in AWS.
+            chosen.values().removeIf(SnapshotRow::isRetired);
         });
     }
 

@@ -86,6 +86,7 @@ public final class BrowserViewModel {
     private final Map<SnapshotType, BooleanProperty> types = new EnumMap<>(SnapshotType.class);
     private final Map<QuickFilter, BooleanProperty> quickFilters = new EnumMap<>(QuickFilter.class);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private long policyVersion;
     private final ObjectProperty<TagPolicy> tagPolicy = new SimpleObjectProperty<>(this, "tagPolicy",
             TagPolicy.requiring(DEFAULT_REQUIRED_TAGS));
     private final ObjectProperty<@Nullable Restriction> restriction = new SimpleObjectProperty<>(this,
@@ -127,6 +128,9 @@ public final class BrowserViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         openAccounts.setAll(catalog.open().stream().sorted().toList());
+        // A policy's text could be spelt two ways; a number cannot: each policy the user sets is a new one.
+        // (An invalidation listener added first: it runs before the query below is applied.)
+        tagPolicy.addListener(o -> policyVersion++);
         List<Observable> criteria = new ArrayList<>(List.of(search, tagPolicy, restriction));
         for (EngineFamily family : EngineFamily.values()) {
             engines.put(family, new SimpleBooleanProperty(this, family.name(), true));
@@ -457,7 +461,10 @@ public final class BrowserViewModel {
         int old = segments.getOrDefault(key, 0);
         SnapshotRow kept = selected.get();
         if (old > 0) {
-            rows.subList(offset, offset + old).forEach(SnapshotRow::retire);
+            if (!fresh.isEmpty()) {
+                // Replaced by a new listing, not dropped: the view keeps their selection on the successors.
+                rows.subList(offset, offset + old).forEach(SnapshotRow::retire);
+            }
             rows.remove(offset, offset + old);
         }
         rows.addAll(offset, fresh);
@@ -514,7 +521,7 @@ public final class BrowserViewModel {
         String[] words = wordList.toArray(String[]::new);
         Restriction only = restriction.get();
         String criteria = query.engines() + "|" + query.types() + "|" + query.quickFilters() + "|"
-                + query.tagPolicy() + "|" + (only == null ? "" : only.number());
+                + policyVersion + "|" + (only == null ? "" : only.number());
         Answers known = answers.get(criteria + "|" + wordList);
         Answers last = lastAnswers != null && lastAnswers.criteria().equals(criteria) ? lastAnswers : null;
         boolean narrower = last != null && last.words().stream().allMatch(w -> wordList.stream()
