@@ -17,7 +17,8 @@ final class SmokeCheck {
     private static final Logger LOG = LoggerFactory.getLogger(SmokeCheck.class);
     private static final long TIMEOUT_MS = 120_000;
 
-    private static volatile int status;
+    /** Failed until the rows were drawn: an app that exits any other way (closed, crashed) did not pass. */
+    private static volatile int status = 1;
 
     private SmokeCheck() {
     }
@@ -35,7 +36,6 @@ final class SmokeCheck {
                     if (done.compareAndSet(false, true)) {
                         System.out.println("SNAPFERRY SMOKE FAILED: no snapshot rows after " + TIMEOUT_MS / 1000
                                 + " s");
-                        status = 1;
                         Platform.exit();
                     }
                 });
@@ -63,11 +63,17 @@ final class SmokeCheck {
                         + " loadedMs=" + sinceStart() + " accounts=" + String.join(",", browser.openAccounts());
                 LOG.info(line);
                 System.out.println(line);
-                String screenshot = System.getenv("SNAPFERRY_SMOKE_SCREENSHOT");
-                if (screenshot != null && !screenshot.isBlank()) {
-                    save(stage.getScene().snapshot(null), java.nio.file.Path.of(screenshot));
+                status = 0;
+                try {
+                    String screenshot = System.getenv("SNAPFERRY_SMOKE_SCREENSHOT");
+                    if (screenshot != null && !screenshot.isBlank()) {
+                        save(stage.getScene().snapshot(null), java.nio.file.Path.of(screenshot));
+                    }
+                } catch (RuntimeException e) {
+                    System.out.println("SNAPFERRY SMOKE screenshot not saved: " + e);
+                } finally {
+                    Platform.exit();
                 }
-                Platform.exit();
             }
         }.start();
     }
