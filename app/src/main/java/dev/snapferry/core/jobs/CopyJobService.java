@@ -216,8 +216,10 @@ public final class CopyJobService {
             } catch (IOException e) {
                 // Not durably recorded: send nothing, keep them waiting, and say so.
                 sending.forEach(j -> jobs.put(j.id(), j.withState(JobState.WAITING, 0, now)));
-                report("The job history could not be written to " + history.file() + " (" + e.getMessage()
-                        + "); no copy was sent. Free some space or fix the folder's permissions, then retry.");
+                report("The job history could not be written to " + history.file() + " ("
+                        + dev.snapferry.core.storage.AtomicFiles.describe(e) + "); no copy was sent, and the file "
+                        + "keeps its last good content. Free some disk space or make the folder writable: the "
+                        + "copies are sent at the next poll.");
                 return;
             }
             // Claimed in the same breath as SUBMITTING: a concurrent poll must never take these for stranded.
@@ -255,17 +257,29 @@ public final class CopyJobService {
             return job.withState(JobState.WAITING, 0, now());
         }
         if (failure instanceof AwsFailure.AlreadyExists) {
-            // Perhaps our own earlier attempt reached AWS before the reply was lost: then it is this copy.
+            // Perhaps our own earlier attempt reached AWS before its reply was lost (a timeout, a reset, the
+            // SDK's own retry of it): then it is this copy. A snapshot of that name copied from this very source
+            // is what the user asked for, whoever sent it. When AWS does not say the source (Elastic), one still
+            // being made, or made since the job was, is taken for ours.
             try {
                 Snapshot existing = backend.snapshots(job.request().destinationAccount(),
                         job.request().destinationRegion(), elastic(job))
                         .get(IdentifierRules.normalize(job.request().targetIdentifier()));
-                if (existing != null && fromSource(existing, job) && job.submittedAt() != null
-                        && existing.createTime() != null && !existing.createTime().isBefore(job.createdAt())) {
+                boolean sameSource = existing != null && job.request().source().arn()
+                        .equals(existing.sourceSnapshotArn());
+                if (existing != null && job.submittedAt() != null && (sameSource || fromSource(existing, job)
+                        && (existing.status().state().isInProgress() || existing.createTime() != null
+                        && !existing.createTime().isBefore(job.createdAt())))) {
                     return followed(job, existing);
                 }
-            } catch (AwsCallException ignored) {
-                // Fall through: report AWS's refusal.
+            } catch (AwsCallException e) {
+                if (retryable(e.failure())) {
+                    // Cannot tell now whether it is ours: ask again later rather than fail a copy that may run.
+                    synchronized (this) {
+                        notBefore.put(job.id(), now().plus(RESEND_AFTER));
+                    }
+                    return job.withState(JobState.WAITING, 0, now());
+                }
             }
         }
         return job.failed(new JobFailure(failure.messageKey(), failure.awsCode(), failure.awsMessage()), now());
@@ -486,7 +500,9 @@ public final class CopyJobService {
             try {
                 history.save(List.copyOf(jobs.values()));
             } catch (IOException e) {
-                trouble = "The job history could not be written to " + history.file() + ": " + e.getMessage();
+                trouble = "The job history could not be written to " + history.file() + " ("
+                        + dev.snapferry.core.storage.AtomicFiles.describe(e) + "); it keeps its last good content, "
+                        + "and the jobs go on. Free some disk space or make the folder writable.";
                 LOG.warn(trouble);
             }
         }

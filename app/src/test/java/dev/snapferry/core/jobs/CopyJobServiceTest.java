@@ -142,6 +142,20 @@ class CopyJobServiceTest {
     }
 
     @Test
+    void aCopyThatReachedAwsThoughItsReplyWasLostIsFollowedNotFailed() {
+        // The request got through but its answer did not (a timeout; the SDK retried and met the first attempt's
+        // snapshot): AWS says "already exists" about this very copy.
+        new SnapshotWriter().copy(prod, new CopyRequest(sources.getFirst(), prod.account(), EAST, "reply-lost",
+                null, false, List.of()));
+        CopyJobService service = service();
+        UUID id = service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "reply-lost",
+                null, false, List.of()))).getFirst();
+        assertThat(service.job(id).orElseThrow().state()).isIn(JobState.QUEUED_BY_AWS, JobState.COPYING,
+                JobState.AVAILABLE);
+        assertThat(inAws()).filteredOn(s -> s.identifier().equals("reply-lost")).hasSize(1);
+    }
+
+    @Test
     void anAwsRefusalFailsTheJobWithAwsCodeAndMessage() {
         CopyJobService service = service();
         Snapshot taken = sources.get(1);
