@@ -25,12 +25,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -435,6 +437,16 @@ public final class BrowserViewModel {
             case RegionResult.Loaded loaded -> {
                 List<SnapshotRow> fresh = new ArrayList<>(loaded.snapshots().size());
                 loaded.snapshots().forEach(s -> fresh.add(new SnapshotRow(s)));
+                if (loaded.warnings().stream().anyMatch(w -> w.service().equals("docdb-elastic"))) {
+                    // The Elastic listing failed (throttled, denied) while the rest answered: the Elastic rows
+                    // this region had stay until a listing can say what became of them.
+                    Set<String> answered = new HashSet<>();
+                    loaded.snapshots().forEach(s -> answered.add(s.arn()));
+                    segmentRows(key).stream().map(SnapshotRow::snapshot)
+                            .filter(s -> s.engine().family() == EngineFamily.DOCUMENTDB_ELASTIC)
+                            .filter(s -> !answered.contains(s.arn()))
+                            .forEach(s -> fresh.add(new SnapshotRow(s)));
+                }
                 replaceSegment(key, fresh);
                 replaceStatus(new RegionStatus(result.account(), result.region(), RegionStatus.State.LOADED,
                         fresh.size(), null, loaded.warnings().size()));
@@ -448,6 +460,17 @@ public final class BrowserViewModel {
         String own = messages.get(failure.messageKey());
         return failure.awsCode().isEmpty() ? own + " " + failure.awsMessage()
                 : own + " (" + failure.awsCode() + ": " + failure.awsMessage() + ")";
+    }
+
+    private List<SnapshotRow> segmentRows(String key) {
+        int offset = 0;
+        for (var entry : segments.entrySet()) {
+            if (entry.getKey().equals(key)) {
+                return List.copyOf(rows.subList(offset, offset + entry.getValue()));
+            }
+            offset += entry.getValue();
+        }
+        return List.of();
     }
 
     private void replaceSegment(String key, List<SnapshotRow> fresh) {
