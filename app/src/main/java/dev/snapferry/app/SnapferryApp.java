@@ -87,6 +87,8 @@ public final class SnapferryApp extends Application {
     private final OpenSessions sessions = new OpenSessions();
     private final List<RegionRef> regions = new ArrayList<>();
     private @Nullable JsonStore<Preferences> preferencesStore;
+    /** Told when the settings cannot be saved, and when they can again. */
+    private @Nullable MainViewModel mainViewModel;
     private JsonStore.Loaded<Preferences> preferences = new JsonStore.Loaded.Missing<>(Preferences.defaults());
     private @Nullable Runnable savePreferences;
     private javafx.animation.@Nullable PauseTransition settle;
@@ -209,6 +211,7 @@ public final class SnapferryApp extends Application {
         TaskRunner tasks = new ExecutorTaskRunner(workers, Platform::runLater);
         ThemeManager themes = new ThemeManager();
         MainViewModel mainViewModel = new MainViewModel(matrix, text, dialogs, Version.current());
+        this.mainViewModel = mainViewModel;
         themes.choiceProperty().bind(mainViewModel.themeProperty());
         AccountCatalog catalog = Objects.requireNonNull(accounts);
         CopyJobService copyJobs = jobs;
@@ -349,10 +352,19 @@ public final class SnapferryApp extends Application {
         if (preferencesStore == null) {
             return;
         }
+        MainViewModel main = mainViewModel;
         try {
             preferencesStore.save(next);
+            if (main != null) {
+                Platform.runLater(main::settingsSaved);
+            }
         } catch (IOException e) {
-            LOG.warn("Preferences could not be saved to {}: {}", preferencesStore.file(), e.getMessage());
+            LOG.warn("Preferences could not be saved to {}: {}", preferencesStore.file(), e.toString());
+            if (main != null) {
+                String file = preferencesStore.file().toString();
+                String reason = dev.snapferry.core.storage.AtomicFiles.describe(e);
+                Platform.runLater(() -> main.settingsNotSaved(file, reason));
+            }
         }
     }
 

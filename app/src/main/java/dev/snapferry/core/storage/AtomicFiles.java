@@ -41,8 +41,34 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Why a write failed, in words a user can act on: the file system's reason ("No space left on device",
+     * "Read-only file system") rather than Java's bare path.
+     */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException
+                || e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a folder or file is in the way: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the folder does not exist: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

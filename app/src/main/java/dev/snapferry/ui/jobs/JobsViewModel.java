@@ -82,6 +82,8 @@ public final class JobsViewModel {
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(this, "show", Show.ALL);
     private final ReadOnlyIntegerWrapper inFlight = new ReadOnlyIntegerWrapper(this, "inFlight");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /** Whether {@link #problem} is the service's (its history), which its next good write clears. */
+    private boolean historyProblem;
     private final AtomicReference<CopyJobService.Update> pending = new AtomicReference<>();
     private final Map<UUID, JobState> lastStates = new HashMap<>();
     private final Map<UUID, Instant[]> firstSeen = new HashMap<>();
@@ -147,6 +149,11 @@ public final class JobsViewModel {
         inFlight.set((int) update.jobs().stream().filter(j -> !j.state().isFinal()).count());
         if (update.problem() != null) {
             problem.set(update.problem());
+            historyProblem = true;
+        } else if (historyProblem) {
+            // The service wrote its history again: the problem it reported is over.
+            problem.set("");
+            historyProblem = false;
         }
     }
 

@@ -32,6 +32,7 @@ public final class MainView {
 
     @FXML private Label productName;
     @FXML private Label demoBanner;
+    @FXML private Label settingsProblem;
     @FXML private RadioMenuItem themeSystem;
     @FXML private RadioMenuItem themeLight;
     @FXML private RadioMenuItem themeDark;
@@ -80,6 +81,9 @@ public final class MainView {
         demoBanner.textProperty().bind(viewModel.demoBannerProperty());
         demoBanner.visibleProperty().bind(viewModel.demoBannerProperty().isNotEmpty());
         demoBanner.managedProperty().bind(demoBanner.visibleProperty());
+        settingsProblem.textProperty().bind(viewModel.settingsProblemProperty());
+        settingsProblem.visibleProperty().bind(viewModel.settingsProblemProperty().isNotEmpty());
+        settingsProblem.managedProperty().bind(settingsProblem.visibleProperty());
         themeSystem.setUserData(ThemeChoice.SYSTEM);
         themeLight.setUserData(ThemeChoice.LIGHT);
         themeDark.setUserData(ThemeChoice.DARK);

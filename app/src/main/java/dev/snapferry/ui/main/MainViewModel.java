@@ -31,6 +31,7 @@ public final class MainViewModel {
     private final ObservableList<EngineRow> engines;
     private final ObservableList<String> contestedRules;
     private final ReadOnlyStringWrapper demoBanner = new ReadOnlyStringWrapper(this, "demoBanner", "");
+    private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper(this, "settingsProblem", "");
 
     public MainViewModel(CapabilityMatrix matrix, Messages messages, DialogService dialogs, String version) {
         Objects.requireNonNull(matrix, "matrix");
@@ -60,6 +61,21 @@ public final class MainViewModel {
     public void hideDemo() {
         demoBanner.set("");
         title.set(messages.get("app.name"));
+    }
+
+    /** Why the settings could not be saved, what was kept, and what to do; empty while they save. */
+    public ReadOnlyStringProperty settingsProblemProperty() {
+        return settingsProblem.getReadOnlyProperty();
+    }
+
+    /** The last save of the settings failed: the file on disk is the previous one, and the user is told so. */
+    public void settingsNotSaved(String file, String reason) {
+        settingsProblem.set(messages.get("main.settings.notSaved", file, reason));
+    }
+
+    /** The settings were saved: any earlier problem is over. */
+    public void settingsSaved() {
+        settingsProblem.set("");
     }
 
     public ReadOnlyStringProperty titleProperty() {
