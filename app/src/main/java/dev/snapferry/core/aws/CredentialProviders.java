@@ -157,10 +157,49 @@ public final class CredentialProviders {
         if (endpoint != null) {
             client.endpointOverride(endpoint);
         }
-        // Typed as the public interface: builder() exposes a package-private implementation class.
-        SsoCredentialsProvider.Builder provider = SsoCredentialsProvider.builder();
-        return provider.ssoClient(client.build()).refreshRequest(() ->
-                GetRoleCredentialsRequest.builder().accountId(account).roleName(role)
-                        .accessToken(ssoTokens.accessToken(cacheKey, name)).build()).build();
+        SsoClient portal = client.build();
+        return new FollowingSignIn(() -> ssoTokens.accessToken(cacheKey, name), token -> {
+            // Typed as the public interface: builder() exposes a package-private implementation class.
+            SsoCredentialsProvider.Builder provider = SsoCredentialsProvider.builder();
+            return provider.ssoClient(portal).refreshRequest(() -> GetRoleCredentialsRequest.builder()
+                    .accountId(account).roleName(role).accessToken(token).build()).build();
+        });
+    }
+
+    /**
+     * IAM Identity Center credentials that follow the user's sign-ins. The SDK's provider keeps role credentials
+     * until its own clock says they expire, so after a sign-in expired on AWS's side it would go on failing until
+     * restart; this one starts afresh as soon as {@code aws sso login} has cached a new token. While the cached
+     * token cannot be read (expired, signed out), the role credentials already held are used until AWS refuses them.
+     */
+    private static final class FollowingSignIn implements AwsCredentialsProvider {
+        private final java.util.function.Supplier<String> cachedToken;
+        private final java.util.function.Function<String, AwsCredentialsProvider> forToken;
+        private @Nullable String token;
+        private @Nullable AwsCredentialsProvider current;
+
+        FollowingSignIn(java.util.function.Supplier<String> cachedToken,
+                        java.util.function.Function<String, AwsCredentialsProvider> forToken) {
+            this.cachedToken = cachedToken;
+            this.forToken = forToken;
+        }
+
+        @Override
+        public synchronized software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            String latest;
+            try {
+                latest = cachedToken.get();
+            } catch (CredentialsUnavailableException e) {
+                if (current == null) {
+                    throw e;
+                }
+                return current.resolveCredentials();
+            }
+            if (current == null || !latest.equals(token)) {
+                token = latest;
+                current = forToken.apply(latest);
+            }
+            return current.resolveCredentials();
+        }
     }
 }

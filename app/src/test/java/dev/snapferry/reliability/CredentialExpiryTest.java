@@ -1,0 +1,98 @@
+package dev.snapferry.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.AwsFailure;
+import dev.snapferry.core.aws.AwsProfiles;
+import dev.snapferry.core.aws.CredentialProviders;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.RegionResult;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.Identities;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/**
+ * An IAM Identity Center sign-in that expires in the middle of a session: the listing fails as "sign-in expired"
+ * with what to do, and once the user has signed in again ({@code aws sso login} writes a new token) the next
+ * listing works, without reopening the profile or restarting the app.
+ */
+class CredentialExpiryTest {
+
+    private static final RegionRef EAST = new RegionRef("us-east-1");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void anExpiredSsoSignInFailsWithWhatToDoAndTheNextSignInIsPickedUp() throws Exception {
+        SimClock.Manual clock = SimClock.manual(Instant.now());
+        try (Simulator simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(),
+                new DemoDataset()));
+             SdkHttpClient http = ApacheHttpClient.create()) {
+            signIn(simulator, clock, "first-sign-in");
+            Files.writeString(home.resolve(".aws/config"), """
+                    [profile sso]
+                    sso_session = corp
+                    sso_account_id = %s
+                    sso_role_name = Auditor
+                    [sso-session corp]
+                    sso_start_url = https://corp.awsapps.com/start
+                    sso_region = us-east-1
+                    """.formatted(DemoAccounts.PRODUCTION));
+            CredentialProviders providers = new CredentialProviders(AwsProfiles.load(Map.of(), home),
+                    (p, s) -> Optional.of(Identities.MFA_CODE), http, Clock.systemUTC());
+            AccountSession session = AccountSession.open("sso", false, EAST, new AwsClients(
+                    providers.forProfile("sso", simulator.endpoint()), simulator.endpoint(), http, 2));
+            assertThat(list(session)).isInstanceOf(RegionResult.Loaded.class);
+
+            // A working day later: the token and the role credentials it gave have expired.
+            clock.advance(Duration.ofHours(9));
+            assertThat(list(session)).isInstanceOfSatisfying(RegionResult.Failed.class, failed ->
+                    assertThat(failed.failure()).isInstanceOf(AwsFailure.CredentialsExpired.class));
+
+            // The user runs aws sso login: a new token in the cache.
+            signIn(simulator, clock, "second-sign-in");
+            assertThat(list(session)).as("the new sign-in is used without reopening the profile")
+                    .isInstanceOf(RegionResult.Loaded.class);
+            session.close();
+        }
+    }
+
+    private RegionResult list(AccountSession session) {
+        List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 1).list(List.of(session), List.of(EAST),
+                SnapshotLister.Options.DEFAULT, r -> { }).join();
+        return results.getFirst();
+    }
+
+    /** What {@code aws sso login} does: IAM Identity Center issues a token, the CLI caches it. */
+    private void signIn(Simulator simulator, SimClock.Manual clock, String token) throws Exception {
+        simulator.context().identities().addSsoToken(token, Set.of(DemoAccounts.PRODUCTION),
+                clock.now().plus(Duration.ofHours(8)));
+        String cacheName = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest("corp".getBytes(StandardCharsets.UTF_8)));
+        Files.createDirectories(home.resolve(".aws/sso/cache"));
+        Files.writeString(home.resolve(".aws/sso/cache/" + cacheName + ".json"), "{\"accessToken\": \"" + token
+                + "\", \"expiresAt\": \"" + Instant.now().plus(Duration.ofHours(8)) + "\"}");
+    }
+}
