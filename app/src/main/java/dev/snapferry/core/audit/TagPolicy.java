@@ -36,8 +36,20 @@ public final class TagPolicy {
             return allowedValues;
         }
 
+        /**
+         * Whether the whole value matches. A pattern the user typed can backtrack exponentially ({@code (a+)+b}
+         * on a long run of {@code a}), which would stall the audit and the table's filter: matching stops after
+         * {@value #MATCH_STEPS} character reads, and a value the pattern cannot decide within that does not comply.
+         */
         boolean accepts(String value) {
-            return pattern == null || pattern.matcher(value).matches();
+            if (pattern == null) {
+                return true;
+            }
+            try {
+                return pattern.matcher(new Bounded(value)).matches();
+            } catch (Bounded.TooComplex e) {
+                return false;
+            }
         }
 
         @Override
@@ -53,6 +65,48 @@ public final class TagPolicy {
         @Override
         public String toString() {
             return allowedValues.isEmpty() ? key : key + " ~ " + allowedValues;
+        }
+    }
+
+    /** Character reads allowed to one match: far above any sane pattern on a 256-character tag value. */
+    static final int MATCH_STEPS = 200_000;
+
+    /** A value that lets a matcher read it {@value #MATCH_STEPS} times, then stops it. */
+    private static final class Bounded implements CharSequence {
+        static final class TooComplex extends RuntimeException {
+            TooComplex() {
+                super("the pattern needs too many steps for this value", null, false, false);
+            }
+        }
+
+        private final String value;
+        private int steps;
+
+        Bounded(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (++steps > MATCH_STEPS) {
+                throw new TooComplex();
+            }
+            return value.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return value.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return value.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return value;
         }
     }
 
