@@ -21,14 +21,18 @@ public final class AwsProfiles {
     /** The name under which credentials from environment variables are offered. */
     public static final String ENVIRONMENT = "(environment)";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AwsProfiles.class);
+
     private final ProfileFile file;
     private final Map<String, String> env;
     private final Path home;
+    private final List<String> problems;
 
-    private AwsProfiles(ProfileFile file, Map<String, String> env, Path home) {
+    private AwsProfiles(ProfileFile file, Map<String, String> env, Path home, List<String> problems) {
         this.file = file;
         this.env = Map.copyOf(env);
         this.home = home;
+        this.problems = List.copyOf(problems);
     }
 
     /** Reads the files the environment points at, or the defaults under {@code home}. */
@@ -36,13 +40,36 @@ public final class AwsProfiles {
         Path config = path(env.get("AWS_CONFIG_FILE"), home.resolve(".aws").resolve("config"));
         Path credentials = path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home.resolve(".aws").resolve("credentials"));
         ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-        if (Files.isRegularFile(config)) {
-            aggregator.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+        List<String> problems = new ArrayList<>();
+        read(config, ProfileFile.Type.CONFIGURATION, problems).ifPresent(aggregator::addFile);
+        read(credentials, ProfileFile.Type.CREDENTIALS, problems).ifPresent(aggregator::addFile);
+        return new AwsProfiles(aggregator.build(), env, home, problems);
+    }
+
+    /**
+     * One file, parsed now. A file the SDK's parser refuses (a line that is neither a section nor a property, a
+     * broken continuation, bytes that are not text) leaves its profiles out, with a problem naming the file and
+     * the parser's reason (which gives the line number, never the line: it may hold a secret).
+     */
+    private static Optional<ProfileFile> read(Path path, ProfileFile.Type type, List<String> problems) {
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
         }
-        if (Files.isRegularFile(credentials)) {
-            aggregator.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+        try {
+            ProfileFile parsed = ProfileFile.builder().content(path).type(type).build();
+            parsed.profiles();
+            return Optional.of(parsed);
+        } catch (RuntimeException e) {
+            String problem = path + " cannot be read and is left out: " + e.getMessage();
+            LOG.warn(problem);
+            problems.add(problem);
+            return Optional.empty();
         }
-        return new AwsProfiles(aggregator.build(), env, home);
+    }
+
+    /** Files that could not be read, each with why; empty when all were fine. */
+    public List<String> problems() {
+        return problems;
     }
 
     public Path home() {
