@@ -8,6 +8,7 @@ import dev.snapferry.core.aws.AwsFailure;
 import dev.snapferry.core.aws.AwsProfiles;
 import dev.snapferry.core.aws.CredentialProviders;
 import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.ProfileFiles;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.model.RegionRef;
@@ -17,7 +18,6 @@ import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,15 +51,7 @@ class CredentialExpiryTest {
                 new DemoDataset()));
              SdkHttpClient http = ApacheHttpClient.create()) {
             signIn(simulator, clock, "first-sign-in");
-            Files.writeString(home.resolve(".aws/config"), """
-                    [profile sso]
-                    sso_session = corp
-                    sso_account_id = %s
-                    sso_role_name = Auditor
-                    [sso-session corp]
-                    sso_start_url = https://corp.awsapps.com/start
-                    sso_region = us-east-1
-                    """.formatted(DemoAccounts.PRODUCTION));
+            Files.writeString(home.resolve(".aws/config"), ProfileFiles.ssoProfile("sso", "corp"));
             CredentialProviders providers = new CredentialProviders(AwsProfiles.load(Map.of(), home),
                     (p, s) -> Optional.of(Identities.MFA_CODE), http, Clock.systemUTC());
             AccountSession session = AccountSession.open("sso", false, EAST, new AwsClients(
@@ -89,10 +81,6 @@ class CredentialExpiryTest {
     private void signIn(Simulator simulator, SimClock.Manual clock, String token) throws Exception {
         simulator.context().identities().addSsoToken(token, Set.of(DemoAccounts.PRODUCTION),
                 clock.now().plus(Duration.ofHours(8)));
-        String cacheName = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                .digest("corp".getBytes(StandardCharsets.UTF_8)));
-        Files.createDirectories(home.resolve(".aws/sso/cache"));
-        Files.writeString(home.resolve(".aws/sso/cache/" + cacheName + ".json"), "{\"accessToken\": \"" + token
-                + "\", \"expiresAt\": \"" + Instant.now().plus(Duration.ofHours(8)) + "\"}");
+        ProfileFiles.ssoSignIn(home, "corp", token, Instant.now().plus(Duration.ofHours(8)));
     }
 }

@@ -32,6 +32,7 @@ import dev.snapferry.ui.browser.RegionStatus;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
+import dev.snapferry.ui.testing.UiQueue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +44,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +95,7 @@ class FaultStormTest {
     @TempDir
     Path folder;
 
-    private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final UiQueue uiQueue = new UiQueue();
     private SimClock.Manual simClock;
     private Simulator simulator;
     private SdkHttpClient http;
@@ -120,7 +118,7 @@ class FaultStormTest {
                 .forEngine(e).tags();
         browser = new BrowserViewModel(new LiveSnapshotSource(all, new SnapshotLister(new KmsDirectory(), 8)),
                 new LiveSnapshotActions(all, new SnapshotWriter()), AccountCatalog.fixed(Set.of("demo", "demo-dr"),
-                simulator.endpoint().toString()), tagSpecs, uiQueue::add, new SameThreadTaskRunner(),
+                simulator.endpoint().toString()), tagSpecs, uiQueue, new SameThreadTaskRunner(),
                 new RecordingDialogService(), Messages.load(Locale.ROOT));
         browser.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
     }
@@ -220,7 +218,7 @@ class FaultStormTest {
 
     private void refreshAndWait() throws InterruptedException {
         browser.refresh();
-        until(() -> !browser.loadingProperty().get() && !browser.regionStatuses().isEmpty()
+        uiQueue.until(() -> !browser.loadingProperty().get() && !browser.regionStatuses().isEmpty()
                 && browser.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
     }
 
@@ -243,16 +241,5 @@ class FaultStormTest {
     private AccountSession open(String key, String secret, String profile) {
         return AccountSession.open(profile, true, EAST, new AwsClients(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(key, secret)), simulator.endpoint(), http, 3));
-    }
-
-    private void until(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!done.getAsBoolean()) {
-            Runnable next = uiQueue.poll(50, TimeUnit.MILLISECONDS);
-            if (next != null) {
-                next.run();
-            }
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-        }
     }
 }

@@ -38,6 +38,7 @@ import dev.snapferry.ui.browser.RegionStatus;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
+import dev.snapferry.ui.testing.UiQueue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,9 +52,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +73,7 @@ class SecretsOnDiskTest {
     @TempDir
     Path home;
 
-    private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final UiQueue uiQueue = new UiQueue();
 
     @Test
     void nothingTheAppWritesHoldsACredentialAndEveryFileIsTheUsersAlone() throws Exception {
@@ -99,7 +97,8 @@ class SecretsOnDiskTest {
              OpenSessions sessions = new OpenSessions()) {
             simulator.context().identities().addSsoToken("sso-token-on-disk-scan", Set.of(DemoAccounts.PRODUCTION),
                     Instant.now().plusSeconds(3_600));
-            writeProfiles();
+            dev.snapferry.core.aws.ProfileFiles.writeEveryKind(home, "sso-token-on-disk-scan", "refused",
+                    "AKIAREFUSEDREFUSED00", "refused-secret-on-disk");
             CredentialProviders providers = new CredentialProviders(AwsProfiles.load(Map.of(), home),
                     (p, s) -> Optional.of(Identities.MFA_CODE), http, Clock.systemUTC());
             List<AccountSession> open = new ArrayList<>();
@@ -135,16 +134,16 @@ class SecretsOnDiskTest {
             LiveSnapshotActions actions = new LiveSnapshotActions(open, new SnapshotWriter());
             BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(open, new SnapshotLister(
                     new KmsDirectory(), 8)), actions, AccountCatalog.fixed(Set.of("prod", "dr-admin", "sso"),
-                    simulator.endpoint().toString()), tagSpecs, uiQueue::add, new SameThreadTaskRunner(), dialogs,
+                    simulator.endpoint().toString()), tagSpecs, uiQueue, new SameThreadTaskRunner(), dialogs,
                     text);
             browser.regions().setAll(List.of(EAST, new RegionRef("eu-west-1")));
             AuditViewModel audit = new AuditViewModel(browser.allRows(), browser.tagPolicyProperty(), actions,
-                    tagSpecs, uiQueue::add, new SameThreadTaskRunner(), (millis, action) -> {
-                        uiQueue.add(action);
+                    tagSpecs, uiQueue, new SameThreadTaskRunner(), (millis, action) -> {
+                        uiQueue.execute(action);
                         return () -> uiQueue.remove(action);
                     }, dialogs, text, Clock.systemUTC(), (label, ids) -> { }, s -> { });
             browser.refresh();
-            until(() -> !browser.loadingProperty().get() && !browser.regionStatuses().isEmpty()
+            uiQueue.until(() -> !browser.loadingProperty().get() && !browser.regionStatuses().isEmpty()
                     && browser.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
                     && !audit.busyProperty().get() && audit.auditProperty().get().total() > 0);
             browser.regionStatuses().forEach(s -> messages.add(String.valueOf(s.problem())));
@@ -156,7 +155,7 @@ class SecretsOnDiskTest {
                 dialogs.answerSave(written.resolve("audit." + format.name().toLowerCase(Locale.ROOT)));
                 audit.export(format);
             }
-            until(() -> Stream.of("snapshots.csv", "snapshots.json", "audit.csv", "audit.json", "audit.html")
+            uiQueue.until(() -> Stream.of("snapshots.csv", "snapshots.json", "audit.csv", "audit.json", "audit.html")
                     .allMatch(n -> Files.exists(written.resolve(n))));
 
             // Copy with the job history, and save the settings.
@@ -200,50 +199,6 @@ class SecretsOnDiskTest {
         for (Path file : files) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .as(file.getFileName().toString()).isEqualTo("rw-------");
-        }
-    }
-
-    private void writeProfiles() throws Exception {
-        Files.createDirectories(home.resolve(".aws/sso/cache"));
-        // The AWS CLI names the cache file after the SHA-1 of the session's name.
-        String cacheName = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                .digest("corp".getBytes(StandardCharsets.UTF_8)));
-        Files.writeString(home.resolve(".aws/sso/cache/" + cacheName + ".json"),
-                "{\"accessToken\": \"sso-token-on-disk-scan\", \"expiresAt\": \"" + Instant.now().plusSeconds(3_600)
-                        + "\"}");
-        Files.writeString(home.resolve(".aws/config"), """
-                [profile prod]
-                region = us-east-1
-                [profile dr-admin]
-                role_arn = %s
-                source_profile = prod
-                mfa_serial = %s
-                [profile sso]
-                sso_session = corp
-                sso_account_id = %s
-                sso_role_name = Auditor
-                [sso-session corp]
-                sso_start_url = https://corp.awsapps.com/start
-                sso_region = us-east-1
-                """.formatted(DemoAccounts.DR_MFA_ROLE_ARN, DemoAccounts.MFA_SERIAL, DemoAccounts.PRODUCTION));
-        Files.writeString(home.resolve(".aws/credentials"), """
-                [prod]
-                aws_access_key_id = %s
-                aws_secret_access_key = %s
-                [refused]
-                aws_access_key_id = AKIAREFUSEDREFUSED00
-                aws_secret_access_key = refused-secret-on-disk
-                """.formatted(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY));
-    }
-
-    private void until(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!done.getAsBoolean()) {
-            Runnable next = uiQueue.poll(50, TimeUnit.MILLISECONDS);
-            if (next != null) {
-                next.run();
-            }
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
         }
     }
 }

@@ -13,7 +13,6 @@ import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +51,8 @@ class CredentialHygieneTest {
              SdkHttpClient http = ApacheHttpClient.create()) {
             simulator.context().identities().addSsoToken("sso-token-hygiene", Set.of(DemoAccounts.PRODUCTION),
                     Instant.now().plusSeconds(3_600));
-            writeProfiles(simulator);
+            ProfileFiles.writeEveryKind(home, "sso-token-hygiene", "bad", "AKIAUNKNOWNUNKNOWN00",
+                    "wrong-secret-value");
             AwsProfiles profiles = AwsProfiles.load(Map.of(), home);
             CredentialProviders providers = new CredentialProviders(profiles,
                     (p, s) -> Optional.of(Identities.MFA_CODE), http, Clock.systemUTC());
@@ -96,35 +96,5 @@ class CredentialHygieneTest {
 
     private List<AwsProfile> profiles() {
         return AwsProfiles.load(Map.of(), home).all();
-    }
-
-    private void writeProfiles(Simulator simulator) throws IOException {
-        Files.createDirectories(home.resolve(".aws/sso/cache"));
-        Files.writeString(home.resolve(".aws/sso/cache/" + SsoTokenCache.sha1("corp") + ".json"),
-                "{\"accessToken\": \"sso-token-hygiene\", \"expiresAt\": \"" + Instant.now().plusSeconds(3_600)
-                        + "\"}");
-        Files.writeString(home.resolve(".aws/config"), """
-                [profile prod]
-                region = us-east-1
-                [profile dr-admin]
-                role_arn = %s
-                source_profile = prod
-                mfa_serial = %s
-                [profile sso]
-                sso_session = corp
-                sso_account_id = %s
-                sso_role_name = Auditor
-                [sso-session corp]
-                sso_start_url = https://corp.awsapps.com/start
-                sso_region = us-east-1
-                """.formatted(DemoAccounts.DR_MFA_ROLE_ARN, DemoAccounts.MFA_SERIAL, DemoAccounts.PRODUCTION));
-        Files.writeString(home.resolve(".aws/credentials"), """
-                [prod]
-                aws_access_key_id = %s
-                aws_secret_access_key = %s
-                [bad]
-                aws_access_key_id = AKIAUNKNOWNUNKNOWN00
-                aws_secret_access_key = wrong-secret-value
-                """.formatted(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY));
     }
 }
