@@ -1,6 +1,7 @@
 package dev.snapferry.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import dev.snapferry.sim.SimulatorCli;
@@ -57,6 +58,17 @@ public final class Main {
         }
         if (System.getProperty("snapferry.log.dir") == null) {
             System.setProperty("snapferry.log.dir", dirs.logs().toString());
+        }
+        // Logback creates the log file with the process's umask; the folder is the user's alone, and so is the file.
+        org.slf4j.LoggerFactory.getLogger(Main.class).info("Snapferry {} starting", Version.current());
+        Path log = Path.of(System.getProperty("snapferry.log.dir"), "snapferry.log");
+        try {
+            if (Files.isRegularFile(log) && Files.getFileStore(log).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(log, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-------"));
+            }
+        } catch (IOException e) {
+            System.err.println("snapferry: cannot make " + log + " private: " + e.getMessage());
         }
     }
 }
