@@ -1,13 +1,16 @@
 package dev.snapferry.core.aws;
 
 import dev.snapferry.core.model.ApiFamily;
+import dev.snapferry.core.model.Arn;
 import dev.snapferry.core.model.ClusterRef;
 import dev.snapferry.core.model.CopyRequest;
 import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotStatus;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.core.model.Tag;
+import dev.snapferry.core.rules.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,8 @@ import software.amazon.awssdk.services.rds.model.DBCluster;
  * presigns the request; Elastic through its REST API. Every failure is an {@link AwsCallException}.
  */
 public final class SnapshotWriter {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotWriter.class);
 
     /** Starts a copy; the snapshot returned is the new copy, usually {@code copying}. */
     public Snapshot copy(AccountSession destination, CopyRequest request) {
@@ -59,8 +64,24 @@ public final class SnapshotWriter {
                     .kmsKeyId(request.kmsKeyId()).copyTags(request.copyTags()).sourceRegion(sourceRegion)
                     .tags(rdsTags(request.tags())));
         });
-        return describe(destination, region, target).orElseThrow(() -> new AwsCallException(
-                new AwsFailure.NotFound("", "The copy " + target + " was accepted but cannot be described"), null));
+        // The copy is accepted: from here on, no failure may make it look refused (a caller would send it again
+        // and, meanwhile, count one copy fewer against AWS's five at a time). The describe only adds detail.
+        try {
+            Optional<Snapshot> described = describe(destination, region, target);
+            if (described.isPresent()) {
+                return described.get();
+            }
+        } catch (AwsCallException e) {
+            LOG.info("Copy {} accepted; describing it was refused ({}), so it is followed as just started", target,
+                    e.failure().awsCode());
+        }
+        return new Snapshot(target, Arn.clusterSnapshot(region, destination.accountId(), target).toString(),
+                destination.accountId(), region, request.engine(), source.engineVersion(),
+                source.clusterIdentifier(), SnapshotType.MANUAL, SnapshotStatus.fromRds("copying", 0),
+                source.createTime(), source.storageEncrypted() || request.kmsKeyId() != null,
+                request.kmsKeyId() != null ? request.kmsKeyId() : source.kmsKeyId(),
+                TagRules.resultingTags(request.copyTags(), source.tags(), request.tags()), source.arn(),
+                source.allocatedStorageGiB(), source.storageType(), null, false);
     }
 
     /** Takes a manual snapshot of a cluster; the snapshot returned is {@code creating}. */

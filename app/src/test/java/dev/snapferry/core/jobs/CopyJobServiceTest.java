@@ -156,6 +156,20 @@ class CopyJobServiceTest {
     }
 
     @Test
+    void aCopyAcceptedByAwsStaysInFlightWhenDescribingItIsThrottled() {
+        CopyJobService service = service();
+        // One call allowed, then throttled for minutes: the copy goes through, the describe after it does not.
+        simulator.faults().set(new FaultSettings(0, 0.001, 1, 0, List.of(), Map.of(), Map.of()));
+        UUID id = service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST,
+                "accepted-not-described", null, false, List.of()))).getFirst();
+        simulator.faults().set(FaultSettings.none());
+        assertThat(service.job(id).orElseThrow().state()).as("held as in flight, not waiting to be sent again")
+                .isIn(JobState.QUEUED_BY_AWS, JobState.COPYING);
+        assertThat(service.job(id).orElseThrow().targetArn()).endsWith(":cluster-snapshot:accepted-not-described");
+        assertThat(inAws()).filteredOn(s -> s.identifier().equals("accepted-not-described")).hasSize(1);
+    }
+
+    @Test
     void anAwsRefusalFailsTheJobWithAwsCodeAndMessage() {
         CopyJobService service = service();
         Snapshot taken = sources.get(1);
