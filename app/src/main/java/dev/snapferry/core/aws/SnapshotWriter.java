@@ -97,9 +97,20 @@ public final class SnapshotWriter {
         AwsCallException.call(() -> session.clients().rds(region).createDBClusterSnapshot(b -> b
                 .dbClusterIdentifier(cluster.identifier()).dbClusterSnapshotIdentifier(identifier)
                 .tags(rdsTags(tags))));
-        return describe(session, region, identifier).orElseThrow(() -> new AwsCallException(
-                new AwsFailure.NotFound("", "The snapshot " + identifier + " was accepted but cannot be described"),
-                null));
+        // Accepted: a refused describe must not make it look refused (the user would try again and meet
+        // "already exists"). The describe only adds detail.
+        try {
+            Optional<Snapshot> described = describe(session, region, identifier);
+            if (described.isPresent()) {
+                return described.get();
+            }
+        } catch (AwsCallException e) {
+            LOG.info("Snapshot {} accepted; describing it was refused ({}), so it is shown as just started",
+                    identifier, e.failure().awsCode());
+        }
+        return new Snapshot(identifier, Arn.clusterSnapshot(region, session.accountId(), identifier).toString(),
+                session.accountId(), region, cluster.engine(), null, cluster.identifier(), SnapshotType.MANUAL,
+                SnapshotStatus.fromRds("creating", 0), null, false, null, tags, null, null, null, null, false);
     }
 
     /** Deletes a manual snapshot, or cancels a copy by deleting its target while it is copying. */

@@ -254,6 +254,22 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void aSnapshotAwsAcceptedIsReturnedEvenWhenDescribingItIsThrottled() {
+        ClusterRef cluster = cluster(US_EAST_1, "orders-aurora");
+        // One call allowed, then throttled for minutes: the create goes through, the describe after it does not.
+        sim.faults(new dev.snapferry.sim.faults.FaultSettings(0, 0.001, 1, 0, List.of(), java.util.Map.of(),
+                java.util.Map.of()));
+        Snapshot created = writer.create(production, cluster, "created-not-described", TAGS);
+        sim.faults(dev.snapferry.sim.faults.FaultSettings.none());
+
+        assertThat(created.identifier()).isEqualTo("created-not-described");
+        assertThat(created.status().state()).isEqualTo(SnapshotState.CREATING);
+        assertThat(created.arn()).isEqualTo("arn:aws:rds:us-east-1:" + production.accountId()
+                + ":cluster-snapshot:created-not-described");
+        assertThat(sim.list(US_EAST_1)).extracting(Snapshot::identifier).contains("created-not-described");
+    }
+
+    @Test
     void createTakesAManualSnapshotOfAnElasticCluster() {
         ClusterRef cluster = cluster(US_EAST_1, "events-elastic");
 
