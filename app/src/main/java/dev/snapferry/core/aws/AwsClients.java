@@ -38,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
     public AwsClients(AwsCredentialsProvider credentials, @Nullable URI endpoint, SdkHttpClient http, int maxAttempts) {
+        AwsProfiles.shieldSdkFromBrokenFiles();
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.endpoint = endpoint;
         this.http = Objects.requireNonNull(http, "http");

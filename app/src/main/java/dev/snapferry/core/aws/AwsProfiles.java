@@ -67,6 +67,43 @@ public final class AwsProfiles {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean SHIELDED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Every SDK client parses the AWS files at their default places when it is built, and throws on a file its
+     * parser refuses, which stopped even the demo account from opening. Snapferry gives its clients credentials and
+     * regions itself and reads the profiles through {@link #load}; so when a default file is broken, the SDK is
+     * pointed at an empty one instead ({@code aws.configFile}, {@code aws.sharedCredentialsFile}), once per
+     * process, unless the user set those properties.
+     */
+    public static void shieldSdkFromBrokenFiles() {
+        if (!SHIELDED.compareAndSet(false, true)) {
+            return;
+        }
+        shield(software.amazon.awssdk.profiles.ProfileFileLocation.configurationFileLocation(),
+                ProfileFile.Type.CONFIGURATION, "aws.configFile");
+        shield(software.amazon.awssdk.profiles.ProfileFileLocation.credentialsFileLocation(),
+                ProfileFile.Type.CREDENTIALS, "aws.sharedCredentialsFile");
+    }
+
+    private static void shield(Optional<Path> location, ProfileFile.Type type, String property) {
+        if (location.isEmpty() || System.getProperty(property) != null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (read(location.get(), type, problems).isPresent() || problems.isEmpty()) {
+            return;
+        }
+        try {
+            Path empty = Files.createTempFile("snapferry-empty-", ".aws");
+            empty.toFile().deleteOnExit();
+            System.setProperty(property, empty.toString());
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not shield the AWS SDK from {}: {}", location.get(), e.getMessage());
+        }
+    }
+
     /** Files that could not be read, each with why; empty when all were fine. */
     public List<String> problems() {
         return problems;

@@ -37,6 +37,7 @@ public final class CredentialProviders {
     private final SsoTokenCache ssoTokens;
 
     public CredentialProviders(AwsProfiles profiles, MfaPrompt mfa, SdkHttpClient http, Clock clock) {
+        AwsProfiles.shieldSdkFromBrokenFiles();
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.mfa = Objects.requireNonNull(mfa, "mfa");
         this.http = Objects.requireNonNull(http, "http");
