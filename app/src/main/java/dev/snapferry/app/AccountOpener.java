@@ -75,6 +75,11 @@ final class AccountOpener implements AccountCatalog, AutoCloseable {
     }
 
     @Override
+    public List<String> fileProblems() {
+        return AwsProfiles.load(environment.get(), home).problems();
+    }
+
+    @Override
     public Set<String> open() {
         return sessions.choices();
     }

@@ -93,6 +93,15 @@ class AccountOpenerTest {
     }
 
     @Test
+    void aCredentialsFileTheParserRefusesIsNamedAndTheConfigsProfilesStay() throws Exception {
+        Files.writeString(home.resolve(".aws/credentials"), "aws_secret_access_key = before-any-section\n");
+        assertThat(opener.fileProblems()).singleElement().asString()
+                .contains(home.resolve(".aws/credentials").toString(), "line 1")
+                .doesNotContain("before-any-section");
+        assertThat(opener.choices()).extracting(AccountChoice::id).contains(AccountCatalog.DEMO);
+    }
+
+    @Test
     void profilesOpenSideBySideAndClose() {
         opener.open("prod");
         opener.open("dr");

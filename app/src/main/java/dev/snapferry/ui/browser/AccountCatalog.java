@@ -18,6 +18,11 @@ public interface AccountCatalog {
     /** What can be opened, read afresh from the AWS files. */
     List<AccountChoice> choices();
 
+    /** AWS files that could not be read, each with why; their profiles are missing from {@link #choices()}. */
+    default List<String> fileProblems() {
+        return List.of();
+    }
+
     /** The choices open now. */
     Set<String> open();
 

@@ -299,6 +299,13 @@ public final class BrowserView {
                 none.setDisable(true);
                 accountsMenu.getItems().add(none);
             }
+            // A broken AWS file is said where its profiles would be.
+            for (String problem : viewModel.profileFileProblems()) {
+                MenuItem item = new MenuItem(problem);
+                item.setDisable(true);
+                item.getStyleClass().add("profile-file-problem");
+                accountsMenu.getItems().add(item);
+            }
         };
         Runnable label = () -> {
             List<String> open = List.copyOf(viewModel.openAccounts());

@@ -100,6 +100,7 @@ public final class BrowserViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<@Nullable SnapshotRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<AccountChoice> accountChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> profileFileProblems = FXCollections.observableArrayList();
     private final ObservableList<String> openAccounts = FXCollections.observableArrayList();
     private final ObservableList<String> openingAccounts = FXCollections.observableArrayList();
     /** The answers of the last queries, newest last; a few dozen kilobytes each at 100,000 rows. */
@@ -286,6 +287,11 @@ public final class BrowserViewModel {
                 search.get() == null ? "" : search.get(), tagPolicy.get());
     }
 
+    /** AWS files that could not be read when the profiles were last read (their profiles are not offered). */
+    public ObservableList<String> profileFileProblems() {
+        return profileFileProblems;
+    }
+
     /** What the account picker offers: the demo and every profile, as last read. */
     public ObservableList<AccountChoice> accountChoices() {
         return accountChoices;
@@ -308,8 +314,10 @@ public final class BrowserViewModel {
 
     /** Reads the profiles again, off the UI thread, so that one added to the AWS files shows up. */
     public void reloadAccountChoices() {
-        tasks.run("read AWS profiles", catalog::choices, accountChoices::setAll,
-                error -> message.set(messages.get("browser.accounts.readFailed", String.valueOf(error.getMessage()))));
+        tasks.run("read AWS profiles", () -> Map.entry(catalog.choices(), catalog.fileProblems()), read -> {
+            profileFileProblems.setAll(read.getValue());
+            accountChoices.setAll(read.getKey());
+        }, error -> message.set(messages.get("browser.accounts.readFailed", String.valueOf(error.getMessage()))));
     }
 
     /**

@@ -419,6 +419,7 @@ class BrowserViewModelTest {
         picker.regions().setAll(List.of(new RegionRef("us-east-1")));
         picker.reloadAccountChoices();
         assertThat(picker.accountChoices()).extracting(AccountChoice::id).containsExactly("prod", "dr", "broken");
+        assertThat(picker.profileFileProblems()).singleElement().asString().contains("line 1");
 
         picker.chooseAccounts(List.of("prod"));
         drain();
@@ -453,6 +454,12 @@ class BrowserViewModelTest {
         public List<AccountChoice> choices() {
             return List.of(new AccountChoice("prod", "access keys"), new AccountChoice("dr", "access keys"),
                     new AccountChoice("broken", "access keys"));
+        }
+
+        @Override
+        public List<String> fileProblems() {
+            return List.of("/home/dba/.aws/credentials cannot be read and is left out: Expected a profile definition"
+                    + " on line 1");
         }
 
         @Override
