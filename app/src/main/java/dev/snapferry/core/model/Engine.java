@@ -11,23 +11,41 @@ import java.util.Optional;
  * from their raw {@code Engine} field, never from the client that listed them.
  */
 public enum Engine {
-    AURORA_MYSQL(EngineFamily.AURORA, ApiFamily.RDS, List.of("aurora-mysql", "aurora")),
-    AURORA_POSTGRESQL(EngineFamily.AURORA, ApiFamily.RDS, List.of("aurora-postgresql")),
+    // Which engines' AllocatedStorage is the snapshot's size (see allocatedStorageIsDataSize):
+    // - Aurora: the cluster volume grows by itself; cluster snapshots report AllocatedStorage 0 or 1 (the RDS API
+    //   reference's own DescribeDBClusterSnapshots example, "AllocatedStorage": 1; seed 004's sample).
+    // - DocumentDB: the docdb model's DBClusterSnapshot shape has no AllocatedStorage member at all.
+    // - Neptune: the same shared cluster volume as Aurora; the neptune model's member is the RDS one.
+    // - DocumentDB Elastic: ClusterSnapshot (docdb-elastic model) carries no size.
+    // - RDS Multi-AZ DB clusters: provisioned storage (RDS User Guide, Multi-AZ DB clusters: 20 to 64,000 GiB),
+    //   which a snapshot of it reports as AllocatedStorage.
+    AURORA_MYSQL(EngineFamily.AURORA, ApiFamily.RDS, List.of("aurora-mysql", "aurora"), false),
+    AURORA_POSTGRESQL(EngineFamily.AURORA, ApiFamily.RDS, List.of("aurora-postgresql"), false),
     /** RDS Multi-AZ DB clusters (MySQL or PostgreSQL), listed and copied with the same cluster-snapshot calls. */
-    RDS_MULTI_AZ_CLUSTER(EngineFamily.AURORA, ApiFamily.RDS, List.of("mysql", "postgres")),
-    DOCUMENTDB(EngineFamily.DOCUMENTDB, ApiFamily.RDS, List.of("docdb")),
+    RDS_MULTI_AZ_CLUSTER(EngineFamily.AURORA, ApiFamily.RDS, List.of("mysql", "postgres"), true),
+    DOCUMENTDB(EngineFamily.DOCUMENTDB, ApiFamily.RDS, List.of("docdb"), false),
     /** DocumentDB Elastic snapshots carry no engine field; the name is Snapferry's own. */
-    DOCUMENTDB_ELASTIC(EngineFamily.DOCUMENTDB_ELASTIC, ApiFamily.DOCDB_ELASTIC, List.of("docdb-elastic")),
-    NEPTUNE(EngineFamily.NEPTUNE, ApiFamily.RDS, List.of("neptune"));
+    DOCUMENTDB_ELASTIC(EngineFamily.DOCUMENTDB_ELASTIC, ApiFamily.DOCDB_ELASTIC, List.of("docdb-elastic"), false),
+    NEPTUNE(EngineFamily.NEPTUNE, ApiFamily.RDS, List.of("neptune"), false);
 
     private final EngineFamily family;
     private final ApiFamily api;
     private final List<String> rawNames;
+    private final boolean allocatedStorageIsDataSize;
 
-    Engine(EngineFamily family, ApiFamily api, List<String> rawNames) {
+    Engine(EngineFamily family, ApiFamily api, List<String> rawNames, boolean allocatedStorageIsDataSize) {
         this.family = family;
         this.api = api;
         this.rawNames = rawNames;
+        this.allocatedStorageIsDataSize = allocatedStorageIsDataSize;
+    }
+
+    /**
+     * True when a snapshot's {@code AllocatedStorage} is its size; otherwise the figure AWS reports (0 or 1 for
+     * Aurora) says nothing about how much data a copy moves, and Snapferry says the size is unknown.
+     */
+    public boolean allocatedStorageIsDataSize() {
+        return allocatedStorageIsDataSize;
     }
 
     public EngineFamily family() {

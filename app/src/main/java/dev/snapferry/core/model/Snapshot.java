@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param accountId          the account that listed it; for shared and public snapshots the owner is in the ARN
  * @param kmsKeyId           the key as AWS reports it (an ARN or key id), null when not encrypted
  * @param sourceSnapshotArn  for a copy, the snapshot it was copied from
- * @param allocatedStorageGiB the size in GiB when AWS reports it
+ * @param allocatedStorageGiB {@code AllocatedStorage} as AWS reports it; the size only for some engines
+ *                           ({@link #dataSizeGiB()})
  * @param kmsKeyAlias        the key's alias in its region ({@code alias/...}) when one is known
  * @param awsManagedKey      true when the key is AWS managed ({@code alias/aws/...}): such snapshots cannot be
  *                           shared with other accounts
@@ -46,6 +47,14 @@ public record Snapshot(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
         tags = List.copyOf(tags);
+    }
+
+    /**
+     * The snapshot's size in GiB when AWS reports one: {@code AllocatedStorage} for the engines where it is the
+     * size, null (unknown) for the others, whose figure is not the data a copy moves.
+     */
+    public @Nullable Integer dataSizeGiB() {
+        return engine.allocatedStorageIsDataSize() ? allocatedStorageGiB : null;
     }
 
     /** This snapshot with its KMS key's alias resolved. */

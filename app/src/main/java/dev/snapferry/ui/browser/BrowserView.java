@@ -403,13 +403,15 @@ public final class BrowserView {
                 .thenComparing(s -> s.status().percent()), cells::status);
         BrowserCells.snapshot(createdColumn, Comparator.comparing(Snapshot::createTime,
                 Comparator.nullsFirst(Comparator.naturalOrder())), cells::created);
-        BrowserCells.snapshot(sizeColumn, Comparator.comparing(Snapshot::allocatedStorageGiB,
+        // Only engines whose AllocatedStorage is the snapshot's size show one; the rest say it is unknown rather
+        // than show Aurora's 0 or 1 GiB as if it were the data.
+        BrowserCells.snapshot(sizeColumn, Comparator.comparing(Snapshot::dataSizeGiB,
                 Comparator.nullsFirst(Comparator.naturalOrder())), () -> new javafx.scene.control.TableCell<>() {
                     @Override
                     protected void updateItem(Snapshot s, boolean empty) {
                         super.updateItem(s, empty);
-                        setText(empty || s == null || s.allocatedStorageGiB() == null ? null
-                                : messages.get("browser.size", s.allocatedStorageGiB()));
+                        setText(empty || s == null ? null : s.dataSizeGiB() == null
+                                ? messages.get("browser.size.unknown") : messages.get("browser.size", s.dataSizeGiB()));
                     }
                 });
         BrowserCells.snapshot(encryptionColumn, Comparator.comparing((Snapshot s) -> s.storageEncrypted())

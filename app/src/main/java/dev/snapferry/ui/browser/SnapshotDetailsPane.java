@@ -115,8 +115,9 @@ final class SnapshotDetailsPane {
         row = add(row, "status", snapshot.status().raw() + " (" + snapshot.status().percent() + "%)");
         row = add(row, "created", snapshot.createTime() == null ? null
                 : TIME.format(snapshot.createTime().atZone(ZoneId.systemDefault())));
-        row = add(row, "size", snapshot.allocatedStorageGiB() == null ? null
-                : messages.get("browser.size", snapshot.allocatedStorageGiB()));
+        row = add(row, "size", snapshot.dataSizeGiB() != null ? messages.get("browser.size", snapshot.dataSizeGiB())
+                : snapshot.allocatedStorageGiB() == null ? null
+                : messages.get("browser.details.size.notReported", snapshot.allocatedStorageGiB()));
         row = add(row, "storageType", snapshot.storageType());
         row = add(row, "encrypted", messages.get(snapshot.storageEncrypted() ? "common.yes" : "common.no"));
         row = add(row, "kmsKey", snapshot.kmsKeyId());

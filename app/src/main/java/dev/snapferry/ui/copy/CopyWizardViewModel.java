@@ -598,7 +598,7 @@ public final class CopyWizardViewModel {
         if (!request.isCrossRegion()) {
             return messages.get("copy.review.sameRegion");
         }
-        Integer gib = request.source().allocatedStorageGiB();
+        Integer gib = request.source().dataSizeGiB();
         return gib == null ? messages.get("copy.review.crossRegion.unknownSize", request.source().region().code(),
                 request.destinationRegion().code())
                 : messages.get("copy.review.crossRegion", request.source().region().code(),
