@@ -126,7 +126,7 @@ public final class SnapferryApp extends Application {
         workers = WorkerExecutor.create("snapferry-worker", WORKERS);
         jobExecutor = java.util.concurrent.Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("snapferry-job-", 0).factory());
-        jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), matrix,
                 new JobHistory(dirs.data().resolve("jobs.json"), Clock.systemUTC()), jobExecutor, Clock.systemUTC());
         polling = new JobPolling(jobs, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("snapferry-job-polling").factory()));

@@ -1,5 +1,6 @@
 package dev.snapferry.bench;
 
+import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
@@ -91,7 +92,7 @@ class JobsBenchmark {
                 requests.add(new CopyRequest(source, session.account(), source.region(), "bench-job-" + i, null,
                         false, List.of()));
             }
-            CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+            CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                     new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), held::add, Clock.systemUTC());
             Messages messages = Messages.load(Locale.ROOT);
             double[] longestFx = {0};

@@ -1,5 +1,6 @@
 package dev.snapferry.reliability;
 
+import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
@@ -55,7 +56,7 @@ public final class CopyBatchProcess {
                         System.getenv("AWS_SECRET_ACCESS_KEY"))), endpoint, http, 4));
         OpenSessions sessions = new OpenSessions();
         sessions.add("prod", List.of(session));
-        CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(historyFile, Clock.systemUTC()), Executors.newVirtualThreadPerTaskExecutor(),
                 Clock.systemUTC());
         CountDownLatch over = new CountDownLatch(1);

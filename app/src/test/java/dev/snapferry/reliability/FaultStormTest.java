@@ -1,5 +1,6 @@
 package dev.snapferry.reliability;
 
+import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
@@ -181,7 +182,7 @@ class FaultStormTest {
                 return simClock.now();
             }
         };
-        CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), jobsClock), Runnable::run, jobsClock);
         List<CopyRequest> batch = new ArrayList<>();
         for (int i = 0; i < COPIES; i++) {

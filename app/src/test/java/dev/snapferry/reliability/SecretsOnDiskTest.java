@@ -1,5 +1,6 @@
 package dev.snapferry.reliability;
 
+import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -159,7 +160,7 @@ class SecretsOnDiskTest {
                     .allMatch(n -> Files.exists(written.resolve(n))));
 
             // Copy with the job history, and save the settings.
-            CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+            CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                     new JobHistory(written.resolve("jobs.json"), Clock.systemUTC()), Runnable::run,
                     Clock.systemUTC());
             jobs.addListener(update -> messages.add(String.valueOf(update.problem())));

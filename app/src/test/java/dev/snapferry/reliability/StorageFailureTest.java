@@ -1,5 +1,6 @@
 package dev.snapferry.reliability;
 
+import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,7 +99,7 @@ class StorageFailureTest {
                             DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(), http, 2));
             sessions.add("demo", List.of(prod));
             JobHistory history = new JobHistory(disk.resolve("jobs.json"), Clock.systemUTC());
-            CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), history,
+            CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(), history,
                     Runnable::run, Clock.systemUTC());
             List<String> problems = new ArrayList<>();
             jobs.addListener(update -> {

@@ -10,6 +10,7 @@ import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotStatus;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.core.model.Tag;
+import dev.snapferry.core.rules.IdentifierRules;
 import dev.snapferry.core.rules.TagRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,9 @@ public final class SnapshotWriter {
         // The same region and account takes the identifier; anything else must be named by ARN.
         String sourceRef = crossRegion || source.isForeign() ? source.arn() : source.identifier();
         String sourceRegion = crossRegion ? source.region().code() : null;
-        String target = request.targetIdentifier();
+        // AWS stores RDS-family identifiers in lower case (CopyDBClusterSnapshot: "This parameter isn't
+        // case-sensitive"), and the filters that find the copy afterwards are case-sensitive: name it as AWS will.
+        String target = IdentifierRules.normalize(request.targetIdentifier());
         AwsCallException.call(() -> switch (request.engine()) {
             case DOCUMENTDB -> destination.clients().docdb(region).copyDBClusterSnapshot(b -> b
                     .sourceDBClusterSnapshotIdentifier(sourceRef).targetDBClusterSnapshotIdentifier(target)
@@ -195,7 +198,9 @@ public final class SnapshotWriter {
      */
     public List<Snapshot> describeNamed(AccountSession session, RegionRef region,
                                         java.util.Collection<String> identifiers) {
-        List<String> names = List.copyOf(identifiers);
+        // Filter values are matched case-sensitively (DescribeDBClusterSnapshots, Filters, in the RDS API
+        // reference) against identifiers AWS stores in lower case: a name typed "DR-Copy" is "dr-copy" there.
+        List<String> names = identifiers.stream().map(IdentifierRules::normalize).distinct().toList();
         List<Snapshot> found = new ArrayList<>();
         for (int from = 0; from < names.size(); from += 100) {
             List<String> chunk = names.subList(from, Math.min(names.size(), from + 100));

@@ -10,6 +10,7 @@ import dev.snapferry.core.model.JobFailure;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.core.rules.IdentifierRules;
 import dev.snapferry.core.storage.JsonStore;
 import java.io.IOException;
@@ -31,8 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copy jobs: a client-side queue that keeps at most {@value #SLOTS} copies in flight per (account, destination
- * region), the AWS limit; a durable history written before each copy is sent and after every change; and one poll
+ * Copy jobs: a client-side queue that keeps at most the engine's limit of copies in flight per (account,
+ * destination region, API) (the capability matrix's {@code maxCopiesInFlightPerRegion}: five for every engine
+ * today, each service guide's "up to five snapshot copy requests in progress to a single destination Region per
+ * account"; DocumentDB Elastic is a service of its own with its own count), a durable history written before each copy is sent and after every change; and one poll
  * per (account, region) for all the copies in flight there.
  *
  * <p>No job is lost or sent twice: a job is recorded as {@code SUBMITTING} before its request leaves, so after a
@@ -45,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CopyJobService {
 
-    public static final int SLOTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CopyJobService.class);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
 
@@ -54,6 +56,7 @@ public final class CopyJobService {
     }
 
     private final CopyBackend backend;
+    private final CapabilityMatrix matrix;
     private final JobHistory history;
     private final Executor executor;
     private final Clock clock;
@@ -68,8 +71,10 @@ public final class CopyJobService {
     private boolean progressInLastPoll;
     private @Nullable Instant lastSubmit;
 
-    public CopyJobService(CopyBackend backend, JobHistory history, Executor executor, Clock clock) {
+    public CopyJobService(CopyBackend backend, CapabilityMatrix matrix, JobHistory history, Executor executor,
+                          Clock clock) {
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.matrix = Objects.requireNonNull(matrix, "matrix");
         this.history = Objects.requireNonNull(history, "history");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -193,17 +198,17 @@ public final class CopyJobService {
         synchronized (this) {
             Map<String, Integer> busy = new LinkedHashMap<>();
             jobs.values().stream().filter(j -> j.state().holdsCopySlot())
-                    .forEach(j -> busy.merge(key(j), 1, Integer::sum));
+                    .forEach(j -> busy.merge(slotKey(j), 1, Integer::sum));
             Instant now = now();
             for (CopyJob job : List.copyOf(jobs.values())) {
                 if (job.state() != JobState.WAITING || notBefore.getOrDefault(job.id(), now).isAfter(now)) {
                     continue;
                 }
-                int used = busy.getOrDefault(key(job), 0);
-                if (used >= SLOTS) {
+                int used = busy.getOrDefault(slotKey(job), 0);
+                if (used >= slots(job)) {
                     continue;
                 }
-                busy.put(key(job), used + 1);
+                busy.put(slotKey(job), used + 1);
                 CopyJob next = job.withState(JobState.SUBMITTING, 0, now);
                 jobs.put(job.id(), next);
                 sending.add(next);
@@ -532,6 +537,16 @@ public final class CopyJobService {
 
     private static boolean elastic(CopyJob job) {
         return job.request().engine().api() == ApiFamily.DOCDB_ELASTIC;
+    }
+
+    /** How many copies of the job's engine AWS lets run at once per account and destination region. */
+    public int slots(CopyJob job) {
+        return matrix.forEngine(job.request().engine()).maxCopiesInFlightPerRegion();
+    }
+
+    /** Copies count against one quota per account, destination region and service (the RDS API's or Elastic's). */
+    private static String slotKey(CopyJob job) {
+        return key(job) + "/" + job.request().engine().api();
     }
 
     private static String key(CopyJob job) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.RegionRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ public final class CapabilityMatrix {
 
         private static final List<String> ENGINE_FIELDS = List.of("crossRegionCopy", "presignedUrl",
                 "kmsKeyWithUnencryptedSource", "crossRegionEncryptedRequiresKey", "sharedEncryptedRequiresKey",
-                "sharedCopyCrossRegion", "maxCopiesInFlightPerRegion", "tags", "contested");
+                "sharedCopyCrossRegion", "maxCopiesInFlightPerRegion", "crossRegionExcludedRegions", "tags",
+                "contested", "sources");
         private static final List<String> TAG_FIELDS = List.of("format", "maxKeyLength", "maxValueLength",
                 "maxTags", "extraCharacters", "reservedPrefixes");
 
@@ -125,8 +127,10 @@ public final class CapabilityMatrix {
                     enumValue(SharedCrossRegionRule.class, text(node, path, "sharedCopyCrossRegion"),
                             path + ".sharedCopyCrossRegion"),
                     integer(node, path, "maxCopiesInFlightPerRegion", 1, 100),
+                    regions(node, path, "crossRegionExcludedRegions"),
                     tags(field(node, path, "tags"), path + ".tags"),
-                    contested(node, path));
+                    reasons(node, path, "contested"),
+                    reasons(node, path, "sources"));
         }
 
         private TagSpec tags(JsonNode node, String path) {
@@ -152,20 +156,43 @@ public final class CapabilityMatrix {
                     reserved);
         }
 
-        private Map<String, String> contested(JsonNode node, String path) {
-            JsonNode contested = node.get("contested");
-            if (contested == null) {
+        /** An optional list of region codes (absent means none). */
+        private List<String> regions(JsonNode node, String path, String name) {
+            JsonNode list = node.get(name);
+            if (list == null) {
+                return List.of();
+            }
+            String where = join(path, name);
+            if (!list.isArray()) {
+                throw fail(where, "must be a list of region codes");
+            }
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode code = list.get(i);
+                if (!code.isTextual() || !RegionRef.isValidCode(code.asText())) {
+                    throw fail(where + "[" + i + "]", "must be a region code such as cn-north-1, not " + code);
+                }
+                codes.add(code.asText());
+            }
+            return codes;
+        }
+
+        /** An optional object of rule name to a text about that rule ({@code contested}: why; {@code sources}). */
+        private Map<String, String> reasons(JsonNode node, String path, String name) {
+            JsonNode reasons = node.get(name);
+            if (reasons == null) {
                 return Map.of();
             }
-            object(contested, path + ".contested");
+            object(reasons, path + "." + name);
             Map<String, String> result = new LinkedHashMap<>();
-            for (var entry : contested.properties()) {
-                String where = path + ".contested." + entry.getKey();
-                if (!ENGINE_FIELDS.contains(entry.getKey())) {
+            for (var entry : reasons.properties()) {
+                String where = path + "." + name + "." + entry.getKey();
+                if (!ENGINE_FIELDS.contains(entry.getKey()) && !TAG_FIELDS.contains(entry.getKey())) {
                     throw fail(where, "names no rule of the matrix");
                 }
                 if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
-                    throw fail(where, "must say why, as a text");
+                    throw fail(where, "must say " + ("sources".equals(name) ? "where the rule comes from" : "why")
+                            + ", as a text");
                 }
                 result.put(entry.getKey(), entry.getValue().asText());
             }

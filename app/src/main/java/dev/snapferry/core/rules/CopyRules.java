@@ -25,7 +25,8 @@ public final class CopyRules {
 
     /**
      * Whether the source may be copied to the destination region at all, per the matrix: the engine must support
-     * cross-region copies, a shared source may need to stay in its region, and a copy never leaves its partition.
+     * cross-region copies, some regions take no cross-region copies of some engines (Aurora and China), a shared
+     * source may need to stay in its region, and a copy never leaves its partition.
      * Empty for a same-region copy. The wizard uses it to disable a region and say why.
      */
     public static List<Problem> checkDestination(EngineCapabilities caps, CopyContext ctx) {
@@ -40,6 +41,11 @@ public final class CopyRules {
         } else if (!caps.crossRegionCopy()) {
             problems.add(Problem.of(DESTINATION_REGION, ProblemCode.COPY_CROSS_REGION_UNSUPPORTED,
                     caps.engine().name(), from.code()));
+        } else if (caps.crossRegionExcludedRegions().contains(from.code())
+                || caps.crossRegionExcludedRegions().contains(to.code())) {
+            String excluded = caps.crossRegionExcludedRegions().contains(from.code()) ? from.code() : to.code();
+            problems.add(Problem.of(DESTINATION_REGION, ProblemCode.COPY_CROSS_REGION_EXCLUDED, excluded,
+                    from.code()));
         } else if (ctx.sharedSource() && !caps.sharedCopyCrossRegion().allows(ctx.source().storageEncrypted())) {
             problems.add(Problem.of(DESTINATION_REGION, caps.sharedCopyCrossRegion() == SharedCrossRegionRule.NEVER
                     ? ProblemCode.COPY_SHARED_CROSS_REGION_UNSUPPORTED

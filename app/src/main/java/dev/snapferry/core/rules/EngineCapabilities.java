@@ -1,12 +1,17 @@
 package dev.snapferry.core.rules;
 
 import dev.snapferry.core.model.Engine;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What one engine can do when its snapshots are copied, as stated by the capability matrix. Rules that AWS's own
- * documents contest are listed in {@code contested}, field name to the reason Snapferry chose as it did.
+ * documents contest are listed in {@code contested}, field name to the reason Snapferry chose as it did; where a
+ * rule comes from is in {@code sources}, field name to the AWS document (and its date) that states it.
+ *
+ * @param crossRegionExcludedRegions regions no cross-region copy of this engine may come from or go to (Aurora:
+ *                                   the two China regions), though copies within each of them are allowed
  */
 public record EngineCapabilities(
         Engine engine,
@@ -17,8 +22,10 @@ public record EngineCapabilities(
         boolean sharedEncryptedRequiresKey,
         SharedCrossRegionRule sharedCopyCrossRegion,
         int maxCopiesInFlightPerRegion,
+        List<String> crossRegionExcludedRegions,
         TagSpec tags,
-        Map<String, String> contested) {
+        Map<String, String> contested,
+        Map<String, String> sources) {
 
     public EngineCapabilities {
         Objects.requireNonNull(engine, "engine");
@@ -26,6 +33,8 @@ public record EngineCapabilities(
         Objects.requireNonNull(kmsKeyWithUnencryptedSource, "kmsKeyWithUnencryptedSource");
         Objects.requireNonNull(sharedCopyCrossRegion, "sharedCopyCrossRegion");
         Objects.requireNonNull(tags, "tags");
+        crossRegionExcludedRegions = List.copyOf(crossRegionExcludedRegions);
         contested = Map.copyOf(contested);
+        sources = Map.copyOf(sources);
     }
 }

@@ -39,6 +39,7 @@ public enum ProblemCode {
     COPY_SHARED_CROSS_REGION_UNSUPPORTED("copy.crossRegion.sharedUnsupported"),
     COPY_SHARED_ENCRYPTED_CROSS_REGION_UNSUPPORTED("copy.crossRegion.sharedEncryptedUnsupported"),
     COPY_CROSS_PARTITION("copy.crossRegion.otherPartition"),
+    COPY_CROSS_REGION_EXCLUDED("copy.crossRegion.excludedRegion"),
     COPY_SOURCE_NOT_AVAILABLE("copy.source.notAvailable"),
     COPY_TARGET_IS_SOURCE("copy.target.isSource");
 

@@ -46,6 +46,7 @@ public final class MainView {
     @FXML private TableColumn<EngineRow, String> maxCopiesColumn;
     @FXML private TableColumn<EngineRow, String> tagCharsColumn;
     @FXML private ListView<String> contestedList;
+    @FXML private ListView<String> sourcesList;
     @FXML private Tab snapshotsTab;
     @FXML private javafx.scene.control.TabPane tabs;
 
@@ -108,7 +109,13 @@ public final class MainView {
         engineTable.prefHeightProperty().bind(Bindings.size(engineTable.getItems()).add(1.3).multiply(ROW_HEIGHT));
         engineTable.minHeightProperty().bind(engineTable.prefHeightProperty());
         contestedList.setItems(viewModel.getContestedRules());
-        contestedList.setCellFactory(list -> new ListCell<>() {
+        contestedList.setCellFactory(list -> wrappingCell());
+        sourcesList.setItems(viewModel.getRuleSources());
+        sourcesList.setCellFactory(list -> wrappingCell());
+    }
+
+    private static ListCell<String> wrappingCell() {
+        return new ListCell<>() {
             @Override
             protected void updateItem(String line, boolean empty) {
                 super.updateItem(line, empty);
@@ -116,7 +123,7 @@ public final class MainView {
                 setWrapText(true);
                 setPrefWidth(0);
             }
-        });
+        };
     }
 
     @FXML

@@ -30,6 +30,7 @@ public final class MainViewModel {
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(this, "theme", ThemeChoice.SYSTEM);
     private final ObservableList<EngineRow> engines;
     private final ObservableList<String> contestedRules;
+    private final ObservableList<String> ruleSources;
     private final ReadOnlyStringWrapper demoBanner = new ReadOnlyStringWrapper(this, "demoBanner", "");
     private final ReadOnlyStringWrapper settingsProblem = new ReadOnlyStringWrapper(this, "settingsProblem", "");
 
@@ -42,6 +43,7 @@ public final class MainViewModel {
         engines = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(rows(matrix)));
         contestedRules = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
                 contested(matrix)));
+        ruleSources = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(sources(matrix)));
     }
 
     /**
@@ -99,6 +101,11 @@ public final class MainViewModel {
         return contestedRules;
     }
 
+    /** One line per rule whose source the matrix names: the engine, the rule, and the AWS document it is from. */
+    public ObservableList<String> getRuleSources() {
+        return ruleSources;
+    }
+
     public void showAbout() {
         dialogs.showInformation(messages.get("about.title"), messages.get("about.text", version));
     }
@@ -110,7 +117,9 @@ public final class MainViewModel {
             rows.add(new EngineRow(
                     messages.get("engine." + engine.name()),
                     messages.get("api." + engine.api().name()),
-                    yesNo(caps.crossRegionCopy()),
+                    !caps.crossRegionCopy() || caps.crossRegionExcludedRegions().isEmpty() ? yesNo(caps.crossRegionCopy())
+                            : messages.get("main.engines.crossRegion.except",
+                            String.join(", ", caps.crossRegionExcludedRegions())),
                     caps.crossRegionCopy()
                             ? messages.get("main.engines.sharedCrossRegion." + caps.sharedCopyCrossRegion().name())
                             : messages.get("common.notApplicable"),
@@ -130,6 +139,16 @@ public final class MainViewModel {
             for (String why : matrix.forEngine(engine).contested().values()) {
                 lines.add(messages.get("main.contested.line", messages.get("engine." + engine.name()), why));
             }
+        }
+        return lines;
+    }
+
+    private List<String> sources(CapabilityMatrix matrix) {
+        List<String> lines = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            matrix.forEngine(engine).sources().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(source -> lines.add(messages.get("main.sources.line",
+                            messages.get("engine." + engine.name()), source.getKey(), source.getValue())));
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package dev.snapferry.core.jobs;
 
+import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
@@ -101,7 +102,8 @@ class CopyJobServiceTest {
             maxInFlight = Math.max(maxInFlight, (int) service.jobs().stream()
                     .filter(j -> j.state().holdsCopySlot()).count());
         }
-        assertThat(maxInFlight).isLessThanOrEqualTo(CopyJobService.SLOTS);
+        // Every service guide: "up to five snapshot copy requests in progress to a single destination Region".
+        assertThat(maxInFlight).isLessThanOrEqualTo(5);
         assertThat(service.jobs()).hasSize(12).allMatch(j -> j.state() == JobState.AVAILABLE && j.percent() == 100);
         assertThat(service.nextPollDelay(0.5)).isEmpty();
         assertThat(ids).doesNotHaveDuplicates();
@@ -184,7 +186,7 @@ class CopyJobServiceTest {
     @Test
     void afterACrashJobsResumeAndASubmittingJobIsNeitherLostNorSentTwice() throws Exception {
         JobHistory history = new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC());
-        CopyJobService first = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), history,
+        CopyJobService first = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(), history,
                 Runnable::run, Clock.systemUTC());
         UUID running = first.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST,
                 "survives-a-crash", null, false, List.of()))).getFirst();
@@ -202,7 +204,7 @@ class CopyJobServiceTest {
         history.save(onDisk);
 
         // The process is gone; a new one reads the history.
-        CopyJobService second = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        CopyJobService second = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         assertThat(second.recover()).isInstanceOf(JsonStore.Loaded.Found.class);
         assertThat(second.jobs()).hasSize(3);
@@ -229,7 +231,7 @@ class CopyJobServiceTest {
 
         // The next start: the production account is not open (a profile that needs MFA, say).
         OpenSessions notYet = new OpenSessions();
-        CopyJobService service = new CopyJobService(new LiveCopyBackend(notYet, new SnapshotWriter()),
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(notYet, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         service.recover();
         assertThat(service.job(stranded.id()).orElseThrow().state()).isEqualTo(JobState.SUBMITTING);
@@ -276,7 +278,7 @@ class CopyJobServiceTest {
                 live.delete(account, target);
             }
         };
-        CopyJobService service = new CopyJobService(counting, new JobHistory(folder.resolve("jobs.json"),
+        CopyJobService service = new CopyJobService(counting, CapabilityMatrix.loadDefault(), new JobHistory(folder.resolve("jobs.json"),
                 Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         // The poll lands in the narrowest window: the job is recorded as submitting, its request not yet sent.
         java.util.concurrent.atomic.AtomicBoolean polled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -298,13 +300,13 @@ class CopyJobServiceTest {
     @Test
     void aCorruptOrTruncatedHistoryIsSetAsideAndReported() throws Exception {
         Path file = folder.resolve("jobs.json");
-        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(file, Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "before-corruption",
                 null, false, List.of())));
         String whole = Files.readString(file);
         Files.writeString(file, whole.substring(0, whole.length() / 2));
-        CopyJobService reread = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        CopyJobService reread = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(file, Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         var loaded = reread.recover();
         assertThat(loaded).isInstanceOf(JsonStore.Loaded.SetAside.class);
@@ -316,7 +318,7 @@ class CopyJobServiceTest {
     void nothingIsSentWhenTheHistoryCannotBeWritten() throws Exception {
         Path blocked = folder.resolve("not-a-folder");
         Files.writeString(blocked, "a file where the data folder should be");
-        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(blocked.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
         List<String> problems = new ArrayList<>();
         service.addListener(u -> {
@@ -347,8 +349,54 @@ class CopyJobServiceTest {
                 .isIn(JobState.QUEUED_BY_AWS, JobState.COPYING));
     }
 
+    @Test
+    void theQueueTakesItsLimitFromTheCapabilityMatrix() throws Exception {
+        String text;
+        try (var in = CapabilityMatrix.class.getResourceAsStream("capability-matrix.json")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        CapabilityMatrix two = CapabilityMatrix.parse(new java.io.ByteArrayInputStream(text
+                .replace("\"maxCopiesInFlightPerRegion\": 5", "\"maxCopiesInFlightPerRegion\": 2")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "two at a time");
+        CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), two,
+                new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        List<CopyRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(new CopyRequest(sources.get(i % sources.size()), prod.account(), EAST, "two-by-two-" + i,
+                    null, true, List.of()));
+        }
+        service.submit(requests);
+        assertThat(service.jobs()).filteredOn(j -> j.state().holdsCopySlot()).hasSize(2);
+        assertThat(count(service, JobState.WAITING)).isEqualTo(4);
+        for (int round = 0; round < 40 && service.anyInFlight(); round++) {
+            simClock.advance(Duration.ofMinutes(10));
+            service.pollOnce();
+            assertThat(service.jobs()).filteredOn(j -> j.state().holdsCopySlot()).hasSizeLessThanOrEqualTo(2);
+        }
+        assertThat(service.jobs()).hasSize(6).allMatch(j -> j.state() == JobState.AVAILABLE);
+    }
+
+    @Test
+    void aCopyNamedInMixedCaseIsFollowedUnderTheLowerCaseNameAwsStores() {
+        // AWS stores identifiers in lower case and matches filter values case-sensitively (RDS API reference,
+        // CopyDBClusterSnapshot and DescribeDBClusterSnapshots): "DR-Copy-Mixed" is found only as "dr-copy-mixed".
+        CopyJobService service = service();
+        service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "DR-Copy-Mixed", null,
+                true, List.of())));
+        for (int round = 0; round < 20 && service.anyInFlight(); round++) {
+            simClock.advance(Duration.ofMinutes(10));
+            service.pollOnce();
+        }
+        assertThat(service.jobs()).singleElement().satisfies(j -> {
+            assertThat(j.state()).isEqualTo(JobState.AVAILABLE);
+            assertThat(j.failure()).isNull();
+        });
+        assertThat(inAws()).extracting(Snapshot::identifier).contains("dr-copy-mixed")
+                .doesNotContain("DR-Copy-Mixed");
+    }
+
     private CopyJobService service() {
-        return new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        return new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
     }
 

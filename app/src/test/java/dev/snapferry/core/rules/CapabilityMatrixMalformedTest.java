@@ -294,6 +294,23 @@ class CapabilityMatrixMalformedTest {
     }
 
     @Test
+    void excludedRegionThatIsNotARegionCodeIsNamed() {
+        assertRefusedNaming(inEngine(Engine.AURORA_MYSQL, "[\"cn-north-1\", \"cn-northwest-1\"]",
+                "[\"cn-north-1\", \"Beijing\"]"), "engines.AURORA_MYSQL.crossRegionExcludedRegions[1]");
+        assertRefusedNaming(inEngine(Engine.AURORA_MYSQL, "[\"cn-north-1\", \"cn-northwest-1\"]",
+                "\"cn-north-1\""), "engines.AURORA_MYSQL.crossRegionExcludedRegions");
+    }
+
+    @Test
+    void sourceForUnknownRuleOrWithoutTextIsNamed() {
+        assertRefusedNaming(inEngine(Engine.NEPTUNE, "\"maxCopiesInFlightPerRegion\": \"Neptune",
+                "\"maxCopies\": \"Neptune"), "engines.NEPTUNE.sources.maxCopies");
+        assertRefusedNaming(inEngine(Engine.NEPTUNE, "\"maxCopiesInFlightPerRegion\": \"Neptune",
+                "\"maxCopiesInFlightPerRegion\": 5, \"x\": \"Neptune"),
+                "engines.NEPTUNE.sources.maxCopiesInFlightPerRegion");
+    }
+
+    @Test
     void unknownEngineIsNamed() {
         assertRefusedNaming(replaceOnce("\"engines\": {", "\"engines\": {\n    \"ORACLE\": {},"), "engines.ORACLE");
     }

@@ -115,6 +115,37 @@ class CopyRulesTest {
                 "us-east-1", "cn-north-1")), destinationProblems(snapshot().engine(engine).build(), CN_NORTH_1));
     }
 
+    /**
+     * Between the two China regions, from the user guides: the Aurora User Guide (Copying a DB cluster snapshot,
+     * Limitations) says "You can't copy a snapshot to or from" China (Beijing) or China (Ningxia); the Neptune User
+     * Guide says "You can copy a snapshot between China (Beijing) and China (Ningxia)"; the DocumentDB Developer
+     * Guide lists no such limit. Elastic copies stay in their region for every region.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "AURORA_MYSQL,         cn-north-1,     cn-northwest-1, refused",
+        "AURORA_MYSQL,         cn-northwest-1, cn-north-1,     refused",
+        "AURORA_POSTGRESQL,    cn-north-1,     cn-northwest-1, refused",
+        "AURORA_POSTGRESQL,    cn-northwest-1, cn-north-1,     refused",
+        "RDS_MULTI_AZ_CLUSTER, cn-north-1,     cn-northwest-1, refused",
+        "NEPTUNE,              cn-north-1,     cn-northwest-1, allowed",
+        "NEPTUNE,              cn-northwest-1, cn-north-1,     allowed",
+        "DOCUMENTDB,           cn-north-1,     cn-northwest-1, allowed",
+        "AURORA_MYSQL,         cn-north-1,     cn-north-1,     allowed",
+        "AURORA_POSTGRESQL,    cn-northwest-1, cn-northwest-1, allowed",
+        "NEPTUNE,              cn-north-1,     cn-north-1,     allowed",
+    })
+    void chinaRegionsFollowEachEnginesUserGuide(Engine engine, String from, String to, String verdict) {
+        Snapshot source = snapshot().engine(engine).region(new RegionRef(from)).build();
+        List<Problem> problems = destinationProblems(source, new RegionRef(to));
+        if (verdict.equals("allowed")) {
+            assertEquals(List.of(), problems);
+        } else {
+            assertEquals(List.of(Problem.of(CopyRules.DESTINATION_REGION, ProblemCode.COPY_CROSS_REGION_EXCLUDED,
+                    from, from)), problems);
+        }
+    }
+
     @Test
     void govCloudToCommercialIsAnotherPartition() {
         Snapshot gov = snapshot().region(new RegionRef("us-gov-west-1")).build();

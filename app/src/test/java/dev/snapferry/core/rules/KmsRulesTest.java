@@ -47,7 +47,8 @@ class KmsRulesTest {
     private static EngineCapabilities withUnencryptedRule(EngineCapabilities caps, UnencryptedKeyRule rule) {
         return new EngineCapabilities(caps.engine(), caps.crossRegionCopy(), caps.presignedUrl(), rule,
                 caps.crossRegionEncryptedRequiresKey(), caps.sharedEncryptedRequiresKey(),
-                caps.sharedCopyCrossRegion(), caps.maxCopiesInFlightPerRegion(), caps.tags(), caps.contested());
+                caps.sharedCopyCrossRegion(), caps.maxCopiesInFlightPerRegion(), caps.crossRegionExcludedRegions(),
+                caps.tags(), caps.contested(), caps.sources());
     }
 
     @ParameterizedTest

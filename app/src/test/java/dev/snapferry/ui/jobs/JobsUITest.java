@@ -98,7 +98,7 @@ class JobsUITest {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY,
                         DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(), http, 3))));
         workers = Executors.newFixedThreadPool(4);
-        service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), workers, Clock.systemUTC());
         JobsViewModel viewModel = new JobsViewModel(service, Platform::runLater,
                 new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages, Clock.systemUTC(),

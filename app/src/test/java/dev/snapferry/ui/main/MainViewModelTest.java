@@ -45,6 +45,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void auroraSaysWhichRegionsItsCopiesAvoidAndNeptuneDoesNot() {
+        assertThat(row("Aurora MySQL").crossRegion()).isEqualTo("Yes, not to or from cn-north-1, cn-northwest-1");
+        assertThat(row("Amazon Neptune").crossRegion()).isEqualTo("Yes");
+    }
+
+    @Test
+    void everyRuleSourceIsListedWithItsEngineAndRule() {
+        assertThat(viewModel.getRuleSources())
+                .anySatisfy(line -> assertThat(line).startsWith("Aurora MySQL, crossRegionExcludedRegions: ")
+                        .contains("Aurora User Guide"))
+                .anySatisfy(line -> assertThat(line).startsWith("Amazon Neptune, crossRegionExcludedRegions: ")
+                        .contains("China (Beijing) and China (Ningxia)"));
+    }
+
+    @Test
     void noBannerUntilTheDemoAccountIsShown() {
         assertThat(viewModel.demoBannerProperty().get()).isEmpty();
         viewModel.showDemo("http://127.0.0.1:4566");
