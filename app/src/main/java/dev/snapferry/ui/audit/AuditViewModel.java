@@ -3,7 +3,6 @@ package dev.snapferry.ui.audit;
 import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.audit.Exposure;
 import dev.snapferry.core.audit.TagPolicy;
-import dev.snapferry.core.aws.AwsCallException;
 import dev.snapferry.core.export.AuditExport;
 import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.EngineFamily;
@@ -14,6 +13,7 @@ import dev.snapferry.core.storage.AtomicFiles;
 import dev.snapferry.ui.browser.SnapshotActions;
 import dev.snapferry.ui.browser.SnapshotRow;
 import dev.snapferry.ui.common.DialogService;
+import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.Scheduler;
 import dev.snapferry.ui.common.TaskRunner;
@@ -83,6 +83,7 @@ public final class AuditViewModel {
     private final Scheduler scheduler;
     private final DialogService dialogs;
     private final Messages messages;
+    private final ErrorPresenter errors;
     private final Clock clock;
     private final BiConsumer<String, Collection<String>> drillDown;
     private final Consumer<Snapshot> relist;
@@ -124,6 +125,7 @@ public final class AuditViewModel {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.errors = new ErrorPresenter(messages);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.drillDown = Objects.requireNonNull(drillDown, "drillDown");
         this.relist = Objects.requireNonNull(relist, "relist");
@@ -246,7 +248,7 @@ public final class AuditViewModel {
                     Audit.count(result.sharing(), Audit.Sharing.PUBLIC),
                     Audit.count(result.sharing(), Audit.Sharing.SHARED)));
             readSharing(snapshots);
-        }, error -> message.set(messages.get("audit.failed", String.valueOf(error.getMessage()))));
+        }, error -> message.set(messages.get("audit.failed", errors.describe(error))));
     }
 
     /** Reads the {@code restore} attribute of the shareable snapshots not asked about yet, a few at a time. */
@@ -301,7 +303,7 @@ public final class AuditViewModel {
             exposure.putAll(read);
             unknown.stream().map(Snapshot::arn).filter(arn -> !read.containsKey(arn) && !failed.containsKey(arn))
                     .forEach(asked::remove);
-            message.set(messages.get("audit.failed", String.valueOf(error.getMessage())));
+            message.set(messages.get("audit.failed", errors.describe(error)));
             if (!read.isEmpty()) {
                 recompute();
             }
@@ -493,7 +495,7 @@ public final class AuditViewModel {
         }, error -> {
             fixing = false;
             updateBusy();
-            message.set(messages.get("audit.failed", String.valueOf(error.getMessage())));
+            message.set(messages.get("audit.failed", errors.describe(error)));
         });
     }
 
@@ -503,13 +505,7 @@ public final class AuditViewModel {
     }
 
     private String reason(RuntimeException e) {
-        if (e instanceof AwsCallException aws) {
-            var failure = aws.failure();
-            String own = messages.get(failure.messageKey());
-            return failure.awsCode().isEmpty() ? own : own + " (" + failure.awsCode() + ": " + failure.awsMessage()
-                    + ")";
-        }
-        return String.valueOf(e.getMessage());
+        return errors.describe(e);
     }
 
     /** Writes the audit (summary and findings) to a file the user picks, atomically and off the UI thread. */
@@ -534,7 +530,7 @@ public final class AuditViewModel {
             return current.findings().size();
         }, count -> message.set(messages.get("audit.export.done", count, file.toString())),
                 error -> dialogs.showError(messages.get("audit.export.failed.title"),
-                        messages.get("audit.export.failed", file.toString(), String.valueOf(error.getMessage()))));
+                        messages.get("audit.export.failed", file.toString(), errors.describe(error))));
     }
 
     /** Every group and category name the audit uses, to translate on the UI thread before exporting. */

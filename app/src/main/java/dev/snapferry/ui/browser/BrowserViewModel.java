@@ -3,7 +3,6 @@ package dev.snapferry.ui.browser;
 import dev.snapferry.core.audit.QuickFilter;
 import dev.snapferry.core.audit.SnapshotQuery;
 import dev.snapferry.core.audit.TagPolicy;
-import dev.snapferry.core.aws.AwsFailure;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.export.SnapshotExport;
 import dev.snapferry.core.model.AccountRef;
@@ -14,6 +13,7 @@ import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.core.storage.AtomicFiles;
 import dev.snapferry.ui.common.DialogService;
+import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.UiThread;
@@ -75,6 +75,7 @@ public final class BrowserViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Messages messages;
+    private final ErrorPresenter errors;
 
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final SortedList<SnapshotRow> sorted = new SortedList<>(rows, newestFirst());
@@ -130,6 +131,7 @@ public final class BrowserViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.errors = new ErrorPresenter(messages);
         openAccounts.setAll(catalog.open().stream().sorted().toList());
         // A policy's text could be spelt two ways; a number cannot: each policy the user sets is a new one.
         // (An invalidation listener added first: it runs before the query below is applied.)
@@ -317,7 +319,7 @@ public final class BrowserViewModel {
         tasks.run("read AWS profiles", () -> Map.entry(catalog.choices(), catalog.fileProblems()), read -> {
             profileFileProblems.setAll(read.getValue());
             accountChoices.setAll(read.getKey());
-        }, error -> message.set(messages.get("browser.accounts.readFailed", String.valueOf(error.getMessage()))));
+        }, error -> message.set(messages.get("browser.accounts.readFailed", errors.describe(error))));
     }
 
     /**
@@ -350,9 +352,8 @@ public final class BrowserViewModel {
                 openingAccounts.remove(id);
                 message.set("");
                 dialogs.showError(messages.get("browser.accounts.failed.title", label(id)),
-                        error instanceof AccountCatalog.AccountOpenException ? String.valueOf(error.getMessage())
-                                : messages.get("browser.accounts.failed", label(id),
-                                        String.valueOf(error.getMessage())));
+                        error instanceof AccountCatalog.AccountOpenException ? errors.describe(error)
+                                : messages.get("browser.accounts.failed", label(id), errors.describe(error)));
             });
         }
     }
@@ -460,14 +461,8 @@ public final class BrowserViewModel {
                         fresh.size(), null, loaded.warnings().size()));
             }
             case RegionResult.Failed failed -> replaceStatus(new RegionStatus(result.account(), result.region(),
-                    RegionStatus.State.FAILED, segments.getOrDefault(key, 0), explain(failed.failure()), 0));
+                    RegionStatus.State.FAILED, segments.getOrDefault(key, 0), errors.describe(failed.failure()), 0));
         }
-    }
-
-    private String explain(AwsFailure failure) {
-        String own = messages.get(failure.messageKey());
-        return failure.awsCode().isEmpty() ? own + " " + failure.awsMessage()
-                : own + " (" + failure.awsCode() + ": " + failure.awsMessage() + ")";
     }
 
     private List<SnapshotRow> segmentRows(String key) {
@@ -647,7 +642,7 @@ public final class BrowserViewModel {
             return snapshots.size();
         }, count -> message.set(messages.get("browser.export.done", count, file.toString())),
                 error -> dialogs.showError(messages.get("browser.export.failed.title"),
-                        messages.get("browser.export.failed", file.toString(), String.valueOf(error.getMessage()))));
+                        messages.get("browser.export.failed", file.toString(), errors.describe(error))));
     }
 
     /** True when the selection is this account's manual snapshot at rest, which AWS lets the user delete. */
@@ -791,9 +786,7 @@ public final class BrowserViewModel {
         tasks.run("change " + s.identifier(), work, done -> {
             message.set(done);
             status(accountOf(s), s.region()).ifPresent(this::retry);
-        }, error -> dialogs.showError(messages.get("browser.change.failed.title"),
-                error instanceof dev.snapferry.core.aws.AwsCallException aws ? explain(aws.failure())
-                        : String.valueOf(error.getMessage())));
+        }, error -> dialogs.showError(messages.get("browser.change.failed.title"), errors.describe(error)));
     }
 
     private AccountRef accountOf(Snapshot s) {

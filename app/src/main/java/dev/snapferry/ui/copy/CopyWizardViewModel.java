@@ -18,6 +18,7 @@ import dev.snapferry.core.rules.KmsRules;
 import dev.snapferry.core.rules.Problem;
 import dev.snapferry.core.rules.Severity;
 import dev.snapferry.core.rules.TagRules;
+import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.Scheduler;
 import dev.snapferry.ui.common.TaskRunner;
@@ -119,6 +120,7 @@ public final class CopyWizardViewModel {
     private final TaskRunner tasks;
     private final Scheduler scheduler;
     private final Messages messages;
+    private final ErrorPresenter errors;
     private final @Nullable String demoEndpoint;
     private final String date;
 
@@ -172,6 +174,7 @@ public final class CopyWizardViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.errors = new ErrorPresenter(messages);
         this.demoEndpoint = demoEndpoint;
         this.date = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(clock.instant());
         this.tags = new TagEditorViewModel(matrix.forEngine(sources.getFirst().engine()).tags(), messages, List.of());
@@ -713,12 +716,11 @@ public final class CopyWizardViewModel {
     }
 
     private String explain(Throwable error) {
-        return error instanceof AwsCallException aws ? explain(aws.failure()) : String.valueOf(error.getMessage());
+        return errors.describe(error);
     }
 
     private String explain(AwsFailure failure) {
-        String own = messages.get(failure.messageKey());
-        return failure.awsCode().isEmpty() ? own : own + " (" + failure.awsCode() + ": " + failure.awsMessage() + ")";
+        return errors.describe(failure);
     }
 
     /** The copies AWS accepted so far. */

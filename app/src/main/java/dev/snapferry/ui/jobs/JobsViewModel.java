@@ -4,6 +4,7 @@ import dev.snapferry.core.jobs.CopyJobService;
 import dev.snapferry.core.model.CopyJob;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.ui.common.DialogService;
+import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.UiThread;
@@ -73,6 +74,7 @@ public final class JobsViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Messages messages;
+    private final ErrorPresenter errors;
     private final Clock clock;
     private final Consumer<CopyJob> ended;
     // No extractor: a row's change reaches only its own cells, never the list (which would redraw every row).
@@ -96,6 +98,7 @@ public final class JobsViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.errors = new ErrorPresenter(messages);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ended = Objects.requireNonNull(ended, "ended");
         show.addListener(x -> filter());
@@ -204,7 +207,7 @@ public final class JobsViewModel {
         return switch (job.state()) {
             case AVAILABLE -> messages.get("jobs.notify.done", target, job.request().destinationRegion().code());
             case FAILED -> messages.get("jobs.notify.failed", target, job.failure() == null ? ""
-                    : job.failure().awsCode() + " " + job.failure().awsMessage());
+                    : new ErrorPresenter(messages).describe(job.failure()));
             default -> messages.get("jobs.notify.cancelled", target);
         };
     }
@@ -218,8 +221,7 @@ public final class JobsViewModel {
     /** How the job's state reads in the panel. */
     public String stateText(CopyJob job) {
         return job.state() == JobState.FAILED && job.failure() != null
-                ? messages.get("jobs.state.FAILED.because", messages.get(job.failure().messageKey()),
-                job.failure().awsCode())
+                ? messages.get("jobs.state.FAILED.because", errors.describe(job.failure()))
                 : messages.get("jobs.state." + job.state().name());
     }
 
@@ -267,7 +269,7 @@ public final class JobsViewModel {
                 : messages.get("jobs.cancel.inFlight", target, job.request().destinationRegion().code());
         if (dialogs.confirm(messages.get("jobs.cancel.title"), text, messages.get("jobs.cancel.confirm"))) {
             tasks.run("cancel " + target, () -> service.cancel(job.id()), ok -> { },
-                    error -> problem.set(String.valueOf(error.getMessage())));
+                    error -> problem.set(errors.describe(error)));
         }
     }
 
@@ -275,7 +277,7 @@ public final class JobsViewModel {
     public void retry(CopyJob job) {
         if (canRetry(job)) {
             tasks.run("retry " + job.request().targetIdentifier(), () -> service.submit(List.of(job.request())),
-                    ok -> { }, error -> problem.set(String.valueOf(error.getMessage())));
+                    ok -> { }, error -> problem.set(errors.describe(error)));
         }
     }
 
@@ -283,6 +285,6 @@ public final class JobsViewModel {
         tasks.run("clear finished jobs", () -> {
             service.clearFinished();
             return null;
-        }, ok -> { }, error -> problem.set(String.valueOf(error.getMessage())));
+        }, ok -> { }, error -> problem.set(errors.describe(error)));
     }
 }
