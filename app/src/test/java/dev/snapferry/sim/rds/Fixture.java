@@ -1,5 +1,6 @@
 package dev.snapferry.sim.rds;
 
+import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.sim.Dataset;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.kms.KmsKeys;
@@ -96,7 +97,8 @@ final class Fixture implements Dataset {
         }
 
         private String arn(String resource) {
-            return "arn:aws:rds:" + state.region() + ":" + state.accountId() + ":" + resource;
+            return "arn:" + new RegionRef(state.region()).partition() + ":rds:" + state.region() + ":"
+                    + state.accountId() + ":" + resource;
         }
 
         private static String version(String engine) {
