@@ -70,10 +70,9 @@ final class RdsCopy {
         boolean copyTags = params.flag("CopyTags");
         List<Tag> sourceTags = src.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
         List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
-        // Too many tags is the tag quota fault, whether they are copied or given; checked before the tags' content.
+        // Too many tags is refused whether they are copied or given; checked before the tags' content.
         if (resulting.size() > caps.tags().maxTags()) {
-            throw SimException.badRequest("TagQuotaPerResourceExceeded",
-                    "A resource can have at most " + caps.tags().maxTags() + " tags.");
+            throw RdsErrors.tooManyTags(caps.tags().maxTags());
         }
         TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
             throw SimException.invalidParameter(m);

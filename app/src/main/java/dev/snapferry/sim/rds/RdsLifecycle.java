@@ -59,8 +59,7 @@ final class RdsLifecycle {
             Engine engine = Engine.fromRaw(cluster.engine()).orElseThrow();
             int maxTags = ctx.matrix().forEngine(engine).tags().maxTags();
             if (tags.size() > maxTags) {
-                throw SimException.badRequest("TagQuotaPerResourceExceeded",
-                        "A resource can have at most " + maxTags + " tags.");
+                throw RdsErrors.tooManyTags(maxTags);
             }
             TagChecks.refusal(tags, ctx.matrix().forEngine(engine).tags()).ifPresent(m -> {
                 throw SimException.invalidParameter(m);
