@@ -71,8 +71,10 @@ final class RdsLifecycle {
             SnapshotSpec spec = new SnapshotSpec(key, RdsRequests.snapshotArn(caller.region(), caller.accountId(), key),
                     false,
                     cluster.engine(), cluster.engineVersion(), cluster.identifier(), "manual", now,
-                    cluster.allocatedStorageGiB(), "aurora", cluster.encrypted(), cluster.kmsKeyId(), null,
-                    cluster.createTime(), "admin", RdsXml.port(cluster.engine()), "vpc-0sim" + caller.region().hashCode(),
+                    cluster.allocatedStorageGiB(), SnapshotFields.defaultStorageType(cluster.engine()),
+                    cluster.encrypted(), cluster.kmsKeyId(), null,
+                    cluster.createTime(), "admin", RdsXml.port(cluster.engine()),
+                    "vpc-0sim" + caller.region().hashCode(),
                     RdsCopy.zones(caller.region()));
             Transfer transfer = new Transfer(Transfer.Kind.CREATE, now,
                     Duration.ofSeconds(30 + cluster.allocatedStorageGiB()), false, null);

@@ -88,7 +88,8 @@ final class Fixture implements Dataset {
             String key = id.toLowerCase(Locale.ROOT);
             SnapshotSpec spec = new SnapshotSpec(key, arn("cluster-snapshot:" + key), false, cluster.engine(),
                     cluster.engineVersion(), cluster.identifier(), type, now.minus(Duration.ofHours(1)),
-                    cluster.allocatedStorageGiB(), "aurora", cluster.encrypted(), cluster.kmsKeyId(), null,
+                    cluster.allocatedStorageGiB(), SnapshotFields.defaultStorageType(cluster.engine()),
+                    cluster.encrypted(), cluster.kmsKeyId(), null,
                     cluster.createTime(), "admin", 3306, "vpc-0fixture", List.of(state.region() + "a"));
             SimSnapshot snapshot = new SimSnapshot(spec, SimSnapshot.Phase.AVAILABLE, null);
             snapshot.tags().putAll(tags);
