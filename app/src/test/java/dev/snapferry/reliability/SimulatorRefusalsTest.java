@@ -140,9 +140,6 @@ class SimulatorRefusalsTest {
         if (code.startsWith("KMS_") || code.startsWith("COPY_")) {
             return List.of("InvalidParameterCombination", "InvalidParameterValue");
         }
-        if (code.equals("TAG_TOO_MANY")) {
-            return List.of("TagQuotaPerResourceExceeded");
-        }
         return List.of("InvalidParameterValue");
     }
 

@@ -19,8 +19,7 @@ public final class AwsErrors {
             "InvalidDBClusterStateFault", "KMSInvalidStateException", "DisabledException");
     private static final Set<String> KMS = Set.of("KMSKeyNotAccessibleFault");
     private static final Set<String> QUOTA = Set.of("SnapshotQuotaExceeded", "SnapshotQuotaExceededFault",
-            "ServiceQuotaExceededException", "SharedSnapshotQuotaExceeded", "TagQuotaPerResourceExceeded",
-            "LimitExceededException");
+            "ServiceQuotaExceededException", "SharedSnapshotQuotaExceeded", "LimitExceededException");
     private static final Set<String> INVALID_PARAMETER = Set.of("InvalidParameterValue", "InvalidParameterCombination",
             "ValidationException", "ValidationError", "MissingParameter", "InvalidParameter", "MalformedQueryString",
             "SerializationException");

@@ -27,6 +27,8 @@ public final class KmsService implements ServiceHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final int LIST_KEYS_LIMIT = 1000;
+    private static final int LIST_ALIASES_LIMIT = 100;
 
     private final SimContext ctx;
 
@@ -74,7 +76,7 @@ public final class KmsService implements ServiceHandler {
 
     private static ObjectNode listKeys(RegionState r, JsonNode body) {
         List<SimKey> keys = new ArrayList<>(r.keys().values());
-        List<SimKey> page = page(keys, SimKey::keyId, body);
+        List<SimKey> page = page(keys, SimKey::keyId, body, LIST_KEYS_LIMIT, 100);
         ObjectNode reply = JSON.createObjectNode();
         ArrayNode list = reply.putArray("Keys");
         page.forEach(k -> list.addObject().put("KeyId", k.keyId()).put("KeyArn", k.arn()));
@@ -86,7 +88,7 @@ public final class KmsService implements ServiceHandler {
         SimKey only = keyFilter == null ? null : key(r, body);
         List<Map.Entry<String, String>> aliases = r.aliases().entrySet().stream()
                 .filter(e -> only == null || e.getValue().equals(only.keyId())).toList();
-        List<Map.Entry<String, String>> page = page(aliases, Map.Entry::getKey, body);
+        List<Map.Entry<String, String>> page = page(aliases, Map.Entry::getKey, body, LIST_ALIASES_LIMIT, 50);
         ObjectNode reply = JSON.createObjectNode();
         ArrayNode list = reply.putArray("Aliases");
         for (var alias : page) {
@@ -167,10 +169,23 @@ public final class KmsService implements ServiceHandler {
         return key;
     }
 
-    private static <T> List<T> page(List<T> all, java.util.function.Function<T, String> key, JsonNode body) {
-        int limit = body.has("Limit") ? body.get("Limit").asInt() : 100;
-        if (limit < 1 || limit > 1000) {
-            throw validation("Limit must be between 1 and 1000.");
+    /**
+     * {@code Limit} is checked against the operation's documented range and defaults to its documented value
+     * (kms/2014-11-01): ListKeysRequest$Limit "must be between 1 and 1000, inclusive. If you do not include a value,
+     * it defaults to 100"; ListAliasesRequest$Limit "must be between 1 and 100, inclusive. If you do not include a
+     * value, it defaults to 50" (its LimitType shape allows up to 1000; the operation's own words are narrower).
+     * Out of range is a ValidationException in the JSON protocol's words.
+     */
+    private static <T> List<T> page(List<T> all, java.util.function.Function<T, String> key, JsonNode body,
+                                    int maxLimit, int defaultLimit) {
+        int limit = body.has("Limit") ? body.get("Limit").asInt() : defaultLimit;
+        if (limit < 1) {
+            throw validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy "
+                    + "constraint: Member must have value greater than or equal to 1");
+        }
+        if (limit > maxLimit) {
+            throw validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy "
+                    + "constraint: Member must have value less than or equal to " + maxLimit);
         }
         String marker = text(body, "Marker");
         return all.stream().filter(t -> marker == null || key.apply(t).compareTo(marker) > 0).limit(limit).toList();

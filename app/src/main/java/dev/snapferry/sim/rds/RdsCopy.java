@@ -4,7 +4,6 @@ import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Tag;
 import dev.snapferry.core.rules.EngineCapabilities;
-import dev.snapferry.core.rules.PresignedUrlRule;
 import dev.snapferry.core.rules.TagRules;
 import dev.snapferry.core.rules.UnencryptedKeyRule;
 import dev.snapferry.sim.Caller;
@@ -71,10 +70,9 @@ final class RdsCopy {
         boolean copyTags = params.flag("CopyTags");
         List<Tag> sourceTags = src.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
         List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
-        // Too many tags is the tag quota fault, whether they are copied or given; checked before the tags' content.
+        // Too many tags is refused whether they are copied or given; checked before the tags' content.
         if (resulting.size() > caps.tags().maxTags()) {
-            throw SimException.badRequest("TagQuotaPerResourceExceeded",
-                    "A resource can have at most " + caps.tags().maxTags() + " tags.");
+            throw RdsErrors.tooManyTags(caps.tags().maxTags());
         }
         TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
             throw SimException.invalidParameter(m);
@@ -166,18 +164,18 @@ final class RdsCopy {
                     : "You can only copy a shared DB cluster snapshot in the same AWS Region.");
         }
         String presigned = params.get("PreSignedUrl").filter(p -> !p.isBlank()).orElse(null);
+        PresignedUrlDemand demand = PresignedUrlDemand.of(source.view().spec().engine(), caller.region(), encrypted);
         if (presigned == null) {
-            if (caps.presignedUrl().required(true, encrypted)) {
+            if (demand == PresignedUrlDemand.REQUIRED) {
                 throw SimException.invalidParameter("PreSignedUrl is required to copy this cluster snapshot from "
                         + from + ".");
             }
             return;
         }
-        if (caps.presignedUrl() == PresignedUrlRule.NOT_SUPPORTED || caps.presignedUrl() == PresignedUrlRule.NONE) {
-            // Documented as not supported (Neptune): the SDK may still send one, and the service ignores it.
-            return;
+        if (demand != PresignedUrlDemand.IGNORED) {
+            PresignedUrlCheck.verify(presigned, sourceArn, from, caller.region(),
+                    params.get("KmsKeyId").orElse(null));
         }
-        PresignedUrlCheck.verify(presigned, sourceArn, from, caller.region(), params.get("KmsKeyId").orElse(null));
     }
 
     static Duration duration(int gib, boolean crossRegion) {

@@ -18,10 +18,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** DescribeDBClusterSnapshots and DescribeDBClusters: types, shared and public, filters, and Marker paging. */
+/**
+ * DescribeDBClusterSnapshots and DescribeDBClusters: types, shared and public, filters, and Marker paging.
+ * Identifier parameters match case-insensitively (DescribeDBClusterSnapshotsMessage, rds/2014-10-31:
+ * DBClusterSnapshotIdentifier "is stored as a lowercase string", DBClusterIdentifier "isn't case-sensitive"); filter
+ * values do not (shape Filter: "Filter values are case-sensitive."), so a filter with upper-case letters matches no
+ * stored identifier.
+ */
 final class RdsDescribe {
 
-    private static final Set<String> SNAPSHOT_TYPES = Set.of("automated", "manual", "shared", "public", "awsbackup");
+    /**
+     * DescribeDBClusterSnapshotsMessage$SnapshotType (rds, docdb and neptune 2014-10-31, and today's RDS reference):
+     * automated, manual, shared, public. {@code awsbackup} is a DescribeDBSnapshots (DB instance) type, which "does
+     * not apply to Aurora".
+     */
+    private static final Set<String> SNAPSHOT_TYPES = Set.of("automated", "manual", "shared", "public");
     private static final Set<String> SNAPSHOT_FILTERS = Set.of("db-cluster-id", "db-cluster-snapshot-id",
             "snapshot-type", "engine");
     private static final Set<String> CLUSTER_FILTERS = Set.of("db-cluster-id", "engine");
@@ -38,10 +49,17 @@ final class RdsDescribe {
         String type = params.get("SnapshotType").map(t -> t.toLowerCase(Locale.ROOT)).orElse(null);
         if (type != null && !SNAPSHOT_TYPES.contains(type)) {
             throw SimException.invalidParameter("Invalid snapshot type: " + type
-                    + ". Valid values are automated, manual, shared, public and awsbackup.");
+                    + ". Valid values are automated, manual, shared and public.");
         }
         Map<String, List<String>> filters = filters(params, SNAPSHOT_FILTERS);
         String wantedId = params.get("DBClusterSnapshotIdentifier").orElse(null);
+        // DBClusterIdentifier: "This parameter can't be used in conjunction with the DBClusterSnapshotIdentifier
+        // parameter" (and the reverse), rds/2014-10-31; InvalidParameterCombination is RDS's error for parameters
+        // that must not be used together.
+        if (wantedId != null && params.get("DBClusterIdentifier").isPresent()) {
+            throw SimException.invalidCombination("DBClusterIdentifier can't be used in conjunction with "
+                    + "DBClusterSnapshotIdentifier.");
+        }
 
         List<String> fragments;
         String marker;
@@ -49,8 +67,15 @@ final class RdsDescribe {
             RdsLookup.Located found = lookup.locate(caller, wantedId, caller.region());
             RdsLookup.Visible one = new RdsLookup.Visible(found.view(), !found.foreign() ? found.view().spec().type()
                     : found.view().restoreAccounts().contains(caller.accountId()) ? "shared" : "public");
-            boolean keep = matchesCluster(one.view().spec().clusterRef(), params) && matches(one.view().spec(),
-                    one.type(), filters);
+            // DBClusterSnapshotIdentifier: "If this identifier is for an automated snapshot, the SnapshotType
+            // parameter must also be specified." (rds, docdb, neptune 2014-10-31). The models name no error for
+            // it; a companion parameter left out is taken as InvalidParameterCombination.
+            if (type == null && "automated".equals(one.type())) {
+                throw SimException.invalidCombination("The SnapshotType parameter must be specified to describe "
+                        + "the automated DB cluster snapshot " + one.view().spec().identifier() + ".");
+            }
+            boolean keep = (type == null || type.equals(one.type())) && matches(one.view().spec(), one.type(),
+                    filters);
             dev.snapferry.sim.http.Xml single = new dev.snapferry.sim.http.Xml();
             RdsXml.snapshot(single, one.view(), one.type(), null);
             fragments = keep ? List.of(single.toString()) : List.of();
@@ -94,8 +119,7 @@ final class RdsDescribe {
         List<Row> selected = rows.stream()
                 .filter(r -> wanted == null || r.cluster().identifier().equals(wanted))
                 .filter(r -> !filters.containsKey("db-cluster-id") || filters.get("db-cluster-id").stream()
-                        .anyMatch(f -> f.equalsIgnoreCase(r.cluster().identifier())
-                                || f.equals(r.cluster().arn())))
+                        .anyMatch(f -> f.equals(r.cluster().identifier()) || f.equals(r.cluster().arn())))
                 .filter(r -> !filters.containsKey("engine") || filters.get("engine").contains(r.cluster().engine()))
                 .sorted(Comparator.comparing(r -> r.cluster().arn()))
                 .toList();
@@ -112,9 +136,10 @@ final class RdsDescribe {
         for (var filter : filters.entrySet()) {
             List<String> values = filter.getValue();
             boolean ok = switch (filter.getKey()) {
-                case "db-cluster-id" -> matchesCluster(spec.clusterRef(), values);
+                case "db-cluster-id" -> values.stream().anyMatch(f -> f.equals(spec.clusterRef())
+                        || f.endsWith(":cluster:" + spec.clusterRef()));
                 case "db-cluster-snapshot-id" -> values.stream().anyMatch(f ->
-                        f.equalsIgnoreCase(spec.identifier()) || f.equals(spec.arn()));
+                        f.equals(spec.identifier()) || f.equals(spec.arn()));
                 case "snapshot-type" -> values.contains(type);
                 case "engine" -> values.contains(spec.engine());
                 default -> true;
@@ -126,13 +151,10 @@ final class RdsDescribe {
         return true;
     }
 
-    /** The DBClusterIdentifier parameter, when given, as a cluster filter. */
+    /** The DBClusterIdentifier parameter, when given: "isn't case-sensitive", unlike the db-cluster-id filter. */
     private static boolean matchesCluster(String cluster, FormParams params) {
-        return params.get("DBClusterIdentifier").map(c -> matchesCluster(cluster, List.of(c))).orElse(true);
-    }
-
-    private static boolean matchesCluster(String cluster, List<String> values) {
-        return values.stream().anyMatch(f -> f.equalsIgnoreCase(cluster) || f.endsWith(":cluster:" + cluster));
+        return params.get("DBClusterIdentifier").map(c -> c.equalsIgnoreCase(cluster)
+                || c.endsWith(":cluster:" + cluster)).orElse(true);
     }
 
     private static Map<String, List<String>> filters(FormParams params, Set<String> known) {

@@ -37,4 +37,16 @@ final class RdsErrors {
     static SimException snapshotQuota(String message) {
         return SimException.badRequest("SnapshotQuotaExceeded", message);
     }
+
+    /**
+     * More than the 50 tags a resource may hold. No RDS-family model declares a tag-quota fault: AddTagsToResource,
+     * CopyDBClusterSnapshot and CreateDBClusterSnapshot list none in rds, docdb or neptune 2014-10-31, and
+     * TagQuotaPerResourceExceeded belongs to ElastiCache and MemoryDB. The RDS user guide (Tagging Amazon RDS
+     * resources) gives the limit, "A tag set can contain as many as 50 tags", but no code; RDS reports other tag
+     * refusals as InvalidParameterValue (400), the common error for "an invalid or out-of-range value". That is
+     * the best-supported answer, not a confirmed one.
+     */
+    static SimException tooManyTags(int maxTags) {
+        return SimException.invalidParameter("A resource can have at most " + maxTags + " tags.");
+    }
 }

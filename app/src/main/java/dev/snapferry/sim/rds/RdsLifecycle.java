@@ -59,8 +59,7 @@ final class RdsLifecycle {
             Engine engine = Engine.fromRaw(cluster.engine()).orElseThrow();
             int maxTags = ctx.matrix().forEngine(engine).tags().maxTags();
             if (tags.size() > maxTags) {
-                throw SimException.badRequest("TagQuotaPerResourceExceeded",
-                        "A resource can have at most " + maxTags + " tags.");
+                throw RdsErrors.tooManyTags(maxTags);
             }
             TagChecks.refusal(tags, ctx.matrix().forEngine(engine).tags()).ifPresent(m -> {
                 throw SimException.invalidParameter(m);
@@ -72,8 +71,10 @@ final class RdsLifecycle {
             SnapshotSpec spec = new SnapshotSpec(key, RdsRequests.snapshotArn(caller.region(), caller.accountId(), key),
                     false,
                     cluster.engine(), cluster.engineVersion(), cluster.identifier(), "manual", now,
-                    cluster.allocatedStorageGiB(), "aurora", cluster.encrypted(), cluster.kmsKeyId(), null,
-                    cluster.createTime(), "admin", RdsXml.port(cluster.engine()), "vpc-0sim" + caller.region().hashCode(),
+                    cluster.allocatedStorageGiB(), SnapshotFields.defaultStorageType(cluster.engine()),
+                    cluster.encrypted(), cluster.kmsKeyId(), null,
+                    cluster.createTime(), "admin", RdsXml.port(cluster.engine()),
+                    "vpc-0sim" + caller.region().hashCode(),
                     RdsCopy.zones(caller.region()));
             Transfer transfer = new Transfer(Transfer.Kind.CREATE, now,
                     Duration.ofSeconds(30 + cluster.allocatedStorageGiB()), false, null);

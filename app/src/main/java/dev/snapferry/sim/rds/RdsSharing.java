@@ -113,10 +113,9 @@ final class RdsSharing {
                     .tags();
             Map<String, String> next = new LinkedHashMap<>(current);
             tags.forEach(t -> next.put(t.key(), t.value()));
-            // Too many tags is the tag quota fault, also when one request brings them all.
+            // Too many tags is refused, also when one request brings them all.
             if (next.size() > spec.maxTags()) {
-                throw SimException.badRequest("TagQuotaPerResourceExceeded",
-                        "A resource can have at most " + spec.maxTags() + " tags.");
+                throw RdsErrors.tooManyTags(spec.maxTags());
             }
             TagChecks.refusal(tags, spec).ifPresent(m -> {
                 throw SimException.invalidParameter(m);

@@ -43,30 +43,43 @@ final class RdsXml {
         xml.open("AvailabilityZones");
         spec.availabilityZones().forEach(az -> xml.leaf("AvailabilityZone", az));
         xml.close("AvailabilityZones");
+        String engine = spec.engine();
         xml.leaf("DBClusterSnapshotIdentifier", spec.identifier())
                 .leaf("DBClusterIdentifier", spec.clusterRef())
                 .leaf("SnapshotCreateTime", spec.createTime())
-                .leaf("Engine", spec.engine());
-        if (spec.engine().startsWith("aurora")) {
+                .leaf("Engine", engine);
+        if (SnapshotFields.isAurora(engine)) {
             xml.leaf("EngineMode", "provisioned");
         }
-        xml.leaf("AllocatedStorage", spec.allocatedStorageGiB())
-                .leaf("Status", statusOverride != null ? statusOverride : status(s.phase()))
+        Integer allocated = SnapshotFields.allocatedStorage(spec);
+        if (allocated != null) {
+            xml.leaf("AllocatedStorage", allocated);
+        }
+        xml.leaf("Status", statusOverride != null ? statusOverride : status(s.phase()))
                 .leaf("Port", spec.port())
                 .leaf("VpcId", spec.vpcId())
                 .leaf("ClusterCreateTime", spec.clusterCreateTime())
                 .leaf("MasterUsername", spec.masterUsername())
-                .leaf("EngineVersion", spec.engineVersion())
-                .leaf("LicenseModel", licenseModel(spec.engine()))
-                .leaf("SnapshotType", typeForCaller)
+                .leaf("EngineVersion", spec.engineVersion());
+        String license = SnapshotFields.licenseModel(engine);
+        if (license != null) {
+            xml.leaf("LicenseModel", license);
+        }
+        xml.leaf("SnapshotType", typeForCaller)
                 .leaf("PercentProgress", s.percent())
                 .leaf("StorageEncrypted", spec.encrypted())
                 .leaf("KmsKeyId", spec.kmsKeyId())
                 .leaf("DBClusterSnapshotArn", spec.arn())
-                .leaf("SourceDBClusterSnapshotArn", spec.sourceArn())
-                .leaf("IAMDatabaseAuthenticationEnabled", false);
+                .leaf("SourceDBClusterSnapshotArn", spec.sourceArn());
+        if (!SnapshotFields.isDocDb(engine)) {
+            xml.leaf("IAMDatabaseAuthenticationEnabled", false);
+        }
         tagList(xml, s.tags());
         xml.leaf("StorageType", spec.storageType());
+        String resourceId = SnapshotFields.clusterResourceId(spec);
+        if (resourceId != null) {
+            xml.leaf("DbClusterResourceId", resourceId);
+        }
         xml.close("DBClusterSnapshot");
     }
 
@@ -103,15 +116,6 @@ final class RdsXml {
             case "docdb" -> 27017;
             case "neptune" -> 8182;
             default -> 3306;
-        };
-    }
-
-    private static String licenseModel(String engine) {
-        return switch (engine) {
-            case "aurora-postgresql", "postgres" -> "postgresql-license";
-            case "docdb" -> "na";
-            case "neptune" -> "amazon-license";
-            default -> "general-public-license";
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.snapferry.sim.state;
 
+import dev.snapferry.core.model.RegionRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,13 +104,17 @@ public final class RegionState {
                 .filter(s -> s.phase() == SimSnapshot.Phase.COPYING).count();
     }
 
-    /** Resolves a key id, key ARN, alias name or alias ARN of this account and region. */
+    /**
+     * Resolves a key id, key ARN, alias name or alias ARN of this account and region. ARNs carry the partition of
+     * the region (a key in cn-north-1 is {@code arn:aws-cn:kms:cn-north-1:...}, in us-gov-west-1
+     * {@code arn:aws-us-gov:...}); an ARN of another partition, region or account names no key here.
+     */
     public @Nullable SimKey resolveKey(String reference) {
         if (reference == null) {
             return null;
         }
         String ref = reference;
-        String arnPrefix = "arn:aws:kms:" + region + ":" + accountId + ":";
+        String arnPrefix = "arn:" + new RegionRef(region).partition() + ":kms:" + region + ":" + accountId + ":";
         if (ref.startsWith(arnPrefix)) {
             ref = ref.substring(arnPrefix.length());
             if (ref.startsWith("key/")) {

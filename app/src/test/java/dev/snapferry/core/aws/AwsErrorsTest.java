@@ -59,7 +59,6 @@ class AwsErrorsTest {
             "InvalidDBClusterStateFault,          400, InvalidState",
             "KMSKeyNotAccessibleFault,            400, KmsKeyNotAccessible",
             "SnapshotQuotaExceeded,               400, QuotaExceeded",
-            "TagQuotaPerResourceExceeded,         400, QuotaExceeded",
             "InvalidParameterValue,               400, InvalidParameter",
             "InvalidParameterCombination,         400, InvalidParameter",
             "Throttling,                          400, Throttled",

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CapabilityMatrixTest {
@@ -68,24 +69,39 @@ class CapabilityMatrixTest {
     void documentDbNeedsAPresignedUrlForEveryCrossRegionCopy() {
         PresignedUrlRule rule = MATRIX.forEngine(Engine.DOCUMENTDB).presignedUrl();
         assertEquals(PresignedUrlRule.CROSS_REGION, rule);
-        assertTrue(rule.required(true, false));
-        assertFalse(rule.required(false, true));
+        assertTrue(rule.required(true, false, false));
+        assertFalse(rule.required(false, true, false));
     }
 
-    @Test
-    void auroraNeedsAPresignedUrlForEncryptedCrossRegionCopies() {
-        PresignedUrlRule rule = MATRIX.forEngine(Engine.AURORA_POSTGRESQL).presignedUrl();
-        assertEquals(PresignedUrlRule.ENCRYPTED_CROSS_REGION, rule);
-        assertTrue(rule.required(true, true));
-        assertFalse(rule.required(true, false));
+    /**
+     * RDS API reference, CopyDBClusterSnapshot, PreSignedUrl (botocore rds/2014-10-31): "Use the PreSignedUrl
+     * parameter when copying an encrypted DB cluster snapshot from another Amazon Web Services Region. [...] This
+     * setting applies only to Amazon Web Services GovCloud (US) Regions. It's ignored in other [...] Regions."
+     */
+    @ParameterizedTest(name = "{0}: cross-region {1}, encrypted {2}, GovCloud {3} -> required {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+        AURORA_MYSQL         | true  | true  | true  | true
+        AURORA_MYSQL         | true  | true  | false | false
+        AURORA_POSTGRESQL    | true  | true  | false | false
+        RDS_MULTI_AZ_CLUSTER | true  | true  | false | false
+        AURORA_POSTGRESQL    | true  | false | true  | false
+        RDS_MULTI_AZ_CLUSTER | true  | true  | true  | true
+        AURORA_MYSQL         | false | true  | true  | false
+        """)
+    void rdsEnginesNeedAPresignedUrlOnlyForEncryptedCopiesInGovCloud(Engine engine, boolean crossRegion,
+                                                                     boolean encrypted, boolean govCloud,
+                                                                     boolean required) {
+        PresignedUrlRule rule = MATRIX.forEngine(engine).presignedUrl();
+        assertEquals(PresignedUrlRule.GOVCLOUD_ONLY, rule);
+        assertEquals(required, rule.required(crossRegion, encrypted, govCloud));
     }
 
     @Test
     void neptuneAndElasticNeverNeedAPresignedUrl() {
         assertEquals(PresignedUrlRule.NOT_SUPPORTED, MATRIX.forEngine(Engine.NEPTUNE).presignedUrl());
         assertEquals(PresignedUrlRule.NONE, MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC).presignedUrl());
-        assertFalse(PresignedUrlRule.NOT_SUPPORTED.required(true, true));
-        assertFalse(PresignedUrlRule.NONE.required(true, true));
+        assertFalse(PresignedUrlRule.NOT_SUPPORTED.required(true, true, true));
+        assertFalse(PresignedUrlRule.NONE.required(true, true, true));
     }
 
     @Test
@@ -123,6 +139,9 @@ class CapabilityMatrixTest {
                 "AURORA_MYSQL.kmsKeyWithUnencryptedSource",
                 "AURORA_POSTGRESQL.kmsKeyWithUnencryptedSource",
                 "RDS_MULTI_AZ_CLUSTER.kmsKeyWithUnencryptedSource",
+                "AURORA_MYSQL.presignedUrl",
+                "AURORA_POSTGRESQL.presignedUrl",
+                "RDS_MULTI_AZ_CLUSTER.presignedUrl",
                 "NEPTUNE.presignedUrl",
                 "DOCUMENTDB.sharedCopyCrossRegion",
                 "DOCUMENTDB_ELASTIC.crossRegionCopy");
@@ -137,6 +156,7 @@ class CapabilityMatrixTest {
         Map<String, String> contested = MATRIX.contestedRules();
         assertTrue(contested.get("AURORA_MYSQL.kmsKeyWithUnencryptedSource").contains("RDS API reference"));
         assertTrue(contested.get("NEPTUNE.presignedUrl").contains("Neptune API reference"));
+        assertTrue(contested.get("AURORA_POSTGRESQL.presignedUrl").contains("GovCloud"));
         assertTrue(contested.get("NEPTUNE.sharedCopyCrossRegion").contains("Neptune API reference"));
         assertTrue(contested.get("DOCUMENTDB.sharedCopyCrossRegion").contains("DocumentDB API reference"));
         assertTrue(contested.get("DOCUMENTDB_ELASTIC.crossRegionCopy").contains("API reference"));

@@ -91,8 +91,9 @@ class DescribeDbClusterSnapshotsTest {
 
     @Test
     void automatedSnapshotIsFoundByItsRdsPrefixedIdentifier() {
+        // "If this identifier is for an automated snapshot, the SnapshotType parameter must also be specified."
         List<DBClusterSnapshot> found = rds.describeDBClusterSnapshots(b -> b.dbClusterSnapshotIdentifier(
-                "RDS:Orders-Aurora-2026-11-20-05-10")).dbClusterSnapshots();
+                "RDS:Orders-Aurora-2026-11-20-05-10").snapshotType("automated")).dbClusterSnapshots();
         assertThat(found).singleElement().satisfies(s -> {
             assertThat(s.dbClusterSnapshotIdentifier()).isEqualTo("rds:orders-aurora-2026-11-20-05-10");
             assertThat(s.snapshotType()).isEqualTo("automated");

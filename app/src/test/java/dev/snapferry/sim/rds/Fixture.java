@@ -1,5 +1,6 @@
 package dev.snapferry.sim.rds;
 
+import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.sim.Dataset;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.kms.KmsKeys;
@@ -87,7 +88,8 @@ final class Fixture implements Dataset {
             String key = id.toLowerCase(Locale.ROOT);
             SnapshotSpec spec = new SnapshotSpec(key, arn("cluster-snapshot:" + key), false, cluster.engine(),
                     cluster.engineVersion(), cluster.identifier(), type, now.minus(Duration.ofHours(1)),
-                    cluster.allocatedStorageGiB(), "aurora", cluster.encrypted(), cluster.kmsKeyId(), null,
+                    cluster.allocatedStorageGiB(), SnapshotFields.defaultStorageType(cluster.engine()),
+                    cluster.encrypted(), cluster.kmsKeyId(), null,
                     cluster.createTime(), "admin", 3306, "vpc-0fixture", List.of(state.region() + "a"));
             SimSnapshot snapshot = new SimSnapshot(spec, SimSnapshot.Phase.AVAILABLE, null);
             snapshot.tags().putAll(tags);
@@ -96,7 +98,8 @@ final class Fixture implements Dataset {
         }
 
         private String arn(String resource) {
-            return "arn:aws:rds:" + state.region() + ":" + state.accountId() + ":" + resource;
+            return "arn:" + new RegionRef(state.region()).partition() + ":rds:" + state.region() + ":"
+                    + state.accountId() + ":" + resource;
         }
 
         private static String version(String engine) {

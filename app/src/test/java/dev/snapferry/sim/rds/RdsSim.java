@@ -96,10 +96,16 @@ final class RdsSim implements AutoCloseable {
         return kms(region).describeKey(b -> b.keyId(alias)).keyMetadata().arn();
     }
 
-    /** The one snapshot with this identifier or ARN, as production sees it in {@code region}. */
+    /**
+     * The one snapshot with this identifier or ARN, as production sees it in {@code region}. An automated one
+     * ({@code rds:} prefix) is asked for with SnapshotType=automated, as the RDS model requires.
+     */
     DBClusterSnapshot snapshot(String region, String idOrArn) {
+        boolean automated = idOrArn.toLowerCase(java.util.Locale.ROOT).replaceFirst("^arn:.*:cluster-snapshot:", "")
+                .startsWith("rds:");
         List<DBClusterSnapshot> found = rds(region).describeDBClusterSnapshots(b -> b
-                .dbClusterSnapshotIdentifier(idOrArn)).dbClusterSnapshots();
+                .dbClusterSnapshotIdentifier(idOrArn).snapshotType(automated ? "automated" : null))
+                .dbClusterSnapshots();
         if (found.size() != 1) {
             throw new AssertionError("expected one snapshot " + idOrArn + ", got " + found);
         }

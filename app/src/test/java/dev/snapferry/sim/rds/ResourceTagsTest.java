@@ -134,8 +134,13 @@ class ResourceTagsTest {
         assertThat(rdsTags(orders.dbClusterSnapshotArn())).doesNotContainKey("OnlyOnCopy");
     }
 
+    /**
+     * No RDS-family model declares a tag-quota fault (rds, docdb, neptune 2014-10-31: AddTagsToResource,
+     * CopyDBClusterSnapshot, CreateDBClusterSnapshot); the RDS user guide gives the limit ("A tag set can contain as
+     * many as 50 tags") and RDS answers other tag refusals with InvalidParameterValue, so 51 tags expect that.
+     */
     @Test
-    void fiftyTagsAreAllowedAndTheFiftyFirstIsTagQuotaPerResourceExceeded() {
+    void fiftyTagsAreAllowedAndTheFiftyFirstIsInvalidParameterValue() {
         DBClusterSnapshot graph = sim.snapshot("us-east-1", "rds:graph-neptune-2026-11-20-05-10");
         String arn = graph.dbClusterSnapshotArn();
         rds.addTagsToResource(b -> b.resourceName(arn).tags(tags("K", 50)));
@@ -143,7 +148,7 @@ class ResourceTagsTest {
 
         RdsException e = catchThrowableOfType(RdsException.class, () -> rds.addTagsToResource(b -> b
                 .resourceName(arn).tags(Tag.builder().key("OneTooMany").value("x").build())));
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TagQuotaPerResourceExceeded");
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(rdsTags(arn)).hasSize(50).doesNotContainKey("OneTooMany");
 
@@ -152,28 +157,38 @@ class ResourceTagsTest {
         assertThat(rdsTags(arn)).hasSize(50).containsEntry("K7", "new");
     }
 
+    /**
+     * No RDS-family model declares a tag-quota fault (rds, docdb, neptune 2014-10-31: AddTagsToResource,
+     * CopyDBClusterSnapshot, CreateDBClusterSnapshot); the RDS user guide gives the limit ("A tag set can contain as
+     * many as 50 tags") and RDS answers other tag refusals with InvalidParameterValue, so 51 tags expect that.
+     */
     @Test
-    void fiftyOneTagsAtOnceIsTagQuotaPerResourceExceeded() {
+    void fiftyOneTagsAtOnceIsInvalidParameterValue() {
         DBClusterSnapshot graph = sim.snapshot("us-east-1", "rds:graph-neptune-2026-11-20-05-10");
         RdsException e = catchThrowableOfType(RdsException.class, () -> rds.addTagsToResource(b -> b
                 .resourceName(graph.dbClusterSnapshotArn()).tags(tags("K", 51))));
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TagQuotaPerResourceExceeded");
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
         assertThat(rdsTags(graph.dbClusterSnapshotArn())).isEmpty();
     }
 
+    /**
+     * No RDS-family model declares a tag-quota fault (rds, docdb, neptune 2014-10-31: AddTagsToResource,
+     * CopyDBClusterSnapshot, CreateDBClusterSnapshot); the RDS user guide gives the limit ("A tag set can contain as
+     * many as 50 tags") and RDS answers other tag refusals with InvalidParameterValue, so 51 tags expect that.
+     */
     @Test
-    void tagsAddedToATaggedResourceBeyondFiftyAreTagQuotaPerResourceExceeded() {
+    void tagsAddedToATaggedResourceBeyondFiftyAreInvalidParameterValue() {
         Map<String, String> existing = rdsTags(CLUSTER_ARN);
         RdsException e = catchThrowableOfType(RdsException.class, () -> rds.addTagsToResource(b -> b
                 .resourceName(CLUSTER_ARN).tags(tags("Extra", 51 - existing.size()))));
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TagQuotaPerResourceExceeded");
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
         assertThat(rdsTags(CLUSTER_ARN)).isEqualTo(existing);
 
         DocDbException viaDocDb = catchThrowableOfType(DocDbException.class, () -> docdb.addTagsToResource(b -> b
                 .resourceName(CLUSTER_ARN).tags(IntStream.range(0, 51 - existing.size())
                         .mapToObj(i -> software.amazon.awssdk.services.docdb.model.Tag.builder().key("Extra" + i)
                                 .value("v").build()).toList())));
-        assertThat(viaDocDb.awsErrorDetails().errorCode()).isEqualTo("TagQuotaPerResourceExceeded");
+        assertThat(viaDocDb.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
     }
 
     @Test
