@@ -148,6 +148,11 @@ final class RdsCopy {
         return key;
     }
 
+    /** The RDS-family engines whose cluster snapshots follow the Aurora User Guide's copy limits. */
+    private static final java.util.Set<String> AURORA_CLUSTER_ENGINES = java.util.Set.of("aurora", "aurora-mysql",
+            "aurora-postgresql", "mysql", "postgres");
+    private static final java.util.Set<String> CHINA = java.util.Set.of("cn-north-1", "cn-northwest-1");
+
     private void checkCrossRegion(Caller caller, EngineCapabilities caps, RdsLookup.Located source,
                                   FormParams params, String sourceArn) {
         String from = source.state().region();
@@ -156,6 +161,14 @@ final class RdsCopy {
         }
         if (!caps.crossRegionCopy()) {
             throw SimException.invalidParameter("Cluster snapshots of this engine cannot be copied across regions.");
+        }
+        String engine = source.view().spec().engine();
+        if (AURORA_CLUSTER_ENGINES.contains(engine) && (CHINA.contains(from) || CHINA.contains(caller.region()))) {
+            // Amazon Aurora User Guide, Copying a DB cluster snapshot, Limitations: "You can't copy a snapshot to
+            // or from the following AWS Regions: China (Beijing) or China (Ningxia)". Neptune's guide allows copies
+            // between the two; DocumentDB's lists no such limit.
+            throw SimException.invalidParameter("DB cluster snapshots can't be copied to or from the China "
+                    + "(Beijing) or China (Ningxia) Regions.");
         }
         boolean encrypted = source.view().spec().encrypted();
         if (source.foreign() && !caps.sharedCopyCrossRegion().allows(encrypted)) {
