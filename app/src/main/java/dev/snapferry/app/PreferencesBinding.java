@@ -21,19 +21,19 @@ final class PreferencesBinding {
         main.themeProperty().set(parse(ThemeChoice.class, p.theme(), ThemeChoice.SYSTEM));
         List<RegionRef> regions = p.regions().stream().filter(RegionRef::isValidCode).map(RegionRef::new).toList();
         if (!regions.isEmpty()) {
-            browser.regions().setAll(regions);
+            browser.catalog().regions().setAll(regions);
         }
         for (EngineFamily family : EngineFamily.values()) {
-            browser.engineProperty(family).set(!p.hiddenEngines().contains(family.name()));
+            browser.filter().engineProperty(family).set(!p.hiddenEngines().contains(family.name()));
         }
         for (SnapshotType type : SnapshotType.values()) {
-            browser.typeProperty(type).set(!p.hiddenTypes().contains(type.name()));
+            browser.filter().typeProperty(type).set(!p.hiddenTypes().contains(type.name()));
         }
         for (QuickFilter filter : QuickFilter.values()) {
-            browser.quickFilterProperty(filter).set(p.quickFilters().contains(filter.name()));
+            browser.filter().quickFilterProperty(filter).set(p.quickFilters().contains(filter.name()));
         }
-        browser.includePublicProperty().set(p.includePublic());
-        policy(p).ifPresent(browser.tagPolicyProperty()::set);
+        browser.catalog().includePublicProperty().set(p.includePublic());
+        policy(p).ifPresent(browser.filter().tagPolicyProperty()::set);
         view.applyColumnLayout(p.columns());
     }
 
@@ -41,44 +41,44 @@ final class PreferencesBinding {
     static void observe(MainViewModel main, BrowserViewModel browser, Runnable changed) {
         javafx.beans.InvalidationListener listener = o -> changed.run();
         main.themeProperty().addListener(listener);
-        browser.regions().addListener(listener);
-        browser.openAccounts().addListener(listener);
-        browser.tagPolicyProperty().addListener(listener);
-        browser.includePublicProperty().addListener(listener);
+        browser.catalog().regions().addListener(listener);
+        browser.catalog().accounts().open().addListener(listener);
+        browser.filter().tagPolicyProperty().addListener(listener);
+        browser.catalog().includePublicProperty().addListener(listener);
         for (EngineFamily family : EngineFamily.values()) {
-            browser.engineProperty(family).addListener(listener);
+            browser.filter().engineProperty(family).addListener(listener);
         }
         for (SnapshotType type : SnapshotType.values()) {
-            browser.typeProperty(type).addListener(listener);
+            browser.filter().typeProperty(type).addListener(listener);
         }
         for (QuickFilter filter : QuickFilter.values()) {
-            browser.quickFilterProperty(filter).addListener(listener);
+            browser.filter().quickFilterProperty(filter).addListener(listener);
         }
     }
 
     static Preferences capture(MainViewModel main, BrowserViewModel browser, BrowserView view) {
         List<String> hiddenEngines = new ArrayList<>();
         for (EngineFamily family : EngineFamily.values()) {
-            if (!browser.engineProperty(family).get()) {
+            if (!browser.filter().engineProperty(family).get()) {
                 hiddenEngines.add(family.name());
             }
         }
         List<String> hiddenTypes = new ArrayList<>();
         for (SnapshotType type : SnapshotType.values()) {
-            if (!browser.typeProperty(type).get()) {
+            if (!browser.filter().typeProperty(type).get()) {
                 hiddenTypes.add(type.name());
             }
         }
         List<String> quick = new ArrayList<>();
         for (QuickFilter filter : QuickFilter.values()) {
-            if (browser.quickFilterProperty(filter).get()) {
+            if (browser.filter().quickFilterProperty(filter).get()) {
                 quick.add(filter.name());
             }
         }
-        return new Preferences(browser.regions().stream().map(RegionRef::code).toList(), hiddenEngines, hiddenTypes,
-                quick, browser.includePublicProperty().get(), browser.tagPolicyProperty().get().keys(),
-                main.themeProperty().get().name(), view.columnLayout(), List.copyOf(browser.openAccounts()),
-                browser.tagPolicyProperty().get().rules().stream()
+        return new Preferences(browser.catalog().regions().stream().map(RegionRef::code).toList(), hiddenEngines, hiddenTypes,
+                quick, browser.catalog().includePublicProperty().get(), browser.filter().tagPolicyProperty().get().keys(),
+                main.themeProperty().get().name(), view.columnLayout(), List.copyOf(browser.catalog().accounts().open()),
+                browser.filter().tagPolicyProperty().get().rules().stream()
                         .map(r -> new Preferences.PolicyRule(r.key(), r.allowedValues())).toList());
     }
 

@@ -52,7 +52,7 @@ final class SmokeCheck {
                 if (++framesWithRows == 2) {
                     firstRows = sinceStart();
                 }
-                if (framesWithRows < 2 || browser.loadingProperty().get()) {
+                if (framesWithRows < 2 || browser.catalog().loadingProperty().get()) {
                     return;
                 }
                 if (!done.compareAndSet(false, true)) {
@@ -60,7 +60,7 @@ final class SmokeCheck {
                 }
                 stop();
                 String line = "SNAPFERRY SMOKE OK rows=" + browser.visibleRows().size() + " ms=" + firstRows
-                        + " loadedMs=" + sinceStart() + " accounts=" + String.join(",", browser.openAccounts());
+                        + " loadedMs=" + sinceStart() + " accounts=" + String.join(",", browser.catalog().accounts().open());
                 LOG.info(line);
                 System.out.println(line);
                 status = 0;

@@ -24,11 +24,11 @@ import dev.snapferry.core.storage.JsonStore;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
-import dev.snapferry.ui.browser.AccountCatalog;
+import dev.snapferry.ui.catalog.AccountCatalog;
 import dev.snapferry.ui.browser.BrowserView;
 import dev.snapferry.ui.browser.BrowserViewModel;
-import dev.snapferry.ui.browser.LiveSnapshotActions;
-import dev.snapferry.ui.browser.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.SnapshotCatalog;
+import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ExecutorTaskRunner;
 import dev.snapferry.ui.common.FxDialogService;
@@ -216,37 +216,40 @@ public final class SnapferryApp extends Application {
         AccountCatalog catalog = Objects.requireNonNull(accounts);
         CopyJobService copyJobs = jobs;
         CapabilityMatrix rules = matrix;
-        BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(sessions,
-                new SnapshotLister(new KmsDirectory(), 16)), new LiveSnapshotActions(sessions, new SnapshotWriter()),
-                catalog, engine -> rules.forEngine(engine).tags(), Platform::runLater, tasks, dialogs, text);
+        KmsDirectory kms = new KmsDirectory();
+        LiveSnapshotActions actions = new LiveSnapshotActions(sessions, new SnapshotWriter());
+        SnapshotCatalog snapshots = new SnapshotCatalog(new LiveSnapshotSource(sessions, new SnapshotLister(kms, 16)),
+                catalog, Platform::runLater, tasks, dialogs, text);
+        BrowserViewModel browser = new BrowserViewModel(snapshots, new SnapshotCommands(actions, snapshots, tasks,
+                text), engine -> rules.forEngine(engine).tags(), dialogs, text);
         Runnable banner = () -> catalog.demoEndpoint().ifPresentOrElse(mainViewModel::showDemo,
                 mainViewModel::hideDemo);
-        browser.openAccounts().addListener((javafx.collections.ListChangeListener<String>) c -> banner.run());
+        browser.catalog().accounts().open().addListener((javafx.collections.ListChangeListener<String>) c -> banner.run());
         // An account opened now may hold copies a crash left unresolved: poll at once rather than at the next tick.
         JobPolling jobPolling = polling;
-        browser.openAccounts().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        browser.catalog().accounts().open().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (jobPolling != null) {
                 jobPolling.wake();
             }
         });
         banner.run();
-        browser.availableRegions().setAll(AwsRegions.ofPartition(regions.isEmpty() ? "aws"
+        browser.catalog().availableRegions().setAll(AwsRegions.ofPartition(regions.isEmpty() ? "aws"
                 : regions.getFirst().partition()));
-        browser.regions().setAll(regions);
+        browser.catalog().regions().setAll(regions);
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
         browserView.onCopy(sources -> {
             var wizard = new dev.snapferry.ui.copy.CopyWizardViewModel(sources, rules,
                     new dev.snapferry.ui.copy.JobsCopyGateway(new dev.snapferry.ui.copy.LiveCopyGateway(sessions,
-                            () -> List.copyOf(browser.availableRegions()), new SnapshotWriter(), new KmsDirectory()),
+                            () -> List.copyOf(browser.catalog().availableRegions()), new SnapshotWriter(), new KmsDirectory()),
                             copyJobs), tasks,
                     dev.snapferry.ui.common.Scheduler.fx(), text, Clock.systemUTC(),
                     catalog.demoEndpoint().orElse(null));
             dev.snapferry.ui.copy.CopyWizardWindow.show(stage, wizard, text, () -> {
                 var started = wizard.submitted();
                 if (!started.isEmpty()) {
-                    browser.tell(text.get("copy.done", started.size()));
+                    browser.catalog().tell(text.get("copy.done", started.size()));
                     started.stream().map(r -> java.util.Map.entry(r.destinationAccount().accountId(),
-                            r.destinationRegion())).distinct().forEach(e -> browser.listAgain(e.getKey(),
+                            r.destinationRegion())).distinct().forEach(e -> browser.catalog().listAgain(e.getKey(),
                             e.getValue()));
                 }
             });
@@ -272,28 +275,22 @@ public final class SnapferryApp extends Application {
                 Clock.systemUTC(), job -> {
                     dev.snapferry.ui.jobs.JobNotices.show(stage, text.get("jobs.notify.title"),
                             JobsViewModel.describeEnd(text, job));
-                    browser.listAgain(job.request().destinationAccount().accountId(),
+                    browser.catalog().listAgain(job.request().destinationAccount().accountId(),
                             job.request().destinationRegion());
                 });
-        // The table's inline progress bars follow the jobs' polls, coalesced like the jobs panel.
-        java.util.concurrent.atomic.AtomicReference<CopyJobService.Update> latestJobs =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        copyJobs.addListener(update -> {
-            if (latestJobs.getAndSet(update) == null) {
-                Platform.runLater(() -> browser.showProgress(progressByArn(latestJobs.getAndSet(null))));
-            }
-        });
+        // The table's inline progress bars follow the jobs' polls, as the jobs panel merges them.
+        jobsViewModel.onJobsApplied(snapshots::showJobs);
         mainView.addTab("jobsTab", javafx.beans.binding.Bindings.createStringBinding(() ->
                 jobsViewModel.inFlightProperty().get() == 0 ? text.get("jobs.tab")
                         : text.get("jobs.tab.count", jobsViewModel.inFlightProperty().get()),
                 jobsViewModel.inFlightProperty()), new JobsView(jobsViewModel, text).root());
-        dev.snapferry.ui.audit.AuditViewModel audit = new dev.snapferry.ui.audit.AuditViewModel(browser.allRows(),
-                browser.tagPolicyProperty(), new LiveSnapshotActions(sessions, new SnapshotWriter()),
+        dev.snapferry.ui.audit.AuditViewModel audit = new dev.snapferry.ui.audit.AuditViewModel(browser.catalog().rows(),
+                browser.filter().tagPolicyProperty(), new LiveSnapshotActions(sessions, new SnapshotWriter()),
                 engine -> rules.forEngine(engine).tags(), Platform::runLater, tasks,
                 dev.snapferry.ui.common.Scheduler.fx(), dialogs, text, Clock.systemUTC(), (label, ids) -> {
-                    browser.showOnly(label, ids);
+                    browser.filter().showOnly(label, ids);
                     mainView.showSnapshots();
-                }, s -> browser.listAgain(s.accountId(), s.region()));
+                }, s -> browser.catalog().listAgain(s.accountId(), s.region()));
         mainView.addTab("auditTab", javafx.beans.binding.Bindings.createStringBinding(() ->
                 audit.findings().isEmpty() ? text.get("audit.tab")
                         : text.get("audit.tab.count", audit.findings().size()), audit.findings()),
@@ -329,22 +326,7 @@ public final class SnapferryApp extends Application {
             Platform.runLater(() -> dialogs.showInformation(text.get("preferences.setAside.title"),
                     text.get("preferences.setAside", aside.movedTo().toString(), aside.reason())));
         }
-        browser.refresh();
-    }
-
-    private static java.util.Map<String, dev.snapferry.core.model.SnapshotStatus> progressByArn(
-            CopyJobService.@Nullable Update update) {
-        java.util.Map<String, dev.snapferry.core.model.SnapshotStatus> byArn = new java.util.HashMap<>();
-        if (update != null) {
-            for (var job : update.jobs()) {
-                if (job.targetArn() != null && (job.state() == dev.snapferry.core.model.JobState.COPYING
-                        || job.state() == dev.snapferry.core.model.JobState.QUEUED_BY_AWS)) {
-                    byArn.put(job.targetArn(), dev.snapferry.core.model.SnapshotStatus.fromRds("copying",
-                            job.percent()));
-                }
-            }
-        }
-        return byArn;
+        browser.catalog().refresh();
     }
 
     /** Writes the preferences; a failure is logged and leaves the previous file as it was. */

@@ -1,5 +1,6 @@
 package dev.snapferry.bench;
 
+import dev.snapferry.ui.browser.TestBrowsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
@@ -14,9 +15,9 @@ import dev.snapferry.sim.data.GeneratedDataset;
 import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.browser.BrowserView;
 import dev.snapferry.ui.browser.BrowserViewModel;
-import dev.snapferry.ui.browser.LiveSnapshotSource;
-import dev.snapferry.ui.browser.RegionStatus;
-import dev.snapferry.ui.browser.SnapshotRow;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.RegionStatus;
+import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
@@ -61,17 +62,17 @@ class BrowserBenchmark {
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY,
                             DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(), http, 5));
             Messages messages = Messages.load(Locale.ROOT);
-            BrowserViewModel viewModel = WaitForAsyncUtils.asyncFx(() -> new BrowserViewModel(
+            BrowserViewModel viewModel = WaitForAsyncUtils.asyncFx(() -> TestBrowsers.browser(
                     new LiveSnapshotSource(List.of(session), new SnapshotLister(new KmsDirectory(), 8)),
-                    new dev.snapferry.ui.browser.LiveSnapshotActions(List.of(session),
+                    new dev.snapferry.app.LiveSnapshotActions(List.of(session),
                             new dev.snapferry.core.aws.SnapshotWriter()),
-                    dev.snapferry.ui.browser.AccountCatalog.fixed(java.util.Set.of("bench"), null),
+                    dev.snapferry.ui.catalog.AccountCatalog.fixed(java.util.Set.of("bench"), null),
                     engine -> dev.snapferry.core.rules.CapabilityMatrix.loadDefault().forEngine(engine).tags(),
                     Platform::runLater, new SameThreadTaskRunner(), new RecordingDialogService(), messages))
                     .get();
             TableView<SnapshotRow>[] table = new TableView[1];
             WaitForAsyncUtils.asyncFx(() -> {
-                viewModel.regions().setAll(dataset.regionCodes().stream().map(RegionRef::new).toList());
+                viewModel.catalog().regions().setAll(dataset.regionCodes().stream().map(RegionRef::new).toList());
                 BrowserView view = new BrowserView(viewModel, messages, Clock.systemDefaultZone());
                 stage.setScene(new Scene(view.root(), 1600, 900));
                 stage.show();
@@ -85,11 +86,11 @@ class BrowserBenchmark {
                     dataset.regionCodes().stream().map(RegionRef::new).toList(),
                     dev.snapferry.core.aws.SnapshotLister.Options.DEFAULT, r -> { }).join();
             long heapBefore = usedHeapAfterGc();
-            WaitForAsyncUtils.asyncFx(viewModel::refresh).get();
-            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get()
-                    && viewModel.regionStatuses().stream().allMatch(s -> s.state() == RegionStatus.State.LOADED));
+            WaitForAsyncUtils.asyncFx(viewModel.catalog()::refresh).get();
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !viewModel.catalog().loadingProperty().get()
+                    && viewModel.catalog().regionStatuses().stream().allMatch(s -> s.state() == RegionStatus.State.LOADED));
             WaitForAsyncUtils.waitForFxEvents();
-            int rows = viewModel.totalProperty().get();
+            int rows = viewModel.catalog().totalProperty().get();
             long heapAfter = usedHeapAfterGc();
             assertThat(rows).isEqualTo(REGIONS * PER_REGION);
             double bytesPerRow = (heapAfter - heapBefore) / (double) rows;
@@ -109,7 +110,7 @@ class BrowserBenchmark {
             // it has after a user's first few keystrokes.
             for (String text : new String[] {"w", "wa", "war", "warm", "war", "wa", "w", "", "x", "x1", "x", ""}) {
                 onFx(() -> {
-                    viewModel.searchProperty().set(text);
+                    viewModel.filter().searchProperty().set(text);
                     table[0].getScene().getRoot().applyCss();
                     table[0].getScene().getRoot().layout();
                 });
@@ -117,7 +118,7 @@ class BrowserBenchmark {
             for (String[] typed : rounds) {
                 for (String text : typed) {
                     keystrokes.add(onFx(() -> {
-                        viewModel.searchProperty().set(text);
+                        viewModel.filter().searchProperty().set(text);
                         table[0].getScene().getRoot().applyCss();
                         table[0].getScene().getRoot().layout();
                     }));

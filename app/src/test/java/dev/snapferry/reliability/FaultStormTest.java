@@ -1,5 +1,6 @@
 package dev.snapferry.reliability;
 
+import dev.snapferry.ui.browser.TestBrowsers;
 import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,11 +26,11 @@ import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
-import dev.snapferry.ui.browser.AccountCatalog;
+import dev.snapferry.ui.catalog.AccountCatalog;
 import dev.snapferry.ui.browser.BrowserViewModel;
-import dev.snapferry.ui.browser.LiveSnapshotActions;
-import dev.snapferry.ui.browser.LiveSnapshotSource;
-import dev.snapferry.ui.browser.RegionStatus;
+import dev.snapferry.app.LiveSnapshotActions;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.RegionStatus;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
@@ -117,11 +118,11 @@ class FaultStormTest {
         var tagSpecs = (java.util.function.Function<dev.snapferry.core.model.Engine,
                 dev.snapferry.core.rules.TagSpec>) e -> dev.snapferry.core.rules.CapabilityMatrix.loadDefault()
                 .forEngine(e).tags();
-        browser = new BrowserViewModel(new LiveSnapshotSource(all, new SnapshotLister(new KmsDirectory(), 8)),
+        browser = TestBrowsers.browser(new LiveSnapshotSource(all, new SnapshotLister(new KmsDirectory(), 8)),
                 new LiveSnapshotActions(all, new SnapshotWriter()), AccountCatalog.fixed(Set.of("demo", "demo-dr"),
                 simulator.endpoint().toString()), tagSpecs, uiQueue, new SameThreadTaskRunner(),
                 new RecordingDialogService(), Messages.load(Locale.ROOT));
-        browser.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        browser.catalog().regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
     }
 
     @AfterEach
@@ -135,19 +136,19 @@ class FaultStormTest {
     @EnumSource(Storm.class)
     void theAppKeepsItsRowsSaysWhereItFailedLosesNoJobAndRecoversWhenTheFaultClears(Storm storm) throws Exception {
         refreshAndWait();
-        int before = browser.allRows().size();
-        assertThat(browser.regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
+        int before = browser.catalog().rows().size();
+        assertThat(browser.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
         assertThat(before).isPositive();
-        int aliased = (int) browser.allRows().stream().filter(r -> r.snapshot().kmsKeyAlias() != null).count();
+        int aliased = (int) browser.catalog().rows().stream().filter(r -> r.snapshot().kmsKeyAlias() != null).count();
 
         List<Snapshot> sources = sources();
         List<String> inFlightBefore = inAws().stream().filter(s -> s.status().state().isInProgress())
                 .map(s -> s.identifier() + " " + s.status()).toList();
         simulator.faults().set(storm.faults);
         refreshAndWait();
-        assertThat(browser.allRows()).as("rows kept through %s: %s", storm, browser.regionStatuses())
+        assertThat(browser.catalog().rows()).as("rows kept through %s: %s", storm, browser.catalog().regionStatuses())
                 .hasSize(before);
-        for (RegionStatus status : browser.regionStatuses()) {
+        for (RegionStatus status : browser.catalog().regionStatuses()) {
             if (storm.failing.test(status.key())) {
                 // A throttled account and region may get its calls through between the refusals.
                 if (storm != Storm.THROTTLING_EVERYWHERE || status.state() == RegionStatus.State.FAILED) {
@@ -161,7 +162,7 @@ class FaultStormTest {
         }
         if (storm == Storm.KMS_DENIED) {
             // The aliases read before the denial are still known: the rows keep their key names.
-            assertThat(browser.allRows()).filteredOn(r -> r.snapshot().kmsKeyAlias() != null)
+            assertThat(browser.catalog().rows()).filteredOn(r -> r.snapshot().kmsKeyAlias() != null)
                     .hasSize(aliased);
         }
 
@@ -213,14 +214,14 @@ class FaultStormTest {
         assertThat(inAws).as("one target per copy, none sent twice").containsExactlyInAnyOrderElementsOf(targets);
 
         refreshAndWait();
-        assertThat(browser.regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED && s.warnings() == 0);
-        assertThat(browser.allRows()).hasSize(before + COPIES);
+        assertThat(browser.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED && s.warnings() == 0);
+        assertThat(browser.catalog().rows()).hasSize(before + COPIES);
     }
 
     private void refreshAndWait() throws InterruptedException {
-        browser.refresh();
-        uiQueue.until(() -> !browser.loadingProperty().get() && !browser.regionStatuses().isEmpty()
-                && browser.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
+        browser.catalog().refresh();
+        uiQueue.until(() -> !browser.catalog().loadingProperty().get() && !browser.catalog().regionStatuses().isEmpty()
+                && browser.catalog().regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
     }
 
     private List<Snapshot> sources() {

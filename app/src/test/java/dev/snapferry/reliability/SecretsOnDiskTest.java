@@ -1,5 +1,6 @@
 package dev.snapferry.reliability;
 
+import dev.snapferry.ui.browser.TestBrowsers;
 import dev.snapferry.core.rules.CapabilityMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +32,11 @@ import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.audit.AuditViewModel;
-import dev.snapferry.ui.browser.AccountCatalog;
+import dev.snapferry.ui.catalog.AccountCatalog;
 import dev.snapferry.ui.browser.BrowserViewModel;
-import dev.snapferry.ui.browser.LiveSnapshotActions;
-import dev.snapferry.ui.browser.LiveSnapshotSource;
-import dev.snapferry.ui.browser.RegionStatus;
+import dev.snapferry.app.LiveSnapshotActions;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.RegionStatus;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
@@ -133,21 +134,21 @@ class SecretsOnDiskTest {
                     .forEngine(e).tags();
             Messages text = Messages.load(Locale.ROOT);
             LiveSnapshotActions actions = new LiveSnapshotActions(open, new SnapshotWriter());
-            BrowserViewModel browser = new BrowserViewModel(new LiveSnapshotSource(open, new SnapshotLister(
+            BrowserViewModel browser = TestBrowsers.browser(new LiveSnapshotSource(open, new SnapshotLister(
                     new KmsDirectory(), 8)), actions, AccountCatalog.fixed(Set.of("prod", "dr-admin", "sso"),
                     simulator.endpoint().toString()), tagSpecs, uiQueue, new SameThreadTaskRunner(), dialogs,
                     text);
-            browser.regions().setAll(List.of(EAST, new RegionRef("eu-west-1")));
-            AuditViewModel audit = new AuditViewModel(browser.allRows(), browser.tagPolicyProperty(), actions,
+            browser.catalog().regions().setAll(List.of(EAST, new RegionRef("eu-west-1")));
+            AuditViewModel audit = new AuditViewModel(browser.catalog().rows(), browser.filter().tagPolicyProperty(), actions,
                     tagSpecs, uiQueue, new SameThreadTaskRunner(), (millis, action) -> {
                         uiQueue.execute(action);
                         return () -> uiQueue.remove(action);
                     }, dialogs, text, Clock.systemUTC(), (label, ids) -> { }, s -> { });
-            browser.refresh();
-            uiQueue.until(() -> !browser.loadingProperty().get() && !browser.regionStatuses().isEmpty()
-                    && browser.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
+            browser.catalog().refresh();
+            uiQueue.until(() -> !browser.catalog().loadingProperty().get() && !browser.catalog().regionStatuses().isEmpty()
+                    && browser.catalog().regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
                     && !audit.busyProperty().get() && audit.auditProperty().get().total() > 0);
-            browser.regionStatuses().forEach(s -> messages.add(String.valueOf(s.problem())));
+            browser.catalog().regionStatuses().forEach(s -> messages.add(String.valueOf(s.problem())));
             for (SnapshotExport.Format format : SnapshotExport.Format.values()) {
                 dialogs.answerSave(written.resolve("snapshots." + format.name().toLowerCase(Locale.ROOT)));
                 browser.export(format);
@@ -164,7 +165,7 @@ class SecretsOnDiskTest {
                     new JobHistory(written.resolve("jobs.json"), Clock.systemUTC()), Runnable::run,
                     Clock.systemUTC());
             jobs.addListener(update -> messages.add(String.valueOf(update.problem())));
-            var source = browser.allRows().stream().map(r -> r.snapshot()).filter(s -> !s.isForeign()
+            var source = browser.catalog().rows().stream().map(r -> r.snapshot()).filter(s -> !s.isForeign()
                     && s.accountId().equals(DemoAccounts.PRODUCTION) && s.region().equals(EAST)
                     && s.status().state() == SnapshotState.AVAILABLE).findFirst().orElseThrow();
             jobs.submit(List.of(new CopyRequest(source, sessions.forAccount(DemoAccounts.PRODUCTION).orElseThrow()

@@ -1,5 +1,6 @@
 package dev.snapferry.ui.browser;
 
+import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotState;

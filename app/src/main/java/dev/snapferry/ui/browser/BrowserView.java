@@ -1,5 +1,8 @@
 package dev.snapferry.ui.browser;
 
+import dev.snapferry.ui.catalog.AccountChoice;
+import dev.snapferry.ui.catalog.RegionStatus;
+import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.core.audit.QuickFilter;
 import dev.snapferry.core.export.SnapshotExport;
 import dev.snapferry.core.model.EngineFamily;
@@ -163,30 +166,30 @@ public final class BrowserView {
 
     @FXML
     private void initialize() {
-        search.textProperty().bindBidirectional(viewModel.searchProperty());
-        bind(engineAurora, viewModel.engineProperty(EngineFamily.AURORA));
-        bind(engineDocdb, viewModel.engineProperty(EngineFamily.DOCUMENTDB));
-        bind(engineElastic, viewModel.engineProperty(EngineFamily.DOCUMENTDB_ELASTIC));
-        bind(engineNeptune, viewModel.engineProperty(EngineFamily.NEPTUNE));
-        typeAutomated.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.AUTOMATED));
-        typeManual.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.MANUAL));
-        typeShared.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.SHARED));
-        typePublic.selectedProperty().bindBidirectional(viewModel.typeProperty(SnapshotType.PUBLIC));
-        includePublic.selectedProperty().bindBidirectional(viewModel.includePublicProperty());
-        quickUnencrypted.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.UNENCRYPTED));
+        search.textProperty().bindBidirectional(viewModel.filter().searchProperty());
+        bind(engineAurora, viewModel.filter().engineProperty(EngineFamily.AURORA));
+        bind(engineDocdb, viewModel.filter().engineProperty(EngineFamily.DOCUMENTDB));
+        bind(engineElastic, viewModel.filter().engineProperty(EngineFamily.DOCUMENTDB_ELASTIC));
+        bind(engineNeptune, viewModel.filter().engineProperty(EngineFamily.NEPTUNE));
+        typeAutomated.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.AUTOMATED));
+        typeManual.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.MANUAL));
+        typeShared.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.SHARED));
+        typePublic.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.PUBLIC));
+        includePublic.selectedProperty().bindBidirectional(viewModel.catalog().includePublicProperty());
+        quickUnencrypted.selectedProperty().bindBidirectional(viewModel.filter().quickFilterProperty(QuickFilter.UNENCRYPTED));
         quickAwsManaged.selectedProperty().bindBidirectional(
-                viewModel.quickFilterProperty(QuickFilter.AWS_MANAGED_KEY));
+                viewModel.filter().quickFilterProperty(QuickFilter.AWS_MANAGED_KEY));
         quickMissingTags.selectedProperty().bindBidirectional(
-                viewModel.quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS));
-        quickShared.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC));
-        quickInProgress.selectedProperty().bindBidirectional(viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS));
+                viewModel.filter().quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS));
+        quickShared.selectedProperty().bindBidirectional(viewModel.filter().quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC));
+        quickInProgress.selectedProperty().bindBidirectional(viewModel.filter().quickFilterProperty(QuickFilter.IN_PROGRESS));
         refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
-        restrictionBar.visibleProperty().bind(viewModel.restrictionProperty().isNotNull());
+        restrictionBar.visibleProperty().bind(viewModel.filter().restrictionProperty().isNotNull());
         restrictionBar.managedProperty().bind(restrictionBar.visibleProperty());
         restrictionLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            BrowserViewModel.Restriction only = viewModel.restrictionProperty().get();
+            SnapshotFilter.Restriction only = viewModel.filter().restrictionProperty().get();
             return only == null ? "" : messages.get("browser.restriction", only.label(), only.ids().size());
-        }, viewModel.restrictionProperty()));
+        }, viewModel.filter().restrictionProperty()));
         regionsMenu();
         accountsMenu();
 
@@ -224,13 +227,13 @@ public final class BrowserView {
         });
         split.getItems().add(details.root());
 
-        busy.visibleProperty().bind(viewModel.loadingProperty());
+        busy.visibleProperty().bind(viewModel.catalog().loadingProperty());
         busy.managedProperty().bind(busy.visibleProperty());
         counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> messages.get(
-                "browser.counts", viewModel.shownProperty().get(), viewModel.totalProperty().get()),
-                viewModel.shownProperty(), viewModel.totalProperty()));
-        message.textProperty().bind(viewModel.messageProperty());
-        viewModel.regionStatuses().addListener((ListChangeListener<RegionStatus>) c -> chips());
+                "browser.counts", viewModel.shownProperty().get(), viewModel.catalog().totalProperty().get()),
+                viewModel.shownProperty(), viewModel.catalog().totalProperty()));
+        message.textProperty().bind(viewModel.catalog().messageProperty());
+        viewModel.catalog().regionStatuses().addListener((ListChangeListener<RegionStatus>) c -> chips());
         chips();
 
         // initialize() runs inside the FXML load, before root is assigned: hang the shortcuts off the table.
@@ -238,7 +241,7 @@ public final class BrowserView {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         search::requestFocus);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel.catalog()::refresh);
             }
         });
     }
@@ -257,18 +260,18 @@ public final class BrowserView {
             none.setOnAction(e -> regionsMenu.getItems().stream().filter(i -> i instanceof CheckMenuItem)
                     .forEach(i -> ((CheckMenuItem) i).setSelected(false)));
             regionsMenu.getItems().addAll(all, none, new javafx.scene.control.SeparatorMenuItem());
-            for (var region : viewModel.availableRegions()) {
+            for (var region : viewModel.catalog().availableRegions()) {
                 CheckMenuItem item = new CheckMenuItem(region.code());
                 item.setUserData(region);
-                item.setSelected(viewModel.regions().contains(region));
+                item.setSelected(viewModel.catalog().regions().contains(region));
                 regionsMenu.getItems().add(item);
             }
         };
-        Runnable label = () -> regionsMenu.setText(messages.get("browser.regions", viewModel.regions().size()));
-        viewModel.availableRegions().addListener((ListChangeListener<Object>) c -> build.run());
-        viewModel.regions().addListener((ListChangeListener<Object>) c -> label.run());
+        Runnable label = () -> regionsMenu.setText(messages.get("browser.regions", viewModel.catalog().regions().size()));
+        viewModel.catalog().availableRegions().addListener((ListChangeListener<Object>) c -> build.run());
+        viewModel.catalog().regions().addListener((ListChangeListener<Object>) c -> label.run());
         regionsMenu.setOnShowing(e -> build.run());
-        regionsMenu.setOnHidden(e -> viewModel.chooseRegions(regionsMenu.getItems().stream()
+        regionsMenu.setOnHidden(e -> viewModel.catalog().chooseRegions(regionsMenu.getItems().stream()
                 .filter(i -> i instanceof CheckMenuItem check && check.isSelected())
                 .map(i -> (dev.snapferry.core.model.RegionRef) i.getUserData()).toList()));
         build.run();
@@ -282,16 +285,16 @@ public final class BrowserView {
     private void accountsMenu() {
         Runnable build = () -> {
             accountsMenu.getItems().clear();
-            java.util.Set<String> ids = new java.util.LinkedHashSet<>(viewModel.openAccounts());
-            viewModel.accountChoices().forEach(c -> ids.add(c.id()));
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>(viewModel.catalog().accounts().open());
+            viewModel.catalog().accounts().choices().forEach(c -> ids.add(c.id()));
             for (String id : ids) {
-                String detail = viewModel.accountChoices().stream().filter(c -> c.id().equals(id))
+                String detail = viewModel.catalog().accounts().choices().stream().filter(c -> c.id().equals(id))
                         .map(AccountChoice::detail).findFirst().orElse("");
-                CheckMenuItem item = new CheckMenuItem(detail.isEmpty() ? viewModel.label(id)
-                        : messages.get("browser.accounts.item", viewModel.label(id), detail));
+                CheckMenuItem item = new CheckMenuItem(detail.isEmpty() ? viewModel.catalog().accounts().label(id)
+                        : messages.get("browser.accounts.item", viewModel.catalog().accounts().label(id), detail));
                 item.setUserData(id);
-                item.setSelected(viewModel.openAccounts().contains(id) || viewModel.openingAccounts().contains(id));
-                item.setDisable(viewModel.openingAccounts().contains(id));
+                item.setSelected(viewModel.catalog().accounts().open().contains(id) || viewModel.catalog().accounts().opening().contains(id));
+                item.setDisable(viewModel.catalog().accounts().opening().contains(id));
                 accountsMenu.getItems().add(item);
             }
             if (ids.isEmpty()) {
@@ -300,7 +303,7 @@ public final class BrowserView {
                 accountsMenu.getItems().add(none);
             }
             // A broken AWS file is said where its profiles would be.
-            for (String problem : viewModel.profileFileProblems()) {
+            for (String problem : viewModel.catalog().accounts().fileProblems()) {
                 MenuItem item = new MenuItem(problem);
                 item.setDisable(true);
                 item.getStyleClass().add("profile-file-problem");
@@ -308,31 +311,31 @@ public final class BrowserView {
             }
         };
         Runnable label = () -> {
-            List<String> open = List.copyOf(viewModel.openAccounts());
-            accountsMenu.setText(open.size() == 1 ? viewModel.label(open.getFirst())
+            List<String> open = List.copyOf(viewModel.catalog().accounts().open());
+            accountsMenu.setText(open.size() == 1 ? viewModel.catalog().accounts().label(open.getFirst())
                     : messages.get("browser.accounts", open.size()));
         };
-        viewModel.accountChoices().addListener((ListChangeListener<Object>) c -> {
+        viewModel.catalog().accounts().choices().addListener((ListChangeListener<Object>) c -> {
             if (accountsMenu.isShowing()) {
                 // A menu being shown keeps its items; the new list is used next time it opens.
                 return;
             }
             build.run();
         });
-        viewModel.openAccounts().addListener((ListChangeListener<Object>) c -> label.run());
+        viewModel.catalog().accounts().open().addListener((ListChangeListener<Object>) c -> label.run());
         accountsMenu.setOnShowing(e -> {
             build.run();
-            viewModel.reloadAccountChoices();
+            viewModel.catalog().accounts().reloadChoices();
         });
-        accountsMenu.setOnHidden(e -> viewModel.chooseAccounts(accountsMenu.getItems().stream()
+        accountsMenu.setOnHidden(e -> viewModel.catalog().accounts().choose(accountsMenu.getItems().stream()
                 .filter(i -> i instanceof CheckMenuItem check && check.isSelected())
                 .map(i -> (String) i.getUserData()).toList()));
-        accountsMenu.setVisible(viewModel.canChooseAccounts());
+        accountsMenu.setVisible(viewModel.catalog().accounts().changeable());
         accountsMenu.setManaged(accountsMenu.isVisible());
         build.run();
         label.run();
-        if (viewModel.canChooseAccounts()) {
-            viewModel.reloadAccountChoices();
+        if (viewModel.catalog().accounts().changeable()) {
+            viewModel.catalog().accounts().reloadChoices();
         }
     }
 
@@ -369,12 +372,12 @@ public final class BrowserView {
 
     @FXML
     private void onRefresh() {
-        viewModel.refresh();
+        viewModel.catalog().refresh();
     }
 
     @FXML
     private void onClearRestriction() {
-        viewModel.clearRestriction();
+        viewModel.filter().clearRestriction();
     }
 
     @FXML
@@ -484,7 +487,7 @@ public final class BrowserView {
      */
     private void chips() {
         regionChips.getChildren().clear();
-        List<RegionStatus> all = List.copyOf(viewModel.regionStatuses());
+        List<RegionStatus> all = List.copyOf(viewModel.catalog().regionStatuses());
         long loaded = all.stream().filter(s -> s.state() == RegionStatus.State.LOADED).count();
         long pending = all.stream().filter(s -> s.state() == RegionStatus.State.LOADING).count();
         String perRegion = all.stream().filter(s -> s.state() == RegionStatus.State.LOADED)
@@ -510,7 +513,7 @@ public final class BrowserView {
                     Button retry = new Button(messages.get("browser.region.retry"));
                     retry.getStyleClass().add("region-retry");
                     retry.setAccessibleText(messages.get("browser.region.retry") + " " + account + " " + region);
-                    retry.setOnAction(e -> viewModel.retry(status));
+                    retry.setOnAction(e -> viewModel.catalog().retry(status));
                     regionChips.getChildren().addAll(chip, retry);
                 }
             }

@@ -90,6 +90,7 @@ public final class JobsViewModel {
     private final Map<UUID, JobState> lastStates = new HashMap<>();
     private final Map<UUID, Instant[]> firstSeen = new HashMap<>();
     private final Map<UUID, Integer> firstPercent = new HashMap<>();
+    private final List<Consumer<List<CopyJob>>> applied = new java.util.ArrayList<>();
 
     public JobsViewModel(CopyJobService service, UiThread ui, TaskRunner tasks, DialogService dialogs,
                          Messages messages, Clock clock, Consumer<CopyJob> ended) {
@@ -109,6 +110,14 @@ public final class JobsViewModel {
             }
         });
         apply(new CopyJobService.Update(service.jobs(), null), false);
+    }
+
+    /**
+     * Hears every job as the panel applied it, on the UI thread and at most once per turn: the catalog's progress
+     * bars follow the same merged updates as the panel.
+     */
+    public void onJobsApplied(Consumer<List<CopyJob>> listener) {
+        applied.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public ObservableList<JobRow> jobs() {
@@ -150,6 +159,7 @@ public final class JobsViewModel {
         }
         replaceChanged(update.jobs());
         inFlight.set((int) update.jobs().stream().filter(j -> !j.state().isFinal()).count());
+        applied.forEach(listener -> listener.accept(update.jobs()));
         if (update.problem() != null) {
             problem.set(update.problem());
             historyProblem = true;

@@ -6,7 +6,7 @@ import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotType;
-import dev.snapferry.ui.browser.SnapshotRow;
+import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.testing.DemoApp;
 import dev.snapferry.ui.testing.Screenshots;
 import dev.snapferry.ui.testing.Shown;

@@ -1,5 +1,6 @@
 package dev.snapferry.ui.audit;
 
+import dev.snapferry.ui.browser.TestBrowsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.audit.Audit;
@@ -16,12 +17,12 @@ import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
-import dev.snapferry.ui.browser.AccountCatalog;
+import dev.snapferry.ui.catalog.AccountCatalog;
 import dev.snapferry.ui.browser.BrowserViewModel;
-import dev.snapferry.ui.browser.LiveSnapshotActions;
-import dev.snapferry.ui.browser.LiveSnapshotSource;
-import dev.snapferry.ui.browser.RegionStatus;
-import dev.snapferry.ui.browser.SnapshotRow;
+import dev.snapferry.app.LiveSnapshotActions;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.RegionStatus;
+import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
@@ -71,20 +72,20 @@ class AuditViewModelTest {
                 .forEngine(e).tags();
         Messages messages = Messages.load(Locale.ROOT);
         LiveSnapshotActions actions = new LiveSnapshotActions(sessions, writer);
-        browser = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
+        browser = TestBrowsers.browser(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
                 actions, AccountCatalog.fixed(java.util.Set.of("demo", "demo-dr"), simulator.endpoint().toString()),
                 tagSpecs, uiQueue::add, new SameThreadTaskRunner(), dialogs, messages);
-        browser.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
-        audit = new AuditViewModel(browser.allRows(), browser.tagPolicyProperty(), actions, tagSpecs, uiQueue::add,
+        browser.catalog().regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        audit = new AuditViewModel(browser.catalog().rows(), browser.filter().tagPolicyProperty(), actions, tagSpecs, uiQueue::add,
                 new SameThreadTaskRunner(), (millis, action) -> {
                     uiQueue.add(action);
                     return () -> uiQueue.remove(action);
                 }, dialogs, messages, Clock.systemUTC(), (String label, Collection<String> ids) -> {
                     drilled.add(label);
-                    browser.showOnly(label, ids);
-                }, s -> browser.listAgain(s.accountId(), s.region()));
-        browser.refresh();
-        until(() -> !browser.loadingProperty().get() && browser.regionStatuses().stream()
+                    browser.filter().showOnly(label, ids);
+                }, s -> browser.catalog().listAgain(s.accountId(), s.region()));
+        browser.catalog().refresh();
+        until(() -> !browser.catalog().loadingProperty().get() && browser.catalog().regionStatuses().stream()
                 .noneMatch(s -> s.state() == RegionStatus.State.LOADING) && sharingRead());
     }
 
@@ -97,14 +98,14 @@ class AuditViewModelTest {
 
     private boolean sharingRead() {
         Audit now = audit.auditProperty().get();
-        return now.total() == browser.allRows().size() && now.total() > 0 && !audit.busyProperty().get()
+        return now.total() == browser.catalog().rows().size() && now.total() > 0 && !audit.busyProperty().get()
                 && Audit.count(now.sharing(), Audit.Sharing.NOT_CHECKED) == 0;
     }
 
     @Test
     void theAuditCountsWhatWasListedAndReadsWhoMayRestore() {
         Audit now = audit.auditProperty().get();
-        List<Snapshot> listed = browser.allRows().stream().map(SnapshotRow::snapshot).toList();
+        List<Snapshot> listed = browser.catalog().rows().stream().map(SnapshotRow::snapshot).toList();
         assertThat(now.total()).isEqualTo(listed.size());
         assertThat(Audit.count(now.encryptionByEngine(), Audit.Encryption.UNENCRYPTED))
                 .isEqualTo((int) listed.stream().filter(s -> !s.storageEncrypted()).count());
@@ -167,7 +168,7 @@ class AuditViewModelTest {
         // The regions (perhaps two) are listed again and the audit recomputed: the fixed ones no longer break the
         // policy.
         List<String> fixed = List.of(Audit.id(lacking.get(0).snapshot()), Audit.id(lacking.get(1).snapshot()));
-        until(() -> !browser.loadingProperty().get() && audit.findings().stream().noneMatch(f ->
+        until(() -> !browser.catalog().loadingProperty().get() && audit.findings().stream().noneMatch(f ->
                 fixed.contains(Audit.id(f.snapshot())) && !f.tags().isEmpty()));
     }
 
@@ -212,7 +213,7 @@ class AuditViewModelTest {
     }
 
     private Snapshot byId(String id) {
-        return browser.allRows().stream().map(SnapshotRow::snapshot).filter(s -> Audit.id(s).equals(id)).findFirst()
+        return browser.catalog().rows().stream().map(SnapshotRow::snapshot).filter(s -> Audit.id(s).equals(id)).findFirst()
                 .orElseThrow();
     }
 

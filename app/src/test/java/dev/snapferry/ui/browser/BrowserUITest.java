@@ -1,5 +1,10 @@
 package dev.snapferry.ui.browser;
 
+import dev.snapferry.app.LiveSnapshotActions;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.AccountCatalog;
+import dev.snapferry.ui.catalog.RegionStatus;
+import dev.snapferry.ui.catalog.SnapshotRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,13 +94,13 @@ class BrowserUITest {
     @Start
     void start(Stage stage) {
         Messages messages = Messages.load(Locale.ROOT);
-        viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
+        viewModel = TestBrowsers.browser(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
                 new LiveSnapshotActions(sessions, new dev.snapferry.core.aws.SnapshotWriter()),
                 AccountCatalog.fixed(java.util.Set.of("demo-production", "demo-disaster-recovery"),
                         simulator.endpoint().toString()), BrowserViewModelTest.TAG_SPECS, Platform::runLater,
                 new ExecutorTaskRunner(workers, Platform::runLater), dialogs, messages);
-        viewModel.availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
-        viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        viewModel.catalog().availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        viewModel.catalog().regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         BrowserView view = new BrowserView(viewModel, messages, Clock.systemDefaultZone());
         scene = new Scene(view.root(), 1600, 900);
         scene.getStylesheets().setAll(
@@ -103,7 +108,7 @@ class BrowserUITest {
                 BrowserUITest.class.getResource("/dev/snapferry/ui/common/light.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
-        viewModel.refresh();
+        viewModel.catalog().refresh();
     }
 
     @AfterEach
@@ -236,9 +241,9 @@ class BrowserUITest {
         assertThat(chosen).hasSize(3);
         SnapshotRow first = table.getSelectionModel().getSelectedItems().getFirst();
 
-        robot.interact(() -> viewModel.listAgain(first.snapshot().accountId(), first.snapshot().region()));
+        robot.interact(() -> viewModel.catalog().listAgain(first.snapshot().accountId(), first.snapshot().region()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.isRetired()
-                && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
+                && viewModel.catalog().regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItems()).noneMatch(SnapshotRow::isRetired)
                 .extracting(r -> r.snapshot().arn()).containsExactlyInAnyOrderElementsOf(chosen);
@@ -251,9 +256,9 @@ class BrowserUITest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItems()).hasSize(2);
         SnapshotRow second = table.getSelectionModel().getSelectedItems().getFirst();
-        robot.interact(() -> viewModel.listAgain(second.snapshot().accountId(), second.snapshot().region()));
+        robot.interact(() -> viewModel.catalog().listAgain(second.snapshot().accountId(), second.snapshot().region()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> second.isRetired()
-                && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
+                && viewModel.catalog().regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItems()).hasSize(2).noneMatch(SnapshotRow::isRetired);
     }
@@ -266,7 +271,7 @@ class BrowserUITest {
         WaitForAsyncUtils.waitForFxEvents();
         Snapshot copy = table.getItems().getFirst().snapshot();
         // What the copy jobs' poll hands the browser: the copy at 73 %, without listing the region again.
-        robot.interact(() -> viewModel.showProgress(java.util.Map.of(copy.arn(),
+        robot.interact(() -> viewModel.catalog().showProgress(java.util.Map.of(copy.arn(),
                 dev.snapferry.core.model.SnapshotStatus.fromRds("copying", 73))));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ProgressBar bar = robot.from(row(robot, table, 0)).lookup(".progress-bar")
@@ -283,9 +288,9 @@ class BrowserUITest {
     }
 
     private void awaitLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get()
-                && viewModel.regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
-                && !viewModel.regionStatuses().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.catalog().loadingProperty().get()
+                && viewModel.catalog().regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING)
+                && !viewModel.catalog().regionStatuses().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,5 +1,11 @@
 package dev.snapferry.ui.browser;
 
+import dev.snapferry.app.LiveSnapshotActions;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.ui.catalog.AccountChoice;
+import dev.snapferry.ui.catalog.AccountCatalog;
+import dev.snapferry.ui.catalog.RegionStatus;
+import dev.snapferry.ui.catalog.SnapshotRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,12 +84,12 @@ class BrowserViewModelTest {
 
     @BeforeEach
     void createViewModel() {
-        viewModel = new BrowserViewModel(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
+        viewModel = TestBrowsers.browser(new LiveSnapshotSource(sessions, new SnapshotLister(new KmsDirectory(), 8)),
                 new LiveSnapshotActions(sessions, new SnapshotWriter()),
                 AccountCatalog.fixed(java.util.Set.of("demo", "demo-dr"),
                         simulator.endpoint().toString()), TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs,
                 Messages.load(Locale.ROOT));
-        viewModel.regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        viewModel.catalog().regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
     }
 
     @AfterEach
@@ -93,43 +99,43 @@ class BrowserViewModelTest {
 
     @Test
     void rowsOfEveryAccountRegionAndEngineArriveRegionByRegion() throws InterruptedException {
-        viewModel.refresh();
-        assertThat(viewModel.loadingProperty().get()).isTrue();
-        assertThat(viewModel.regionStatuses()).hasSize(12)
+        viewModel.catalog().refresh();
+        assertThat(viewModel.catalog().loadingProperty().get()).isTrue();
+        assertThat(viewModel.catalog().regionStatuses()).hasSize(12)
                 .allMatch(s -> s.state() == RegionStatus.State.LOADING);
-        int before = viewModel.totalProperty().get();
+        int before = viewModel.catalog().totalProperty().get();
         runOne();
-        assertThat(viewModel.totalProperty().get()).as("one region in, others pending").isGreaterThanOrEqualTo(before);
+        assertThat(viewModel.catalog().totalProperty().get()).as("one region in, others pending").isGreaterThanOrEqualTo(before);
         drain();
-        assertThat(viewModel.loadingProperty().get()).isFalse();
-        assertThat(viewModel.regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
+        assertThat(viewModel.catalog().loadingProperty().get()).isFalse();
+        assertThat(viewModel.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
         List<Snapshot> shown = snapshots();
         assertThat(shown).extracting(s -> s.engine().family()).contains(EngineFamily.values());
         assertThat(shown).extracting(Snapshot::accountId).contains(DemoAccounts.PRODUCTION,
                 DemoAccounts.DISASTER_RECOVERY);
-        assertThat(viewModel.shownProperty().get()).isEqualTo(viewModel.totalProperty().get());
+        assertThat(viewModel.shownProperty().get()).isEqualTo(viewModel.catalog().totalProperty().get());
         assertThat(shown.getFirst().createTime()).isAfterOrEqualTo(shown.getLast().createTime());
     }
 
     @Test
     void filtersAndSearchNarrowTheRows() throws InterruptedException {
         loadAll();
-        int total = viewModel.totalProperty().get();
-        viewModel.engineProperty(EngineFamily.AURORA).set(false);
+        int total = viewModel.catalog().totalProperty().get();
+        viewModel.filter().engineProperty(EngineFamily.AURORA).set(false);
         assertThat(snapshots()).noneMatch(s -> s.engine().family() == EngineFamily.AURORA).isNotEmpty();
-        viewModel.engineProperty(EngineFamily.AURORA).set(true);
-        viewModel.typeProperty(SnapshotType.AUTOMATED).set(false);
+        viewModel.filter().engineProperty(EngineFamily.AURORA).set(true);
+        viewModel.filter().typeProperty(SnapshotType.AUTOMATED).set(false);
         assertThat(snapshots()).noneMatch(s -> s.type() == SnapshotType.AUTOMATED);
-        viewModel.typeProperty(SnapshotType.AUTOMATED).set(true);
-        viewModel.quickFilterProperty(QuickFilter.UNENCRYPTED).set(true);
+        viewModel.filter().typeProperty(SnapshotType.AUTOMATED).set(true);
+        viewModel.filter().quickFilterProperty(QuickFilter.UNENCRYPTED).set(true);
         assertThat(snapshots()).isNotEmpty().allMatch(s -> !s.storageEncrypted());
-        viewModel.quickFilterProperty(QuickFilter.UNENCRYPTED).set(false);
-        viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS).set(true);
+        viewModel.filter().quickFilterProperty(QuickFilter.UNENCRYPTED).set(false);
+        viewModel.filter().quickFilterProperty(QuickFilter.IN_PROGRESS).set(true);
         assertThat(snapshots()).isNotEmpty().allMatch(s -> s.status().state().isInProgress());
-        viewModel.quickFilterProperty(QuickFilter.IN_PROGRESS).set(false);
-        viewModel.searchProperty().set("ORDERS-aurora");
+        viewModel.filter().quickFilterProperty(QuickFilter.IN_PROGRESS).set(false);
+        viewModel.filter().searchProperty().set("ORDERS-aurora");
         assertThat(snapshots()).isNotEmpty().allMatch(s -> (s.identifier() + s.clusterIdentifier()).contains("orders"));
-        viewModel.searchProperty().set("");
+        viewModel.filter().searchProperty().set("");
         assertThat(viewModel.shownProperty().get()).isEqualTo(total);
     }
 
@@ -142,18 +148,18 @@ class BrowserViewModelTest {
             "rds:", "rds", "prod", "prod dr", "prod", "2026", "2026-1", "x", ""};
         for (int step = 0; step < 120; step++) {
             switch (random.nextInt(4)) {
-                case 0 -> viewModel.engineProperty(EngineFamily.values()[random.nextInt(EngineFamily.values().length)])
+                case 0 -> viewModel.filter().engineProperty(EngineFamily.values()[random.nextInt(EngineFamily.values().length)])
                         .set(random.nextBoolean());
-                case 1 -> viewModel.quickFilterProperty(QuickFilter.values()[random.nextInt(QuickFilter.values()
+                case 1 -> viewModel.filter().quickFilterProperty(QuickFilter.values()[random.nextInt(QuickFilter.values()
                         .length)]).set(random.nextInt(4) == 0);
-                default -> viewModel.searchProperty().set(texts[random.nextInt(texts.length)]);
+                default -> viewModel.filter().searchProperty().set(texts[random.nextInt(texts.length)]);
             }
-            var query = viewModel.query();
+            var query = viewModel.filter().query();
             assertThat(snapshots()).as("step %d: %s", step, query)
                     .containsExactlyInAnyOrderElementsOf(all.stream().filter(query::matches).toList());
             if (step == 60) {
                 // A region listed again mid-way: new row objects the remembered answers never saw.
-                viewModel.refresh();
+                viewModel.catalog().refresh();
                 drain();
                 all = snapshotsOfAllRows();
             }
@@ -161,22 +167,22 @@ class BrowserViewModelTest {
     }
 
     private List<Snapshot> snapshotsOfAllRows() {
-        String search = viewModel.searchProperty().get();
+        String search = viewModel.filter().searchProperty().get();
         var engines = new java.util.EnumMap<EngineFamily, Boolean>(EngineFamily.class);
         for (EngineFamily f : EngineFamily.values()) {
-            engines.put(f, viewModel.engineProperty(f).get());
-            viewModel.engineProperty(f).set(true);
+            engines.put(f, viewModel.filter().engineProperty(f).get());
+            viewModel.filter().engineProperty(f).set(true);
         }
         var quick = new java.util.EnumMap<QuickFilter, Boolean>(QuickFilter.class);
         for (QuickFilter q : QuickFilter.values()) {
-            quick.put(q, viewModel.quickFilterProperty(q).get());
-            viewModel.quickFilterProperty(q).set(false);
+            quick.put(q, viewModel.filter().quickFilterProperty(q).get());
+            viewModel.filter().quickFilterProperty(q).set(false);
         }
-        viewModel.searchProperty().set("");
+        viewModel.filter().searchProperty().set("");
         List<Snapshot> every = snapshots();
-        engines.forEach((f, on) -> viewModel.engineProperty(f).set(on));
-        quick.forEach((q, on) -> viewModel.quickFilterProperty(q).set(on));
-        viewModel.searchProperty().set(search);
+        engines.forEach((f, on) -> viewModel.filter().engineProperty(f).set(on));
+        quick.forEach((q, on) -> viewModel.filter().quickFilterProperty(q).set(on));
+        viewModel.filter().searchProperty().set(search);
         return every;
     }
 
@@ -186,9 +192,9 @@ class BrowserViewModelTest {
         long before = snapshots().stream().filter(s -> s.region().code().equals("eu-west-1")).count();
         simulator.faults().set(new FaultSettings(0, 0, 0, 0, List.of(), Map.of(DemoAccounts.PRODUCTION,
                 List.of("eu-west-1")), Map.of()));
-        viewModel.refresh();
+        viewModel.catalog().refresh();
         drain();
-        RegionStatus failed = viewModel.regionStatuses().stream()
+        RegionStatus failed = viewModel.catalog().regionStatuses().stream()
                 .filter(s -> s.state() == RegionStatus.State.FAILED).findFirst().orElseThrow();
         assertThat(failed.region().code()).isEqualTo("eu-west-1");
         assertThat(failed.problem()).contains("not enabled", "InvalidClientTokenId");
@@ -196,25 +202,25 @@ class BrowserViewModelTest {
                 .isEqualTo(before);
 
         simulator.faults().set(FaultSettings.none());
-        viewModel.retry(failed);
+        viewModel.catalog().retry(failed);
         drain();
-        assertThat(viewModel.regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
+        assertThat(viewModel.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED);
     }
 
     @Test
     void choosingRegionsListsExactlyThoseInTheMenusOrder() throws InterruptedException {
-        viewModel.availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
+        viewModel.catalog().availableRegions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         loadAll();
-        viewModel.chooseRegions(List.of(new RegionRef("eu-west-1"), new RegionRef("us-east-1")));
-        assertThat(viewModel.regions()).extracting(RegionRef::code).containsExactly("us-east-1", "eu-west-1");
+        viewModel.catalog().chooseRegions(List.of(new RegionRef("eu-west-1"), new RegionRef("us-east-1")));
+        assertThat(viewModel.catalog().regions()).extracting(RegionRef::code).containsExactly("us-east-1", "eu-west-1");
         drain();
         assertThat(snapshots()).extracting(s -> s.region().code()).containsOnly("us-east-1", "eu-west-1");
-        assertThat(viewModel.regionStatuses()).hasSize(4);
+        assertThat(viewModel.catalog().regionStatuses()).hasSize(4);
 
-        int listings = viewModel.regionStatuses().size();
-        viewModel.chooseRegions(List.of(new RegionRef("us-east-1"), new RegionRef("eu-west-1")));
-        assertThat(viewModel.loadingProperty().get()).as("the same choice lists nothing again").isFalse();
-        assertThat(viewModel.regionStatuses()).hasSize(listings);
+        int listings = viewModel.catalog().regionStatuses().size();
+        viewModel.catalog().chooseRegions(List.of(new RegionRef("us-east-1"), new RegionRef("eu-west-1")));
+        assertThat(viewModel.catalog().loadingProperty().get()).as("the same choice lists nothing again").isFalse();
+        assertThat(viewModel.catalog().regionStatuses()).hasSize(listings);
     }
 
     @Test
@@ -234,7 +240,7 @@ class BrowserViewModelTest {
         viewModel.deleteSelected();
         drain();
         assertThat(ids()).doesNotContain(manual.snapshot().arn());
-        assertThat(viewModel.messageProperty().get()).isEqualTo("Deleted " + manual.snapshot().identifier());
+        assertThat(viewModel.catalog().messageProperty().get()).isEqualTo("Deleted " + manual.snapshot().identifier());
     }
 
     @Test
@@ -327,7 +333,7 @@ class BrowserViewModelTest {
                 .doesNotContain(before.get(0).key()).contains(before.get(1).key(), "Ticket");
         assertThat(after.tags()).contains(new dev.snapferry.core.model.Tag(before.get(1).key(), "changed-value"),
                 new dev.snapferry.core.model.Tag("Ticket", "DBA-1234"));
-        assertThat(viewModel.messageProperty().get()).isEqualTo("Tags of " + chosen.snapshot().identifier()
+        assertThat(viewModel.catalog().messageProperty().get()).isEqualTo("Tags of " + chosen.snapshot().identifier()
                 + " saved: 2 set, 1 removed.");
     }
 
@@ -363,7 +369,7 @@ class BrowserViewModelTest {
                 .isEqualTo(chosen.snapshot().tags());
         dialogs.answerTags(editor -> { });
         viewModel.editTagsOfSelected();
-        assertThat(viewModel.messageProperty().get()).contains("unchanged");
+        assertThat(viewModel.catalog().messageProperty().get()).contains("unchanged");
     }
 
     @Test
@@ -382,65 +388,65 @@ class BrowserViewModelTest {
             assertThat(editor.validProperty().get()).isTrue();
         });
         viewModel.editTagPolicy();
-        TagPolicy policy = viewModel.tagPolicyProperty().get();
+        TagPolicy policy = viewModel.filter().tagPolicyProperty().get();
         assertThat(policy.keys()).containsExactly("Environment", "Owner", "DataClass");
         assertThat(policy.rules().getLast().allowedValues()).isEqualTo("public|internal|secret");
         // The quick filter follows the new policy: no snapshot here carries DataClass, so every one is shown.
-        viewModel.quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS).set(true);
-        assertThat(viewModel.visibleRows()).hasSameSizeAs(viewModel.allRows());
-        assertThat(policy.violations(viewModel.allRows().getFirst().snapshot()))
+        viewModel.filter().quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS).set(true);
+        assertThat(viewModel.visibleRows()).hasSameSizeAs(viewModel.catalog().rows());
+        assertThat(policy.violations(viewModel.catalog().rows().getFirst().snapshot()))
                 .extracting(dev.snapferry.core.audit.TagViolation::key).contains("DataClass");
     }
 
     @Test
     void aDrillDownShowsExactlyItsSnapshotsWhateverTheFilters() throws InterruptedException {
         loadAll();
-        List<SnapshotRow> all = List.copyOf(viewModel.allRows());
+        List<SnapshotRow> all = List.copyOf(viewModel.catalog().rows());
         List<String> chosen = all.stream().filter((SnapshotRow r) -> r.snapshot().engine().family()
                 == EngineFamily.NEPTUNE).limit(3).map(r -> dev.snapferry.core.audit.Audit.id(r.snapshot())).toList();
-        viewModel.searchProperty().set("no-such-word");
-        viewModel.engineProperty(EngineFamily.NEPTUNE).set(false);
-        viewModel.showOnly("Three Neptune snapshots", chosen);
+        viewModel.filter().searchProperty().set("no-such-word");
+        viewModel.filter().engineProperty(EngineFamily.NEPTUNE).set(false);
+        viewModel.filter().showOnly("Three Neptune snapshots", chosen);
         assertThat(viewModel.visibleRows()).extracting(r -> dev.snapferry.core.audit.Audit.id(r.snapshot()))
                 .containsExactlyInAnyOrderElementsOf(chosen);
-        assertThat(viewModel.restrictionProperty().get().label()).isEqualTo("Three Neptune snapshots");
-        viewModel.clearRestriction();
+        assertThat(viewModel.filter().restrictionProperty().get().label()).isEqualTo("Three Neptune snapshots");
+        viewModel.filter().clearRestriction();
         assertThat(viewModel.visibleRows()).hasSameSizeAs(all);
     }
 
     @Test
     void accountsOpenAndCloseFromThePicker() throws InterruptedException {
         TestCatalog catalog = new TestCatalog();
-        BrowserViewModel picker = new BrowserViewModel(new LiveSnapshotSource(catalog.sessions,
+        BrowserViewModel picker = TestBrowsers.browser(new LiveSnapshotSource(catalog.sessions,
                 new SnapshotLister(new KmsDirectory(), 8)), new LiveSnapshotActions(catalog.sessions,
                 new SnapshotWriter()), catalog, TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs,
                 Messages.load(Locale.ROOT));
         viewModel = picker;
-        picker.regions().setAll(List.of(new RegionRef("us-east-1")));
-        picker.reloadAccountChoices();
-        assertThat(picker.accountChoices()).extracting(AccountChoice::id).containsExactly("prod", "dr", "broken");
-        assertThat(picker.profileFileProblems()).singleElement().asString().contains("line 1");
+        picker.catalog().regions().setAll(List.of(new RegionRef("us-east-1")));
+        picker.catalog().accounts().reloadChoices();
+        assertThat(picker.catalog().accounts().choices()).extracting(AccountChoice::id).containsExactly("prod", "dr", "broken");
+        assertThat(picker.catalog().accounts().fileProblems()).singleElement().asString().contains("line 1");
 
-        picker.chooseAccounts(List.of("prod"));
+        picker.catalog().accounts().choose(List.of("prod"));
         drain();
-        assertThat(picker.openAccounts()).containsExactly("prod");
+        assertThat(picker.catalog().accounts().open()).containsExactly("prod");
         assertThat(snapshots()).isNotEmpty().allMatch(s -> s.accountId().equals(DemoAccounts.PRODUCTION)
                 || s.isForeign());
 
-        picker.chooseAccounts(List.of("prod", "dr", "broken"));
+        picker.catalog().accounts().choose(List.of("prod", "dr", "broken"));
         drain();
-        assertThat(picker.openAccounts()).containsExactlyInAnyOrder("prod", "dr");
+        assertThat(picker.catalog().accounts().open()).containsExactlyInAnyOrder("prod", "dr");
         assertThat(dialogs.shown()).filteredOn(d -> d.kind().equals("error")).singleElement()
                 .satisfies(d -> assertThat(d.message()).isEqualTo("broken is refused on purpose"));
-        assertThat(picker.regionStatuses()).extracting(r -> r.account().accountId())
+        assertThat(picker.catalog().regionStatuses()).extracting(r -> r.account().accountId())
                 .containsExactlyInAnyOrder(DemoAccounts.PRODUCTION, DemoAccounts.DISASTER_RECOVERY);
 
-        picker.chooseAccounts(List.of("dr"));
+        picker.catalog().accounts().choose(List.of("dr"));
         drain();
-        assertThat(picker.openAccounts()).containsExactly("dr");
+        assertThat(picker.catalog().accounts().open()).containsExactly("dr");
         assertThat(catalog.sessions.all()).extracting(AccountSession::accountId)
                 .containsExactly(DemoAccounts.DISASTER_RECOVERY);
-        assertThat(picker.regionStatuses()).extracting(r -> r.account().accountId())
+        assertThat(picker.catalog().regionStatuses()).extracting(r -> r.account().accountId())
                 .containsExactly(DemoAccounts.DISASTER_RECOVERY);
         assertThat(snapshots()).noneMatch(s -> s.accountId().equals(DemoAccounts.PRODUCTION) && !s.isForeign());
         catalog.sessions.close();
@@ -502,7 +508,7 @@ class BrowserViewModelTest {
         loadAll();
         SnapshotRow chosen = viewModel.visibleRows().get(3);
         viewModel.selectedProperty().set(chosen);
-        viewModel.refresh();
+        viewModel.catalog().refresh();
         drain();
         assertThat(viewModel.selectedProperty().get()).isNotSameAs(chosen);
         assertThat(viewModel.selectedProperty().get().snapshot().arn()).isEqualTo(chosen.snapshot().arn());
@@ -526,17 +532,17 @@ class BrowserViewModelTest {
     @Test
     void exportWritesExactlyTheRowsShown() throws Exception {
         loadAll();
-        viewModel.searchProperty().set("catalog");
+        viewModel.filter().searchProperty().set("catalog");
         Path file = folder.resolve("catalog.json");
         dialogs.answerSave(file);
         viewModel.export(SnapshotExport.Format.JSON);
         var written = new ObjectMapper().readTree(Files.readString(file));
         assertThat(written.size()).isEqualTo(viewModel.shownProperty().get()).isPositive();
-        assertThat(viewModel.messageProperty().get()).contains("Exported " + written.size());
+        assertThat(viewModel.catalog().messageProperty().get()).contains("Exported " + written.size());
     }
 
     private void loadAll() throws InterruptedException {
-        viewModel.refresh();
+        viewModel.catalog().refresh();
         drain();
     }
 
@@ -565,8 +571,8 @@ class BrowserViewModelTest {
     /** Runs UI work until the listing is over: every region answered and the completion ran. */
     private void drain() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (viewModel.loadingProperty().get()
-                || viewModel.regionStatuses().stream().anyMatch(s -> s.state() == RegionStatus.State.LOADING)) {
+        while (viewModel.catalog().loadingProperty().get()
+                || viewModel.catalog().regionStatuses().stream().anyMatch(s -> s.state() == RegionStatus.State.LOADING)) {
             Runnable next = uiQueue.poll(100, TimeUnit.MILLISECONDS);
             if (next != null) {
                 next.run();

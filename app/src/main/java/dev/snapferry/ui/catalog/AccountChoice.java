@@ -1,4 +1,4 @@
-package dev.snapferry.ui.browser;
+package dev.snapferry.ui.catalog;
 
 /**
  * Something the user can open in the browser: the demo (two simulated accounts) or one AWS profile.

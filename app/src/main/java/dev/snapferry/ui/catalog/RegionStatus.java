@@ -1,4 +1,4 @@
-package dev.snapferry.ui.browser;
+package dev.snapferry.ui.catalog;
 
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.RegionRef;

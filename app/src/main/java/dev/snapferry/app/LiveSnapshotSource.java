@@ -1,4 +1,4 @@
-package dev.snapferry.ui.browser;
+package dev.snapferry.app;
 
 import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.OpenSessions;
@@ -6,6 +6,8 @@ import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.ui.catalog.SnapshotSource;
+import dev.snapferry.ui.common.TaskHandle;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +35,22 @@ public final class LiveSnapshotSource implements SnapshotSource {
     }
 
     @Override
-    public CompletableFuture<?> list(List<AccountRef> accounts, List<RegionRef> regions, boolean includePublic,
-                                     Consumer<RegionResult> each) {
+    public TaskHandle list(List<AccountRef> accounts, List<RegionRef> regions, boolean includePublic,
+                           Consumer<RegionResult> each, Runnable done) {
         List<AccountSession> chosen = sessions.all().stream().filter(s -> accounts.contains(s.account())).toList();
-        return lister.list(chosen, regions, new SnapshotLister.Options(true, includePublic, true, true), each);
+        CompletableFuture<?> listing = lister.list(chosen, regions,
+                new SnapshotLister.Options(true, includePublic, true, true), each);
+        listing.whenComplete((ignored, error) -> done.run());
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                listing.cancel(true);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return listing.isCancelled();
+            }
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.snapferry.ui.browser;
+package dev.snapferry.ui.catalog;
 
 import dev.snapferry.core.audit.SnapshotQuery;
 import dev.snapferry.core.model.Snapshot;
@@ -11,12 +11,13 @@ import java.util.Objects;
  */
 public final class SnapshotRow {
 
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_INDEX =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     private final Snapshot snapshot;
-    /** This row object's own number, for remembering filter answers per row in bit sets. Never reused. */
-    private final int index = NEXT_INDEX.getAndIncrement();
+    /**
+     * The row's number in its catalog, for remembering filter answers per row in bit sets; -1 until a catalog
+     * numbers it. The catalog renumbers its rows densely when retired rows have left too many gaps, so the bit
+     * sets stay as large as the table, not as large as every listing ever made.
+     */
+    private int index = -1;
     private final String haystack;
     private final byte family;
     private final byte type;
@@ -45,20 +46,25 @@ public final class SnapshotRow {
         return snapshot;
     }
 
-    int index() {
+    /** The row's number in its catalog ({@link SnapshotCatalog#numbering()}), or -1 outside one. */
+    public int index() {
         return index;
     }
 
-    int familyOrdinal() {
+    void number(int value) {
+        index = value;
+    }
+
+    public int familyOrdinal() {
         return family;
     }
 
-    int typeOrdinal() {
+    public int typeOrdinal() {
         return type;
     }
 
     /** True when the lower-cased {@code word} occurs in the search text. */
-    boolean contains(String word) {
+    public boolean contains(String word) {
         // String.indexOf is a vectorised intrinsic for one-byte (Latin-1) text, which nearly every haystack is.
         return haystack.contains(word);
     }

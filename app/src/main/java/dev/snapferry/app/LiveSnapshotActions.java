@@ -1,5 +1,6 @@
-package dev.snapferry.ui.browser;
+package dev.snapferry.app;
 
+import dev.snapferry.ui.catalog.SnapshotActions;
 import dev.snapferry.core.aws.AccountSession;
 import dev.snapferry.core.aws.AwsCallException;
 import dev.snapferry.core.aws.AwsFailure;

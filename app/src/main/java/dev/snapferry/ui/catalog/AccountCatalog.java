@@ -1,4 +1,4 @@
-package dev.snapferry.ui.browser;
+package dev.snapferry.ui.catalog;
 
 import java.util.List;
 import java.util.Optional;
