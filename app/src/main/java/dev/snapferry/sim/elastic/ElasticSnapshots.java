@@ -52,8 +52,12 @@ final class ElasticSnapshots {
         int max = maxResults(query, 20);
         String clusterArn = first(query, "clusterArn");
         String type = first(query, "snapshotType");
-        if (type != null && !type.equals("MANUAL") && !type.equals("AUTOMATED")) {
-            throw ElasticJson.validation("snapshotType must be MANUAL or AUTOMATED", "snapshotType");
+        // botocore docdb-elastic 2022-11-28 service-2.json, ListClusterSnapshotsInput.snapshotType: a plain string
+        // documented as "automated" or "manual"; the upper-case SnapshotType enum appears in responses only. Any
+        // other spelling is refused, so that a client drifting from the documented values fails here, not on AWS.
+        if (type != null && !type.equals("manual") && !type.equals("automated")) {
+            throw ElasticJson.validation("1 validation error detected: Value '" + type + "' at 'snapshotType' "
+                    + "failed to satisfy constraint: Member must be one of: automated, manual", "snapshotType");
         }
         String after = decodeToken(first(query, "nextToken"));
         List<SnapshotView> views = region(caller).update(now(), r -> {
