@@ -25,13 +25,6 @@ public record TagSpec(TagFormat format, int maxKeyLength, int maxValueLength, in
         reservedPrefixes = reservedPrefixes.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
-    /** The RDS family's form: the standard set plus {@code extraCharacters} in keys and values alike. */
-    public static TagSpec standard(TagFormat format, int maxKeyLength, int maxValueLength, int maxTags,
-                                   String extraCharacters, List<String> reservedPrefixes) {
-        TagCharset chars = new TagCharset.Standard(extraCharacters);
-        return new TagSpec(format, maxKeyLength, maxValueLength, maxTags, chars, chars, reservedPrefixes, true);
-    }
-
     /**
      * The rules a tag set must meet to be accepted by every one of {@code specs}: the smallest limits, the
      * characters all of them allow, and every reserved prefix. With one spec, that spec.
