@@ -203,7 +203,7 @@ public final class SnapshotLister {
             // The list call carries no type; asking per type gives it without a call per snapshot.
             for (SnapshotType type : List.of(SnapshotType.MANUAL, SnapshotType.AUTOMATED)) {
                 for (ClusterSnapshotInList s : client.listClusterSnapshotsPaginator(b -> b.maxResults(100)
-                        .snapshotType(type.name())).snapshots()) {
+                        .snapshotType(SnapshotMapper.elasticListFilter(type))).snapshots()) {
                     result.add(SnapshotMapper.fromElastic(s, type, names, account.accountId(), region));
                 }
             }

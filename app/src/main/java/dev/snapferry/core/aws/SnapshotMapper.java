@@ -45,6 +45,20 @@ final class SnapshotMapper {
     }
 
     /**
+     * The {@code snapshotType} filter of ListClusterSnapshots for {@code type}: the request takes the documented
+     * lower-case values, while responses carry the upper-case {@code SnapshotType} enum (read by
+     * {@link SnapshotType#fromRaw}).
+     */
+    static String elasticListFilter(SnapshotType type) {
+        // botocore docdb-elastic 2022-11-28 service-2.json, ListClusterSnapshotsInput.snapshotType
+        return switch (type) {
+            case MANUAL -> "manual";
+            case AUTOMATED -> "automated";
+            case SHARED, PUBLIC -> throw new IllegalArgumentException("Elastic lists no " + type + " snapshots");
+        };
+    }
+
+    /**
      * An Elastic snapshot from its list entry. Elastic snapshots are always encrypted. The list names neither the
      * key nor the tags; {@link #withElasticDetails} adds them from GetClusterSnapshot and ListTagsForResource.
      */

@@ -221,8 +221,9 @@ public final class SnapshotWriter {
         List<Snapshot> found = new ArrayList<>();
         AwsCallException.call(() -> {
             session.clients().elastic(region).listClusterSnapshotsPaginator(b -> b.maxResults(100)
-                    .snapshotType("MANUAL")).snapshots().forEach(s -> found.add(SnapshotMapper.fromElastic(s,
-                    dev.snapferry.core.model.SnapshotType.MANUAL, Map.of(), session.accountId(), region)));
+                    .snapshotType(SnapshotMapper.elasticListFilter(SnapshotType.MANUAL))).snapshots()
+                    .forEach(s -> found.add(SnapshotMapper.fromElastic(s, SnapshotType.MANUAL, Map.of(),
+                            session.accountId(), region)));
             return null;
         });
         return found;

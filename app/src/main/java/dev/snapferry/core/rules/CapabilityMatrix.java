@@ -90,7 +90,9 @@ public final class CapabilityMatrix {
                 "sharedCopyCrossRegion", "maxCopiesInFlightPerRegion", "crossRegionExcludedRegions", "tags",
                 "contested", "sources");
         private static final List<String> TAG_FIELDS = List.of("format", "maxKeyLength", "maxValueLength",
-                "maxTags", "extraCharacters", "reservedPrefixes");
+                "maxTags", "extraCharacters", "keyCharacters", "valueCharacters", "reservedPrefixes",
+                "reservedPrefixesInValues");
+        private static final List<String> CHARSET_FIELDS = List.of("kind", "class");
 
         CapabilityMatrix matrix(JsonNode root) {
             object(root, "");
@@ -147,13 +149,57 @@ public final class CapabilityMatrix {
                 }
                 reserved.add(prefixes.get(i).asText());
             }
+            String extra = text(node, path, "extraCharacters");
+            TagCharset keys = charset(node.get("keyCharacters"), path + ".keyCharacters", extra);
+            TagCharset values = charset(node.get("valueCharacters"), path + ".valueCharacters", extra);
+            if (!extra.isEmpty() && !(keys instanceof TagCharset.Standard)
+                    && !(values instanceof TagCharset.Standard)) {
+                throw fail(path + ".extraCharacters", "extends the standard set, which neither keys nor values use "
+                        + "here: leave it empty");
+            }
+            JsonNode inValues = node.get("reservedPrefixesInValues");
             return new TagSpec(
                     enumValue(TagFormat.class, text(node, path, "format"), path + ".format"),
                     integer(node, path, "maxKeyLength", 1, 10_000),
                     integer(node, path, "maxValueLength", 0, 10_000),
                     integer(node, path, "maxTags", 1, 10_000),
-                    text(node, path, "extraCharacters"),
-                    reserved);
+                    keys, values, reserved,
+                    inValues == null || bool(node, path, "reservedPrefixesInValues"));
+        }
+
+        /**
+         * A key or value character set: absent for the standard set (plus {@code extraCharacters}), else
+         * {@code {"kind": "STANDARD" | "ANY"}} or {@code {"kind": "ASCII_CLASS", "class": "[...]"}} with the
+         * service model's character class.
+         */
+        private TagCharset charset(JsonNode node, String path, String extra) {
+            if (node == null) {
+                return new TagCharset.Standard(extra);
+            }
+            object(node, path);
+            onlyKnown(node, path, CHARSET_FIELDS);
+            TagCharsetKind kind = enumValue(TagCharsetKind.class, text(node, path, "kind"), path + ".kind");
+            if (kind != TagCharsetKind.ASCII_CLASS && node.has("class")) {
+                throw fail(path + ".class", "applies only to kind ASCII_CLASS");
+            }
+            return switch (kind) {
+                case STANDARD -> new TagCharset.Standard(extra);
+                case ANY -> new TagCharset.Any();
+                case ASCII_CLASS -> asciiClass(text(node, path, "class"), path + ".class");
+            };
+        }
+
+        private TagCharset asciiClass(String regex, String path) {
+            if (!regex.startsWith("[") || !regex.endsWith("]")) {
+                throw fail(path, "must be one regular-expression character class, [...], not " + regex);
+            }
+            try {
+                return new TagCharset.AsciiClass(regex);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw fail(path, "is not a regular expression: " + e.getDescription());
+            } catch (IllegalArgumentException e) {
+                throw fail(path, "must not match a space (messages tell the user \"no spaces\"): " + regex);
+            }
         }
 
         /** An optional list of region codes (absent means none). */

@@ -17,9 +17,13 @@ public enum ProblemCode {
     TAG_KEY_TOO_LONG("tag.key.tooLong"),
     TAG_KEY_RESERVED_PREFIX("tag.key.reservedPrefix"),
     TAG_KEY_INVALID_CHARACTER("tag.key.invalidCharacter"),
+    /** A key holds a character outside an engine's ASCII-only key set (DocumentDB Elastic). */
+    TAG_KEY_INVALID_ASCII_CHARACTER("tag.key.invalidAsciiCharacter"),
     TAG_VALUE_TOO_LONG("tag.value.tooLong"),
     TAG_VALUE_RESERVED_PREFIX("tag.value.reservedPrefix"),
     TAG_VALUE_INVALID_CHARACTER("tag.value.invalidCharacter"),
+    /** A value holds a character outside an engine's ASCII-only value set. */
+    TAG_VALUE_INVALID_ASCII_CHARACTER("tag.value.invalidAsciiCharacter"),
     TAG_DUPLICATE_KEY("tag.duplicateKey"),
     TAG_TOO_MANY("tag.tooMany"),
     /** A tag policy's allowed-value pattern is not a regular expression. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tag rules for one engine's {@link TagSpec}: key 1..128 and value 0..256 characters (counted as Unicode code
- * points), no reserved prefix in any case, only the engine's characters, no duplicate keys, at most 50 tags.
+ * Tag rules for one engine's {@link TagSpec}: key and value lengths (counted as Unicode code points), no reserved
+ * prefix in any case, only the engine's characters for keys and for values, no duplicate keys, a maximum count.
  */
 public final class TagRules {
 
@@ -22,8 +22,13 @@ public final class TagRules {
             problems.add(Problem.of(field, ProblemCode.TAG_KEY_EMPTY));
             return problems;
         }
-        check(field, key, spec, spec.maxKeyLength(), ProblemCode.TAG_KEY_TOO_LONG,
-                ProblemCode.TAG_KEY_RESERVED_PREFIX, ProblemCode.TAG_KEY_INVALID_CHARACTER, problems);
+        length(field, key, spec.maxKeyLength(), ProblemCode.TAG_KEY_TOO_LONG, problems);
+        String prefix = spec.reservedPrefixOf(key);
+        if (prefix != null) {
+            problems.add(Problem.of(field, ProblemCode.TAG_KEY_RESERVED_PREFIX, prefix));
+        }
+        characters(field, key, spec.keyCharacters(), ProblemCode.TAG_KEY_INVALID_CHARACTER,
+                ProblemCode.TAG_KEY_INVALID_ASCII_CHARACTER, problems);
         return problems;
     }
 
@@ -33,8 +38,13 @@ public final class TagRules {
         if (value == null || value.isEmpty()) {
             return problems;
         }
-        check(field, value, spec, spec.maxValueLength(), ProblemCode.TAG_VALUE_TOO_LONG,
-                ProblemCode.TAG_VALUE_RESERVED_PREFIX, ProblemCode.TAG_VALUE_INVALID_CHARACTER, problems);
+        length(field, value, spec.maxValueLength(), ProblemCode.TAG_VALUE_TOO_LONG, problems);
+        String prefix = spec.reservedValuePrefixOf(value);
+        if (prefix != null) {
+            problems.add(Problem.of(field, ProblemCode.TAG_VALUE_RESERVED_PREFIX, prefix));
+        }
+        characters(field, value, spec.valueCharacters(), ProblemCode.TAG_VALUE_INVALID_CHARACTER,
+                ProblemCode.TAG_VALUE_INVALID_ASCII_CHARACTER, problems);
         return problems;
     }
 
@@ -138,18 +148,26 @@ public final class TagRules {
         return "tags[" + row + "].value";
     }
 
-    private static void check(String field, String text, TagSpec spec, int maxLength, ProblemCode tooLong,
-                              ProblemCode reserved, ProblemCode invalid, List<Problem> problems) {
+    private static void length(String field, String text, int maxLength, ProblemCode tooLong,
+                               List<Problem> problems) {
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
             problems.add(Problem.of(field, tooLong, maxLength, length));
         }
-        String prefix = spec.reservedPrefixOf(text);
-        if (prefix != null) {
-            problems.add(Problem.of(field, reserved, prefix));
-        }
-        text.codePoints().filter(cp -> !spec.allows(cp)).findFirst()
-                .ifPresent(cp -> problems.add(Problem.of(field, invalid, describe(cp), allowedHint(spec))));
+    }
+
+    private static void characters(String field, String text, TagCharset chars, ProblemCode invalid,
+                                   ProblemCode invalidAscii, List<Problem> problems) {
+        text.codePoints().filter(cp -> !chars.allows(cp)).findFirst().ifPresent(cp -> {
+            // Each set has its own sentence: "letters, digits, spaces and …" is wrong for an ASCII-only class.
+            switch (chars.refusing(cp)) {
+                case TagCharset.AsciiClass ascii -> problems.add(Problem.of(field, invalidAscii, describe(cp),
+                        ascii.listing()));
+                case TagCharset.Standard standard -> problems.add(Problem.of(field, invalid, describe(cp),
+                        standardHint(standard)));
+                case null, default -> throw new IllegalStateException("no member set refuses " + describe(cp));
+            }
+        });
     }
 
     private static String describe(int codePoint) {
@@ -157,14 +175,14 @@ public final class TagRules {
         int type = Character.getType(codePoint);
         if (Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.NON_SPACING_MARK
                 || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
-                || Character.isWhitespace(codePoint)) {
+                || (Character.isWhitespace(codePoint) && codePoint != ' ')) {
             return hex;
         }
         return "\u201C" + new String(Character.toChars(codePoint)) + "\u201D (" + hex + ")";
     }
 
-    private static String allowedHint(TagSpec spec) {
-        return "_ . : / = + -" + (spec.extraCharacters().isEmpty() ? "" : " " + String.join(" ",
-                spec.extraCharacters().codePoints().mapToObj(Character::toString).toList()));
+    private static String standardHint(TagCharset.Standard chars) {
+        return "_ . : / = + -" + (chars.extraCharacters().isEmpty() ? "" : " " + String.join(" ",
+                chars.extraCharacters().codePoints().mapToObj(Character::toString).toList()));
     }
 }

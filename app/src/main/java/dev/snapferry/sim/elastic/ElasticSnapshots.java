@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snapferry.core.model.Arn;
 import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
-import dev.snapferry.core.model.Tag;
 import dev.snapferry.core.rules.EngineCapabilities;
 import dev.snapferry.core.rules.IdentifierRules;
-import dev.snapferry.core.rules.TagRules;
 import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
-import dev.snapferry.sim.TagChecks;
 import dev.snapferry.sim.state.RegionState;
 import dev.snapferry.sim.state.SimCluster;
 import dev.snapferry.sim.state.SimKey;
@@ -52,8 +49,12 @@ final class ElasticSnapshots {
         int max = maxResults(query, 20);
         String clusterArn = first(query, "clusterArn");
         String type = first(query, "snapshotType");
-        if (type != null && !type.equals("MANUAL") && !type.equals("AUTOMATED")) {
-            throw ElasticJson.validation("snapshotType must be MANUAL or AUTOMATED", "snapshotType");
+        // botocore docdb-elastic 2022-11-28 service-2.json, ListClusterSnapshotsInput.snapshotType: a plain string
+        // documented as "automated" or "manual"; the upper-case SnapshotType enum appears in responses only. Any
+        // other spelling is refused, so that a client drifting from the documented values fails here, not on AWS.
+        if (type != null && !type.equals("manual") && !type.equals("automated")) {
+            throw ElasticJson.validation("1 validation error detected: Value '" + type + "' at 'snapshotType' "
+                    + "failed to satisfy constraint: Member must be one of: automated, manual", "snapshotType");
         }
         String after = decodeToken(first(query, "nextToken"));
         List<SnapshotView> views = region(caller).update(now(), r -> {
@@ -95,10 +96,8 @@ final class ElasticSnapshots {
         }
         String kms = text(body, "kmsKeyId");
         boolean copyTags = body.path("copyTags").asBoolean(false);
-        List<Tag> explicit = tags(body);
-        TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
-            throw ElasticJson.validation(m, "tags");
-        });
+        Map<String, String> explicit = tags(body);
+        ElasticTagChecks.checkMap(explicit, "tags");
         Instant now = now();
         SnapshotView created = region(caller).update(now, r -> {
             SimSnapshot source = snapshot(r, sourceArn);
@@ -125,16 +124,17 @@ final class ElasticSnapshots {
                 }
                 key = resolved.arn();
             }
-            List<Tag> sourceTags = source.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue()))
-                    .toList();
-            List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
-            if (!TagRules.sourceTagWarnings(copyTags, sourceTags, explicit, caps.tags()).isEmpty()) {
+            // Explicit tags replace the copied ones (AWS-RULES.md, Tags: observed on the moto emulator).
+            boolean fromSource = copyTags && explicit.isEmpty();
+            Map<String, String> resulting = fromSource ? new LinkedHashMap<>(source.tags()) : explicit;
+            if (fromSource && resulting.keySet().stream().anyMatch(ElasticTagChecks::reserved)) {
                 // AWS refuses to copy source tags with a reserved prefix (AWS-RULES.md, Tags), as the RDS copy does.
                 throw ElasticJson.validation("Tag keys cannot start with the reserved prefix 'aws:'; the source "
                         + "snapshot's tags cannot be copied.", "copyTags");
             }
-            if (resulting.size() > caps.tags().maxTags()) {
-                throw ElasticJson.validation("A resource can have at most " + caps.tags().maxTags() + " tags.", "tags");
+            if (resulting.size() > ElasticTagChecks.MAX_TAGS) {
+                throw ElasticJson.validation("A resource can have at most " + ElasticTagChecks.MAX_TAGS + " tags.",
+                        "tags");
             }
             var spec = source.spec();
             SnapshotSpec copySpec = new SnapshotSpec(name, arn(r, "cluster-snapshot/" + UUID.randomUUID()), true,
@@ -143,7 +143,7 @@ final class ElasticSnapshots {
                     spec.port(), spec.vpcId(), spec.availabilityZones());
             SimSnapshot copy = new SimSnapshot(copySpec, SimSnapshot.Phase.COPYING, new Transfer(Transfer.Kind.COPY,
                     now, Duration.ofSeconds(60 + 2L * spec.allocatedStorageGiB()), false, null));
-            resulting.forEach(t -> copy.tags().put(t.key(), t.value()));
+            copy.tags().putAll(resulting);
             r.elasticSnapshots().put(copySpec.arn(), copy);
             return copy.view(now, r.accountId());
         });
@@ -160,10 +160,8 @@ final class ElasticSnapshots {
             throw ElasticJson.validation("snapshotName must contain from 1 to 63 letters, numbers, or hyphens, start "
                     + "with a letter, and not end with a hyphen or contain two consecutive hyphens.", "snapshotName");
         }
-        List<Tag> tags = tags(body);
-        TagChecks.refusal(tags, caps.tags()).ifPresent(m -> {
-            throw ElasticJson.validation(m, "tags");
-        });
+        Map<String, String> tags = tags(body);
+        ElasticTagChecks.checkMap(tags, "tags");
         Instant now = now();
         SnapshotView created = region(caller).update(now, r -> {
             SimCluster cluster = r.elasticClusters().get(clusterArn);
@@ -183,7 +181,7 @@ final class ElasticSnapshots {
                     "docdbadmin", 27017, "vpc-0sim" + Math.abs(r.region().hashCode() % 1000), List.of());
             SimSnapshot snapshot = new SimSnapshot(spec, SimSnapshot.Phase.CREATING, new Transfer(
                     Transfer.Kind.CREATE, now, Duration.ofSeconds(30 + cluster.allocatedStorageGiB()), false, null));
-            tags.forEach(t -> snapshot.tags().put(t.key(), t.value()));
+            snapshot.tags().putAll(tags);
             r.elasticSnapshots().put(spec.arn(), snapshot);
             return snapshot.view(now, r.accountId());
         });
@@ -227,17 +225,14 @@ final class ElasticSnapshots {
     }
 
     ObjectNode tag(Caller caller, String arn, JsonNode body) {
-        List<Tag> tags = tags(body);
-        TagChecks.refusal(tags, caps.tags()).ifPresent(m -> {
-            throw ElasticJson.validation(m, "tags");
-        });
+        Map<String, String> tags = tags(body);
+        ElasticTagChecks.checkMap(tags, "tags");
         region(caller).update(now(), r -> {
             Map<String, String> current = tagsOf(r, arn);
             Map<String, String> next = new LinkedHashMap<>(current);
-            tags.forEach(t -> next.put(t.key(), t.value()));
-            if (next.size() > caps.tags().maxTags()) {
-                throw new SimException("ServiceQuotaExceededException", 402,
-                        "A resource can have at most " + caps.tags().maxTags() + " tags.");
+            next.putAll(tags);
+            if (next.size() > ElasticTagChecks.MAX_TAGS) {
+                throw ElasticTagChecks.tooManyInTotal();
             }
             current.putAll(next);
             return null;
@@ -249,6 +244,7 @@ final class ElasticSnapshots {
         if (keys.isEmpty()) {
             throw ElasticJson.validation("tagKeys is required.", "tagKeys");
         }
+        ElasticTagChecks.checkKeys(keys, "tagKeys");
         region(caller).update(now(), r -> {
             keys.forEach(tagsOf(r, arn)::remove);
             return null;
@@ -289,11 +285,11 @@ final class ElasticSnapshots {
                 + ":" + resource;
     }
 
-    private static List<Tag> tags(JsonNode body) {
-        List<Tag> tags = new ArrayList<>();
+    private static Map<String, String> tags(JsonNode body) {
+        Map<String, String> tags = new LinkedHashMap<>();
         JsonNode node = body.get("tags");
         if (node != null && node.isObject()) {
-            node.properties().forEach(e -> tags.add(new Tag(e.getKey(), e.getValue().asText())));
+            node.properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
         }
         return tags;
     }

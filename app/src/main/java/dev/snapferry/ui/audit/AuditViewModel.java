@@ -433,10 +433,12 @@ public final class AuditViewModel {
         return own;
     }
 
-    /** The tag rules of the targets' engines that allow the fewest tags: a set fine for it is fine for all. */
+    /**
+     * The tag rules all the targets' engines accept together. No one engine's rules will do: DocumentDB Elastic
+     * refuses spaces and accents that the RDS family takes, and takes rds: keys that the RDS family refuses.
+     */
     private TagSpec strictest(List<Snapshot> targets) {
-        return targets.stream().map(s -> tagSpecs.apply(s.engine()))
-                .min(java.util.Comparator.comparingInt(TagSpec::maxTags)).orElseThrow();
+        return TagSpec.strictest(targets.stream().map(s -> tagSpecs.apply(s.engine())).toList());
     }
 
     @FunctionalInterface

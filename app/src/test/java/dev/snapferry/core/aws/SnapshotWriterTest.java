@@ -233,6 +233,22 @@ class SnapshotWriterTest {
                 AwsFailure.AlreadyExists.class, "ConflictException");
     }
 
+    /**
+     * The job polls list a region's manual Elastic snapshots with the documented lower-case filter; the simulator
+     * refuses any other spelling, so this fails if the filter drifts back to the response enum's "MANUAL".
+     */
+    @Test
+    void elasticManualListsEveryManualElasticSnapshotOfTheRegionAndNoAutomatedOne() {
+        List<Snapshot> listed = writer.elasticManual(production, US_EAST_1);
+        List<Snapshot> everything = sim.list(US_EAST_1).stream()
+                .filter(s -> s.engine() == Engine.DOCUMENTDB_ELASTIC).toList();
+
+        assertThat(everything).anyMatch(s -> s.type() == SnapshotType.AUTOMATED);
+        assertThat(listed).isNotEmpty().allSatisfy(s -> assertThat(s.type()).isEqualTo(SnapshotType.MANUAL))
+                .extracting(Snapshot::arn).containsExactlyInAnyOrderElementsOf(everything.stream()
+                        .filter(s -> s.type() == SnapshotType.MANUAL).map(Snapshot::arn).toList());
+    }
+
     // ---------------------------------------------------------------------------------------------- create
 
     @Test

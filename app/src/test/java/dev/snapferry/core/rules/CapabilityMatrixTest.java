@@ -54,15 +54,25 @@ class CapabilityMatrixTest {
         assertEquals(128, tags.maxKeyLength());
         assertEquals(256, tags.maxValueLength());
         assertEquals(50, tags.maxTags());
-        assertTrue(tags.reservedPrefixes().containsAll(List.of("aws:", "rds:")), tags.reservedPrefixes().toString());
+        // DocumentDB Elastic's model reserves only aws: (TagKey pattern ^(?!aws:)...); the RDS family also rds:.
+        assertEquals(engine == Engine.DOCUMENTDB_ELASTIC ? List.of("aws:") : List.of("aws:", "rds:"),
+                tags.reservedPrefixes());
         assertEquals(engine == Engine.DOCUMENTDB_ELASTIC ? TagFormat.MAP : TagFormat.LIST, tags.format());
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void onlyAuroraFamilyTagsAllowTheAtSign(Engine engine) {
+    void onlyAuroraFamilyTagKeysAllowTheAtSign(Engine engine) {
         boolean aurora = engine.family() == EngineFamily.AURORA;
-        assertEquals(aurora, MATRIX.forEngine(engine).tags().allows('@'));
+        assertEquals(aurora, MATRIX.forEngine(engine).tags().allowsInKey('@'));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void tagValuesAllowTheAtSignOnAuroraAndDocumentDbElastic(Engine engine) {
+        // DocumentDB Elastic's TagValue has no pattern at all (botocore docdb-elastic 2022-11-28 service-2.json).
+        boolean allowed = engine.family() == EngineFamily.AURORA || engine == Engine.DOCUMENTDB_ELASTIC;
+        assertEquals(allowed, MATRIX.forEngine(engine).tags().allowsInValue('@'));
     }
 
     @Test

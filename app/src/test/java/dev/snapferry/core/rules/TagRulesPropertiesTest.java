@@ -23,14 +23,39 @@ class TagRulesPropertiesTest {
     /** AWS's documented tag character set (AWS-RULES.md), and the RDS variant that adds {@code @}. */
     private static final Pattern AWS_CHARS = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*)$");
     private static final Pattern RDS_CHARS = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+    private static final TagSpec ELASTIC = MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC).tags();
+    /** DocumentDB Elastic's TagKey pattern, verbatim from botocore docdb-elastic 2022-11-28 service-2.json. */
+    private static final Pattern ELASTIC_KEY = Pattern.compile("^(?!aws:)[a-zA-Z+-=._:/]+$");
     private static final Pattern FIELD = Pattern.compile("tags|tags\\[\\d+]\\.(key|value)");
 
     @Property(tries = 5000)
     void allowedCharactersAgreeWithTheAwsPattern(@ForAll("codePoints") int codePoint) {
         String text = new String(Character.toChars(codePoint));
         String hex = String.format("U+%04X", codePoint);
-        assertEquals(AWS_CHARS.matcher(text).matches(), DOCDB.allows(codePoint), hex);
-        assertEquals(RDS_CHARS.matcher(text).matches(), RDS.allows(codePoint), hex);
+        assertEquals(AWS_CHARS.matcher(text).matches(), DOCDB.allowsInKey(codePoint), hex);
+        assertEquals(AWS_CHARS.matcher(text).matches(), DOCDB.allowsInValue(codePoint), hex);
+        assertEquals(RDS_CHARS.matcher(text).matches(), RDS.allowsInKey(codePoint), hex);
+        assertEquals(RDS_CHARS.matcher(text).matches(), RDS.allowsInValue(codePoint), hex);
+    }
+
+    /**
+     * An Elastic key is accepted exactly when the model's TagKey pattern and 1..128 length accept it, except that
+     * Snapferry also refuses "aws:" in other cases (the AWS tagging guides reserve it in any case).
+     */
+    @Property(tries = 3000)
+    void elasticKeysAreAcceptedExactlyWhenTheModelsPatternAcceptsThem(@ForAll("tagTexts") String key) {
+        int length = key.codePointCount(0, key.length());
+        boolean model = ELASTIC_KEY.matcher(key).matches() && length >= 1 && length <= 128;
+        boolean anyCaseAws = key.regionMatches(true, 0, "aws:", 0, 4);
+        boolean accepted = TagRules.validateKey("k", key, ELASTIC).stream().noneMatch(Problem::isError);
+        assertEquals(model && !anyCaseAws, accepted, key);
+    }
+
+    /** An Elastic value has no pattern in the model: only its 0..256 length counts. */
+    @Property(tries = 2000)
+    void elasticValuesAreAcceptedExactlyWhenTheirLengthFits(@ForAll("tagTexts") String value) {
+        boolean accepted = TagRules.validateValue("v", value, ELASTIC).stream().noneMatch(Problem::isError);
+        assertEquals(value.codePointCount(0, value.length()) <= 256, accepted, value);
     }
 
     @Property(tries = 3000)
@@ -93,6 +118,17 @@ class TagRulesPropertiesTest {
                     }
                     return out.toString();
                 });
+    }
+
+    /** Texts mixing the Elastic key class, its near misses, any code point, and the reserved prefixes. */
+    @Provide
+    Arbitrary<String> tagTexts() {
+        Arbitrary<String> piece = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.strings().withChars("aZ09+,-./:;<=_").ofMinLength(1).ofMaxLength(6)),
+                Tuple.of(2, Arbitraries.of("aws:", "AWS:", "Aws:", "rds:", " ", "@", ">", "#", "*", "\u00C9")),
+                Tuple.of(2, codePoints().map(Character::toString)),
+                Tuple.of(1, Arbitraries.strings().withChars("ab").ofMinLength(120).ofMaxLength(300)));
+        return piece.list().ofMaxSize(4).map(parts -> String.join("", parts));
     }
 
     @Provide

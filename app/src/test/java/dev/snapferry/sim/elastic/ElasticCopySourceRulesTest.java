@@ -121,7 +121,7 @@ class ElasticCopySourceRulesTest {
         ClusterSnapshot copy = elastic.copyClusterSnapshot(b -> b.snapshotArn(AUTOMATED)
                 .targetSnapshotName("kept-nightly").copyTags(true)).snapshot();
         assertThat(copy.snapshotType()).isEqualTo(SnapshotType.MANUAL);
-        assertThat(elastic.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots())
+        assertThat(elastic.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots())
                 .anyMatch(s -> s.snapshotArn().equals(copy.snapshotArn()));
         assertThat(elastic.listTagsForResource(b -> b.resourceArn(copy.snapshotArn())).tags())
                 .containsExactlyEntriesOf(Map.of("Owner", "ops"));

@@ -49,7 +49,7 @@ class ElasticCopyTest {
     }
 
     private ClusterSnapshot manualSource() {
-        ClusterSnapshotInList listed = east.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots()
+        ClusterSnapshotInList listed = east.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots()
                 .getFirst();
         return east.getClusterSnapshot(b -> b.snapshotArn(listed.snapshotArn())).snapshot();
     }
@@ -145,7 +145,7 @@ class ElasticCopyTest {
     void sourceArnOfAnotherRegionIsNotFoundBecauseCopiesStayInTheirRegion() {
         ClusterSnapshotInList euSource;
         try (DocDbElasticClient eu = SimClients.production(simulator, "eu-west-1").elastic()) {
-            euSource = eu.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots().getFirst();
+            euSource = eu.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots().getFirst();
         }
         assertThatThrownBy(() -> copy(euSource.snapshotArn(), "from-eu"))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class,
@@ -219,7 +219,7 @@ class ElasticCopyTest {
         assertThatThrownBy(() -> copy(source.snapshotArn(), "burst-6"))
                 .isInstanceOf(ServiceQuotaExceededException.class);
         try (DocDbElasticClient eu = SimClients.production(simulator, "eu-west-1").elastic()) {
-            String euSource = eu.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots().getFirst()
+            String euSource = eu.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots().getFirst()
                     .snapshotArn();
             assertThat(eu.copyClusterSnapshot(b -> b.snapshotArn(euSource).targetSnapshotName("eu-copy"))
                     .snapshot().status()).as("the quota is per region").isEqualTo(Status.COPYING);

@@ -20,6 +20,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.docdbelastic.DocDbElasticClient;
 import software.amazon.awssdk.services.docdbelastic.model.ClusterInList;
 import software.amazon.awssdk.services.docdbelastic.model.ClusterSnapshot;
@@ -94,8 +97,8 @@ class ElasticSnapshotListingTest {
             assertThat(east.listClusterSnapshots(b -> b.clusterArn(clusterArn.replace("cluster/", "cluster/0")))
                     .snapshots()).as("an unknown cluster has no snapshots").isEmpty();
 
-            List<ClusterSnapshotInList> manual = east.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots();
-            List<ClusterSnapshotInList> automated = east.listClusterSnapshots(b -> b.snapshotType("AUTOMATED"))
+            List<ClusterSnapshotInList> manual = east.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots();
+            List<ClusterSnapshotInList> automated = east.listClusterSnapshots(b -> b.snapshotType("automated"))
                     .snapshots();
             assertThat(manual).isNotEmpty();
             assertThat(automated).isNotEmpty();
@@ -111,7 +114,7 @@ class ElasticSnapshotListingTest {
                         .isEqualTo(SnapshotType.AUTOMATED);
             }
             List<ClusterSnapshotInList> both = east.listClusterSnapshots(b -> b.clusterArn(clusterArn)
-                    .snapshotType("MANUAL")).snapshots();
+                    .snapshotType("manual")).snapshots();
             assertThat(both).extracting(ClusterSnapshotInList::snapshotArn)
                     .containsExactlyInAnyOrderElementsOf(manual.stream()
                             .filter(s -> s.clusterArn().equals(clusterArn))
@@ -119,11 +122,29 @@ class ElasticSnapshotListingTest {
         }
     }
 
-    @Test
-    void unknownSnapshotTypeIsRefused() {
+    /**
+     * The request filter takes only the documented values "automated" and "manual" (botocore docdb-elastic
+     * 2022-11-28 service-2.json, ListClusterSnapshotsInput.snapshotType); the upper-case enum is the response's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"MANUAL", "AUTOMATED", "Manual", "shared", "SHARED", "public"})
+    void snapshotTypeOtherThanTheDocumentedLowerCaseValuesIsRefused(String type) {
         try (DocDbElasticClient east = elastic("us-east-1")) {
-            assertThatThrownBy(() -> east.listClusterSnapshots(b -> b.snapshotType("SHARED")))
-                    .isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> east.listClusterSnapshots(b -> b.snapshotType(type)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.fieldList()).extracting(f -> f.name()).containsExactly("snapshotType");
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"manual, MANUAL", "automated, AUTOMATED"})
+    void documentedSnapshotTypeListsOnlySnapshotsOfThatType(String filter, SnapshotType written) {
+        try (DocDbElasticClient east = elastic("us-east-1")) {
+            List<ClusterSnapshotInList> listed = east.listClusterSnapshots(b -> b.snapshotType(filter)).snapshots();
+            assertThat(listed).isNotEmpty().allSatisfy(s -> assertThat(east.getClusterSnapshot(b -> b
+                    .snapshotArn(s.snapshotArn())).snapshot().snapshotType()).isEqualTo(written));
         }
     }
 
@@ -168,9 +189,9 @@ class ElasticSnapshotListingTest {
     void pagingAFilteredListReturnsEveryMatchingItemOnce() {
         try (DocDbElasticClient east = SimClients.production(generated, "us-east-1").elastic()) {
             List<String> automated = east.listClusterSnapshotsPaginator(b -> b.maxResults(20)
-                    .snapshotType("AUTOMATED")).snapshots().stream().map(ClusterSnapshotInList::snapshotArn).toList();
+                    .snapshotType("automated")).snapshots().stream().map(ClusterSnapshotInList::snapshotArn).toList();
             List<String> manual = east.listClusterSnapshotsPaginator(b -> b.maxResults(20)
-                    .snapshotType("MANUAL")).snapshots().stream().map(ClusterSnapshotInList::snapshotArn).toList();
+                    .snapshotType("manual")).snapshots().stream().map(ClusterSnapshotInList::snapshotArn).toList();
             assertThat(automated).doesNotHaveDuplicates().isNotEmpty();
             assertThat(manual).doesNotHaveDuplicates().isNotEmpty().doesNotContainAnyElementsOf(automated);
             assertThat(automated.size() + manual.size()).isEqualTo(GENERATED.perRegion() / 10);
@@ -195,7 +216,7 @@ class ElasticSnapshotListingTest {
     void getClusterSnapshotReturnsEveryField() {
         try (DocDbElasticClient east = elastic("us-east-1");
              KmsClient kms = SimClients.production(demo, "us-east-1").kms()) {
-            ClusterSnapshotInList listed = east.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots()
+            ClusterSnapshotInList listed = east.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots()
                     .getFirst();
             ClusterSnapshot s = east.getClusterSnapshot(b -> b.snapshotArn(listed.snapshotArn())).snapshot();
             assertThat(s.snapshotArn()).isEqualTo(listed.snapshotArn());

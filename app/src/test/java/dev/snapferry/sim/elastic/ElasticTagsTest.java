@@ -36,7 +36,7 @@ class ElasticTagsTest {
         simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.parse("2026-11-20T12:00:00Z")),
                 FaultSettings.none(), new DemoDataset()));
         east = SimClients.production(simulator, "us-east-1").elastic();
-        var first = east.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots().getFirst();
+        var first = east.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots().getFirst();
         snapshotArn = first.snapshotArn();
         clusterArn = first.clusterArn();
     }

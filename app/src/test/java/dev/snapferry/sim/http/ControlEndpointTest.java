@@ -121,7 +121,7 @@ class ControlEndpointTest {
     @Test
     void clockAdvanceCompletesACopyInFlight() throws Exception {
         try (DocDbElasticClient elastic = SimClients.production(simulator, "us-east-1").elastic()) {
-            String source = elastic.listClusterSnapshots(b -> b.snapshotType("MANUAL")).snapshots().getFirst()
+            String source = elastic.listClusterSnapshots(b -> b.snapshotType("manual")).snapshots().getFirst()
                     .snapshotArn();
             ClusterSnapshot copy = elastic.copyClusterSnapshot(b -> b.snapshotArn(source)
                     .targetSnapshotName("advanced")).snapshot();

@@ -212,6 +212,29 @@ class AuditViewModelTest {
                 .noneMatch(t -> t.key().equals("Environment"));
     }
 
+    /** Keys set or removed on Elastic and Aurora snapshots at once must suit both APIs, whichever comes first. */
+    @Test
+    void removingTagKeysFromElasticAndAuroraSnapshotsRefusesAKeyEitherApiRefuses() {
+        Audit.Finding elastic = own(dev.snapferry.core.model.Engine.DOCUMENTDB_ELASTIC);
+        Audit.Finding aurora = own(dev.snapferry.core.model.Engine.AURORA_MYSQL);
+        for (List<Audit.Finding> order : List.of(List.of(elastic, aurora), List.of(aurora, elastic))) {
+            audit.selection().setAll(order);
+            // Elastic's TagKey pattern refuses the space; the RDS family reserves rds:.
+            for (String key : List.of("Cost Center", "rds:owner")) {
+                int before = dialogs.refusals().size();
+                dialogs.answerText(key);
+                audit.removeTagKeys();
+                assertThat(dialogs.refusals()).as("%s with %s first", key, order.getFirst().snapshot().engine())
+                        .hasSize(before + 1).last().asString().startsWith("\u201c" + key + "\u201d");
+            }
+        }
+    }
+
+    private Audit.Finding own(dev.snapferry.core.model.Engine engine) {
+        return audit.findings().stream().filter(f -> !f.snapshot().isForeign() && f.snapshot().engine() == engine)
+                .findFirst().orElseThrow();
+    }
+
     private Snapshot byId(String id) {
         return browser.catalog().rows().stream().map(SnapshotRow::snapshot).filter(s -> Audit.id(s).equals(id)).findFirst()
                 .orElseThrow();
