@@ -126,9 +126,7 @@ public final class MainViewModel {
                     messages.get(caps.kmsKeyWithUnencryptedSource() == UnencryptedKeyRule.ERROR
                             ? "main.engines.unencryptedKey.error" : "main.engines.unencryptedKey.encrypts"),
                     Integer.toString(caps.maxCopiesInFlightPerRegion()),
-                    caps.tags().extraCharacters().isEmpty()
-                            ? messages.get("main.engines.tagChars.standard")
-                            : messages.get("main.engines.tagChars.extra", caps.tags().extraCharacters())));
+                    tagCharacters(caps)));
         }
         return rows;
     }
@@ -151,6 +149,15 @@ public final class MainViewModel {
                             messages.get("engine." + engine.name()), source.getKey(), source.getValue())));
         }
         return lines;
+    }
+
+    /** Which characters tag keys may hold: Elastic's own ASCII set, or the RDS family's standard set (+ extras). */
+    private String tagCharacters(EngineCapabilities caps) {
+        if (caps.tags().keyCharacters() instanceof dev.snapferry.core.rules.TagCharset.AsciiClass ascii) {
+            return messages.get("main.engines.tagChars.ascii", ascii.listing());
+        }
+        return caps.tags().extraCharacters().isEmpty() ? messages.get("main.engines.tagChars.standard")
+                : messages.get("main.engines.tagChars.extra", caps.tags().extraCharacters());
     }
 
     private String yesNo(boolean value) {

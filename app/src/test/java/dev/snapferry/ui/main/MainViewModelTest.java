@@ -32,6 +32,8 @@ class MainViewModelTest {
         assertThat(docdb.sharedCrossRegion()).isEqualTo("No");
         assertThat(docdb.maxCopies()).isEqualTo("5");
         assertThat(row("Aurora MySQL").tagCharacters()).contains("@");
+        // Elastic keys: the docdb-elastic model's class [a-zA-Z+-=._:/], ASCII only.
+        assertThat(elastic.tagCharacters()).startsWith("Keys: ").contains("A\u2013Z").doesNotContain("Standard");
         assertThat(row("Aurora MySQL").sharedCrossRegion()).isEqualTo("Unencrypted only");
     }
 
