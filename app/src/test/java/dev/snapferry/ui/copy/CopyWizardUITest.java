@@ -158,8 +158,8 @@ class CopyWizardUITest {
         robot.clickOn(region);
         robot.clickOn(robot.lookup(".list-cell").match(NodeQueryUtils.hasText("us-west-2"))
                 .queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wizard.checkingNamesProperty().get()
-                && !wizard.loadingKeysProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wizard.destinationStep().checkingNamesProperty().get()
+                && !wizard.keyStep().loadingKeysProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         click(robot, "#wizardNext");
         assertThat(label(robot, "#copyKmsNeed")).isEqualTo("A key is required");
@@ -167,8 +167,8 @@ class CopyWizardUITest {
         assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).isTrue();
         Screenshots.save(wizardStage.getScene(), "copy-wizard-key-required");
         click(robot, "#copyKmsKey");
-        KmsKey usable = wizard.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
-                .orElseThrow();
+        KmsKey usable = wizard.keyStep().keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged())
+                .findFirst().orElseThrow();
         robot.clickOn(robot.lookup(".list-cell").match(NodeQueryUtils.hasText(usable.displayName()))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
@@ -204,7 +204,7 @@ class CopyWizardUITest {
         assertThat(robot.lookup("#wizardFinish").queryButton().getText()).isEqualTo("Copy 5 snapshots");
         click(robot, "#wizardFinish");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wizard.doneProperty().get());
-        for (CopyWizardViewModel.Target target : wizard.targets()) {
+        for (CopyTarget target : wizard.targets()) {
             assertThat(target.nameProperty().get()).contains("-weekly-");
             assertThat(inAws(new RegionRef("eu-central-1"), target.nameProperty().get()).sourceSnapshotArn())
                     .isEqualTo(target.source().arn());
