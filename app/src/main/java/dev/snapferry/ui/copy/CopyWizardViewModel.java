@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * tags together, so no step can judge its share alone), and starts the destination's lookups when it changes.
  *
  * <p>Submitting sends each copy once: a copy AWS accepted is never sent again, and a copy AWS refused comes back to
- * the step of the field it concerns so that the user can fix it and finish again.
+ * the step of the field it concerns so that the user can fix it and finish again. Closing the wizard stops its
+ * lookups; an answer that arrives later is dropped.
  */
 public final class CopyWizardViewModel {
 
@@ -159,6 +160,16 @@ public final class CopyWizardViewModel {
         List<CopyTarget> pending = targets.stream().filter(t -> !t.isSubmitted()).toList();
         List<CopyRequest> requests = pending.stream().map(this::request).toList();
         review.submit(requests, outcomes -> answered(pending, requests, outcomes));
+    }
+
+    /**
+     * The wizard's window is gone: the lookups still running (names taken in the destination, its KMS keys) and a
+     * names check waiting for a pause in typing are cancelled, and their answers, should any still come, are
+     * dropped. Copies being sent are not stopped: AWS may have accepted some, and {@link #submitted()} says which.
+     */
+    public void close() {
+        destination.close();
+        encryption.close();
     }
 
     // ---- inside ----

@@ -24,6 +24,7 @@ import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.common.ExecutorTaskRunner;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.Scheduler;
+import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.ThemeManager;
 import dev.snapferry.ui.testing.Screenshots;
 import java.time.Clock;
@@ -211,12 +212,26 @@ class CopyWizardUITest {
         }
     }
 
+    @Test
+    void cancellingTheWizardCancelsTheLookupsStillRunning(FxRobot robot) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        open(tasks, source(s -> s.engine().family() == EngineFamily.AURORA && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE));
+        assertThat(WaitForAsyncUtils.asyncFx(tasks::waiting).get()).as("names and keys being looked up").hasSize(2);
+        click(robot, "#wizardCancel");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizardStage.isShowing());
+        assertThat(WaitForAsyncUtils.asyncFx(tasks::all).get()).allMatch(HeldTasks.Held::isCancelled);
+    }
+
     private void open(Snapshot... sources) throws Exception {
+        open(new ExecutorTaskRunner(workers, Platform::runLater), sources);
+    }
+
+    private void open(TaskRunner tasks, Snapshot... sources) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             wizard = new CopyWizardViewModel(List.of(sources), CapabilityMatrix.loadDefault(),
                     new LiveCopyGateway(sessions, CopyWizardUITest::regions, new SnapshotWriter(), new KmsDirectory()),
-                    new ExecutorTaskRunner(workers, Platform::runLater), Scheduler.fx(), messages,
-                    Clock.systemUTC(), simulator.endpoint().toString());
+                    tasks, Scheduler.fx(), messages, Clock.systemUTC(), simulator.endpoint().toString());
             wizardStage = CopyWizardWindow.show(owner, wizard, messages, () -> { });
         }).get();
         WaitForAsyncUtils.waitForFxEvents();

@@ -389,6 +389,41 @@ class CopyWizardViewModelTest {
         assertThat(encryption.kmsProblemProperty().get()).startsWith("Choose a KMS key of us-west-2");
     }
 
+    @Test
+    void closingTheWizardCancelsItsLookupsAndItsPendingNameCheck() {
+        HeldTasks tasks = new HeldTasks();
+        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE);
+        CopyWizardViewModel wizard = wizard(tasks, source);
+        wizard.destinationStep().targetIdentifierProperty().set("closing-soon");
+        assertThat(tasks.waiting()).extracting(HeldTasks.Held::name).hasSize(2)
+                .anyMatch(n -> n.startsWith("names taken")).anyMatch(n -> n.startsWith("list KMS keys"));
+        assertThat(scheduled).hasSize(1);
+
+        wizard.close();
+
+        assertThat(tasks.all()).as("every lookup is cancelled").allMatch(HeldTasks.Held::isCancelled);
+        assertThat(scheduled).as("the names check waiting for a pause in typing is cancelled").isEmpty();
+        assertThat(tasks.release()).as("no lookup runs after the wizard closed").isZero();
+        wizard.destinationStep().targetIdentifierProperty().set("typed-after-closing");
+        assertThat(scheduled).as("no names check is scheduled after closing").isEmpty();
+    }
+
+    @Test
+    void aLateAnswerNeverReachesAClosedWizard() {
+        // A runner that cannot stop work already answered: the answers arrive after close anyway.
+        DeferredTasks tasks = new DeferredTasks();
+        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE);
+        CopyWizardViewModel wizard = wizard(tasks, source);
+        wizard.close();
+        tasks.runAll();
+        assertThat(wizard.destinationStep().checkingNamesProperty().get()).isTrue();
+        assertThat(wizard.keyStep().keys()).isEmpty();
+        assertThat(wizard.keyStep().loadingKeysProperty().get()).isTrue();
+        assertThat(wizard.canNext().get()).isFalse();
+    }
+
     private CopyWizardViewModel wizard(TaskRunner tasks, Snapshot... sources) {
         return new CopyWizardViewModel(List.of(sources), MATRIX, gateway, tasks, scheduler, messages, CLOCK,
                 simulator.endpoint().toString());
