@@ -33,14 +33,20 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The copy wizard's four steps, bound to {@link CopyWizardViewModel}: the View shows the ViewModel's problems at
- * their fields and enables Next and Finish as it says; it decides nothing.
+ * The copy wizard's four steps, each page bound to its step's ViewModel and the buttons to
+ * {@link CopyWizardViewModel}: the View shows the ViewModels' problems at their fields and enables Next and Finish as
+ * they say; it decides nothing.
  */
 public final class CopyWizardView {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final CopyWizardViewModel viewModel;
+    private final DestinationStepViewModel destination;
+    private final KeyStepViewModel encryption;
+    private final TagsStepViewModel tagging;
+    private final ReviewStepViewModel review;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
     private final Button cancel;
@@ -49,6 +55,10 @@ public final class CopyWizardView {
     public CopyWizardView(CopyWizardViewModel viewModel, Messages messages, Runnable close) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.destination = viewModel.destinationStep();
+        this.encryption = viewModel.keyStep();
+        this.tagging = viewModel.tagsStep();
+        this.review = viewModel.reviewStep();
         root.getStyleClass().add("copy-wizard");
         root.setPrefSize(860, 620);
 
@@ -58,14 +68,15 @@ public final class CopyWizardView {
         for (CopyWizardViewModel.Step step : CopyWizardViewModel.Step.values()) {
             Label label = new Label((step.ordinal() + 1) + ". " + messages.get("copy.step." + step.name()));
             label.getStyleClass().add("wizard-step");
-            label.pseudoClassStateChanged(PseudoClass.getPseudoClass("current"), viewModel.stepProperty().get() == step);
-            viewModel.stepProperty().addListener((obs, old, now) -> label.pseudoClassStateChanged(
-                    PseudoClass.getPseudoClass("current"), now == step));
+            label.pseudoClassStateChanged(CURRENT, viewModel.stepProperty().get() == step);
+            viewModel.stepProperty().addListener((obs, old, now) -> label.pseudoClassStateChanged(CURRENT,
+                    now == step));
             steps.getChildren().add(label);
         }
         root.setTop(steps);
 
-        StackPane pages = new StackPane(page(destination()), page(encryption()), page(tags()), page(review()));
+        StackPane pages = new StackPane(page(destinationPage()), page(encryptionPage()),
+                page(tagsPage()), page(reviewPage()));
         for (int i = 0; i < pages.getChildren().size(); i++) {
             Node page = pages.getChildren().get(i);
             CopyWizardViewModel.Step step = CopyWizardViewModel.Step.values()[i];
@@ -125,23 +136,23 @@ public final class CopyWizardView {
 
     // ---- step 1 ----
 
-    private Node destination() {
+    private Node destinationPage() {
         GridPane grid = form();
-        ComboBox<AccountRef> account = new ComboBox<>(viewModel.accounts());
+        ComboBox<AccountRef> account = new ComboBox<>(destination.accounts());
         account.setId("copyAccount");
         account.setAccessibleText(messages.get("copy.account"));
         account.setConverter(converter(a -> a == null ? "" : a.accountId() + "  (" + a.profileName() + ")"));
-        account.valueProperty().bindBidirectional(viewModel.accountProperty());
+        account.valueProperty().bindBidirectional(destination.accountProperty());
         account.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(0, fieldLabel("copy.account", account), account);
 
-        ComboBox<CopyWizardViewModel.RegionChoice> region = new ComboBox<>(viewModel.regions());
+        ComboBox<DestinationStepViewModel.RegionChoice> region = new ComboBox<>(destination.regions());
         region.setId("copyRegion");
         region.setAccessibleText(messages.get("copy.region"));
         region.setMaxWidth(Double.MAX_VALUE);
         region.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(CopyWizardViewModel.RegionChoice item, boolean empty) {
+            protected void updateItem(DestinationStepViewModel.RegionChoice item, boolean empty) {
                 super.updateItem(item, empty);
                 setDisable(item != null && !item.enabled());
                 setText(empty || item == null ? null : item.enabled() ? item.region().code()
@@ -155,45 +166,45 @@ public final class CopyWizardView {
         });
         region.setButtonCell(new ListCell<>() {
             @Override
-            protected void updateItem(CopyWizardViewModel.RegionChoice item, boolean empty) {
+            protected void updateItem(DestinationStepViewModel.RegionChoice item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.region().code());
             }
         });
         Runnable showRegion = () -> {
-            RegionRef chosen = viewModel.regionProperty().get();
-            region.getSelectionModel().select(viewModel.regions().stream()
+            RegionRef chosen = destination.regionProperty().get();
+            region.getSelectionModel().select(destination.regions().stream()
                     .filter(c -> c.region().equals(chosen)).findFirst().orElse(null));
         };
-        viewModel.regionProperty().addListener(x -> showRegion.run());
-        viewModel.regions().addListener((javafx.collections.ListChangeListener<Object>) c -> showRegion.run());
+        destination.regionProperty().addListener(x -> showRegion.run());
+        destination.regions().addListener((javafx.collections.ListChangeListener<Object>) c -> showRegion.run());
         showRegion.run();
         region.valueProperty().addListener((obs, old, now) -> {
             if (now != null && now.enabled()) {
-                viewModel.regionProperty().set(now.region());
+                destination.regionProperty().set(now.region());
             } else if (now != null) {
                 showRegion.run();
             }
         });
         grid.addRow(1, fieldLabel("copy.region", region), region);
-        grid.add(problem(viewModel.regionProblemProperty(), region, "regionProblem"), 1, 2);
+        grid.add(problem(destination.regionProblemProperty(), region, "regionProblem"), 1, 2);
 
         VBox box = new VBox(10, grid);
         if (!viewModel.isBatch()) {
             TextField name = nameField(grid, "copyIdentifier", "copy.identifier",
-                    messages.get("copy.identifier.accessible"), viewModel.targetIdentifierProperty());
-            grid.add(problem(viewModel.targetProblemProperty(), name, "identifierProblem"), 1, 4);
+                    messages.get("copy.identifier.accessible"), destination.targetIdentifierProperty());
+            grid.add(problem(destination.targetProblemProperty(), name, "identifierProblem"), 1, 4);
             grid.add(checking(), 1, 5);
         } else {
             TextField template = nameField(grid, "copyTemplate", "copy.template", messages.get("copy.template"),
-                    viewModel.templateProperty());
+                    destination.templateProperty());
             Label help = new Label(messages.get("copy.template.help"));
             help.getStyleClass().add("field-help");
             help.setWrapText(true);
             grid.add(help, 1, 4);
-            grid.add(problem(viewModel.templateProblemProperty(), template, "templateProblem"), 1, 5);
+            grid.add(problem(destination.templateProblemProperty(), template, "templateProblem"), 1, 5);
             grid.add(checking(), 1, 6);
-            ListView<CopyWizardViewModel.Target> preview = new ListView<>(
+            ListView<CopyTarget> preview = new ListView<>(
                     javafx.collections.FXCollections.observableArrayList(viewModel.targets()));
             preview.setId("copyPreview");
             preview.setAccessibleText(messages.get("copy.preview"));
@@ -211,7 +222,7 @@ public final class CopyWizardView {
         field.setId(id);
         field.setAccessibleText(accessible);
         field.textProperty().bindBidirectional(text);
-        HBox row = new HBox(8, field, spinner(viewModel.checkingNamesProperty()));
+        HBox row = new HBox(8, field, spinner(destination.checkingNamesProperty()));
         HBox.setHgrow(field, Priority.ALWAYS);
         row.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(3, fieldLabel(labelKey, field), row);
@@ -221,13 +232,13 @@ public final class CopyWizardView {
     private Label checking() {
         Label label = new Label(messages.get("copy.checking"));
         label.getStyleClass().add("field-help");
-        label.visibleProperty().bind(viewModel.checkingNamesProperty());
+        label.visibleProperty().bind(destination.checkingNamesProperty());
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 
     /** A batch row: the source, the name its copy will get, and that name's problem in red. */
-    private final class TargetCell extends ListCell<CopyWizardViewModel.Target> {
+    private final class TargetCell extends ListCell<CopyTarget> {
         private final Label source = new Label();
         private final Label name = new Label();
         private final Label problem = new Label();
@@ -240,7 +251,7 @@ public final class CopyWizardView {
         }
 
         @Override
-        protected void updateItem(CopyWizardViewModel.Target item, boolean empty) {
+        protected void updateItem(CopyTarget item, boolean empty) {
             super.updateItem(item, empty);
             name.textProperty().unbind();
             problem.textProperty().unbind();
@@ -261,25 +272,25 @@ public final class CopyWizardView {
 
     // ---- step 2 ----
 
-    private Node encryption() {
+    private Node encryptionPage() {
         GridPane grid = form();
         Label source = new Label();
         source.setId("copySourceEncryption");
         source.setWrapText(true);
-        source.textProperty().bind(viewModel.sourceEncryptionProperty());
+        source.textProperty().bind(encryption.sourceEncryptionProperty());
         grid.addRow(0, new Label(messages.get("copy.encryption.source")), source);
         Label need = new Label();
         need.setId("copyKmsNeed");
         need.getStyleClass().add("kms-need");
-        need.textProperty().bind(viewModel.kmsNeedProperty());
+        need.textProperty().bind(encryption.kmsNeedProperty());
         Label reason = new Label();
         reason.setId("copyKmsReason");
         reason.setWrapText(true);
-        reason.textProperty().bind(viewModel.kmsReasonProperty());
+        reason.textProperty().bind(encryption.kmsReasonProperty());
         grid.add(need, 1, 1);
         grid.add(reason, 1, 2);
 
-        ComboBox<KmsKey> key = new ComboBox<>(viewModel.keys());
+        ComboBox<KmsKey> key = new ComboBox<>(encryption.keys());
         key.setId("copyKmsKey");
         key.setAccessibleText(messages.get("copy.kms.key"));
         key.setMaxWidth(Double.MAX_VALUE);
@@ -299,21 +310,21 @@ public final class CopyWizardView {
                 setText(empty || item == null ? messages.get("copy.kms.key.none") : keyText(item));
             }
         });
-        key.valueProperty().bindBidirectional(viewModel.keyProperty());
+        key.valueProperty().bindBidirectional(encryption.keyProperty());
         Button clear = new Button(messages.get("copy.kms.clear"));
         clear.setId("copyKmsClear");
-        clear.setOnAction(e -> viewModel.keyProperty().set(null));
-        clear.disableProperty().bind(viewModel.keyProperty().isNull());
-        HBox field = new HBox(8, key, clear, spinner(viewModel.loadingKeysProperty()));
+        clear.setOnAction(e -> encryption.keyProperty().set(null));
+        clear.disableProperty().bind(encryption.keyProperty().isNull());
+        HBox field = new HBox(8, key, clear, spinner(encryption.loadingKeysProperty()));
         HBox.setHgrow(key, Priority.ALWAYS);
         field.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(3, fieldLabel("copy.kms.key", key), field);
-        grid.add(problem(viewModel.kmsProblemProperty(), key, "kmsProblem"), 1, 4);
+        grid.add(problem(encryption.kmsProblemProperty(), key, "kmsProblem"), 1, 4);
         Label warning = new Label();
         warning.setId("kmsWarning");
         warning.getStyleClass().add("field-warning");
         warning.setWrapText(true);
-        warning.textProperty().bind(viewModel.kmsWarningProperty());
+        warning.textProperty().bind(encryption.kmsWarningProperty());
         grid.add(warning, 1, 5);
         return grid;
     }
@@ -331,38 +342,38 @@ public final class CopyWizardView {
 
     // ---- step 3 ----
 
-    private Node tags() {
+    private Node tagsPage() {
         CheckBox copy = new CheckBox(messages.get("copy.tags.copy"));
         copy.setId("copyTags");
-        copy.selectedProperty().bindBidirectional(viewModel.copyTagsProperty());
+        copy.selectedProperty().bindBidirectional(tagging.copyTagsProperty());
         Label explicit = new Label(messages.get("copy.tags.explicit"));
         explicit.getStyleClass().add("section-label");
-        Node editor = new TagEditorView(viewModel.tags(), messages).root();
+        Node editor = new TagEditorView(tagging.tags(), messages).root();
         Label count = new Label();
         count.getStyleClass().add("field-problem");
-        count.textProperty().bind(viewModel.tagsProblemProperty());
+        count.textProperty().bind(tagging.tagsProblemProperty());
         Label warning = new Label();
         warning.setId("tagWarning");
         warning.getStyleClass().add("field-warning");
         warning.setWrapText(true);
-        warning.textProperty().bind(viewModel.tagWarningProperty());
+        warning.textProperty().bind(tagging.tagWarningProperty());
         Label previewTitle = new Label(messages.get("copy.tags.preview"));
         previewTitle.getStyleClass().add("section-label");
         Label preview = new Label();
         preview.setId("copyTagPreview");
         preview.setWrapText(true);
-        preview.textProperty().bind(viewModel.tagPreviewProperty());
+        preview.textProperty().bind(tagging.tagPreviewProperty());
         return new VBox(10, copy, explicit, editor, count, warning, previewTitle, preview);
     }
 
     // ---- step 4 ----
 
-    private Node review() {
-        ListView<CopyWizardViewModel.ReviewRow> rows = new ListView<>(viewModel.review());
+    private Node reviewPage() {
+        ListView<ReviewStepViewModel.Row> rows = new ListView<>(review.rows());
         rows.setId("copyReview");
         rows.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(CopyWizardViewModel.ReviewRow item, boolean empty) {
+            protected void updateItem(ReviewStepViewModel.Row item, boolean empty) {
                 super.updateItem(item, empty);
                 if (empty || item == null) {
                     setGraphic(null);
@@ -391,8 +402,8 @@ public final class CopyWizardView {
         general.setId("copyGeneralProblem");
         general.getStyleClass().add("field-problem");
         general.setWrapText(true);
-        general.textProperty().bind(viewModel.generalProblemProperty());
-        general.visibleProperty().bind(viewModel.generalProblemProperty().isNotEmpty());
+        general.textProperty().bind(review.generalProblemProperty());
+        general.visibleProperty().bind(review.generalProblemProperty().isNotEmpty());
         general.managedProperty().bind(general.visibleProperty());
         return new VBox(10, general, rows);
     }

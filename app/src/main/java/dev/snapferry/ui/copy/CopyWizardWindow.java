@@ -15,7 +15,7 @@ public final class CopyWizardWindow {
 
     /**
      * Opens the wizard; {@code onClosed} runs when it closes, after Finish or Cancel (the ViewModel's
-     * {@code submitted()} says which copies started).
+     * {@code submitted()} says which copies started). Closing stops the wizard's lookups.
      */
     public static Stage show(@Nullable Window owner, CopyWizardViewModel viewModel, Messages messages,
                              Runnable onClosed) {
@@ -33,7 +33,12 @@ public final class CopyWizardWindow {
         stage.setScene(scene);
         stage.setTitle(viewModel.isBatch() ? messages.get("copy.title.batch", viewModel.targets().size())
                 : messages.get("copy.title.single", viewModel.targets().getFirst().source().identifier()));
-        stage.setOnHidden(e -> onClosed.run());
+        stage.setOnHidden(e -> {
+            // Hidden by any means (Cancel, Finish, the close button, the owner closing): the names and keys still
+            // being looked up would answer a wizard no one sees.
+            viewModel.close();
+            onClosed.run();
+        });
         stage.setOnCloseRequest(e -> {
             if (viewModel.submittingProperty().get()) {
                 // Copies are being sent: closing now would hide which ones AWS accepted.

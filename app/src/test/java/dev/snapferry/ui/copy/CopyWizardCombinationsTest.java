@@ -75,13 +75,14 @@ class CopyWizardCombinationsTest {
         CopyWizardViewModel wizard = new CopyWizardViewModel(List.of(source), MATRIX, gateway,
                 new SameThreadTaskRunner(), (millis, action) -> () -> { }, MESSAGES,
                 Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC), null);
-        wizard.regionProperty().set(destination);
+        wizard.destinationStep().regionProperty().set(destination);
         boolean regionAllowed = CopyRules.checkDestination(MATRIX.forEngine(engine),
                 new CopyContext(source, OWN.accountId(), destination, null, null)).isEmpty();
-        assertThat(wizard.regions()).filteredOn(c -> c.region().equals(destination)).singleElement()
+        assertThat(wizard.destinationStep().regions()).filteredOn(c -> c.region().equals(destination)).singleElement()
                 .satisfies(c -> assertThat(c.enabled()).isEqualTo(regionAllowed));
         if (!regionAllowed) {
-            assertThat(wizard.regionProperty().get()).as("a refused region is never chosen").isNotEqualTo(destination);
+            assertThat(wizard.destinationStep().regionProperty().get()).as("a refused region is never chosen")
+                    .isNotEqualTo(destination);
             return;
         }
         KmsKey chosen = switch (keyChoice) {
@@ -90,8 +91,8 @@ class CopyWizardCombinationsTest {
             case DISABLED -> disabled;
             case OTHER_REGION -> elsewhere;
         };
-        wizard.keyProperty().set(chosen);
-        KmsKey effective = wizard.keyProperty().get();
+        wizard.keyStep().keyProperty().set(chosen);
+        KmsKey effective = wizard.keyStep().keyProperty().get();
         if (keyChoice == KeyChoice.DISABLED) {
             assertThat(effective).as("a disabled key cannot be chosen").isNull();
         }
@@ -103,14 +104,15 @@ class CopyWizardCombinationsTest {
                 .filter(Problem::isError).toList();
         assertThat(wizard.canFinish().get()).as("Finish follows the rules: %s", errors).isEqualTo(errors.isEmpty());
         for (Problem error : errors) {
-            String shown = error.field().equals(KmsRules.FIELD) ? wizard.kmsProblemProperty().get()
-                    : error.field().equals(CopyRules.DESTINATION_REGION) ? wizard.regionProblemProperty().get()
-                    : wizard.targetProblemProperty().get();
+            String shown = error.field().equals(KmsRules.FIELD) ? wizard.keyStep().kmsProblemProperty().get()
+                    : error.field().equals(CopyRules.DESTINATION_REGION)
+                    ? wizard.destinationStep().regionProblemProperty().get()
+                    : wizard.destinationStep().targetProblemProperty().get();
             assertThat(shown).as("%s is shown at its field", error.code()).isNotEmpty();
         }
         String need = KmsRules.requirement(MATRIX.forEngine(engine), new CopyContext(source, OWN.accountId(),
                 destination, null, null)).need().name();
-        assertThat(wizard.kmsNeedProperty().get()).isEqualTo(MESSAGES.get("copy.kms.need." + need));
+        assertThat(wizard.keyStep().kmsNeedProperty().get()).isEqualTo(MESSAGES.get("copy.kms.need." + need));
     }
 
     private static Snapshot source(Engine engine, boolean encrypted, boolean shared) {

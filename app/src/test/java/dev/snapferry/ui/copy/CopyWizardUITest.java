@@ -24,6 +24,7 @@ import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.common.ExecutorTaskRunner;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.Scheduler;
+import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.ThemeManager;
 import dev.snapferry.ui.testing.Screenshots;
 import java.time.Clock;
@@ -158,8 +159,8 @@ class CopyWizardUITest {
         robot.clickOn(region);
         robot.clickOn(robot.lookup(".list-cell").match(NodeQueryUtils.hasText("us-west-2"))
                 .queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wizard.checkingNamesProperty().get()
-                && !wizard.loadingKeysProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wizard.destinationStep().checkingNamesProperty().get()
+                && !wizard.keyStep().loadingKeysProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         click(robot, "#wizardNext");
         assertThat(label(robot, "#copyKmsNeed")).isEqualTo("A key is required");
@@ -167,8 +168,8 @@ class CopyWizardUITest {
         assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).isTrue();
         Screenshots.save(wizardStage.getScene(), "copy-wizard-key-required");
         click(robot, "#copyKmsKey");
-        KmsKey usable = wizard.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
-                .orElseThrow();
+        KmsKey usable = wizard.keyStep().keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged())
+                .findFirst().orElseThrow();
         robot.clickOn(robot.lookup(".list-cell").match(NodeQueryUtils.hasText(usable.displayName()))
                 .queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
@@ -204,19 +205,33 @@ class CopyWizardUITest {
         assertThat(robot.lookup("#wizardFinish").queryButton().getText()).isEqualTo("Copy 5 snapshots");
         click(robot, "#wizardFinish");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wizard.doneProperty().get());
-        for (CopyWizardViewModel.Target target : wizard.targets()) {
+        for (CopyTarget target : wizard.targets()) {
             assertThat(target.nameProperty().get()).contains("-weekly-");
             assertThat(inAws(new RegionRef("eu-central-1"), target.nameProperty().get()).sourceSnapshotArn())
                     .isEqualTo(target.source().arn());
         }
     }
 
+    @Test
+    void cancellingTheWizardCancelsTheLookupsStillRunning(FxRobot robot) throws Exception {
+        HeldTasks tasks = new HeldTasks();
+        open(tasks, source(s -> s.engine().family() == EngineFamily.AURORA && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE));
+        assertThat(WaitForAsyncUtils.asyncFx(tasks::waiting).get()).as("names and keys being looked up").hasSize(2);
+        click(robot, "#wizardCancel");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizardStage.isShowing());
+        assertThat(WaitForAsyncUtils.asyncFx(tasks::all).get()).allMatch(HeldTasks.Held::isCancelled);
+    }
+
     private void open(Snapshot... sources) throws Exception {
+        open(new ExecutorTaskRunner(workers, Platform::runLater), sources);
+    }
+
+    private void open(TaskRunner tasks, Snapshot... sources) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             wizard = new CopyWizardViewModel(List.of(sources), CapabilityMatrix.loadDefault(),
                     new LiveCopyGateway(sessions, CopyWizardUITest::regions, new SnapshotWriter(), new KmsDirectory()),
-                    new ExecutorTaskRunner(workers, Platform::runLater), Scheduler.fx(), messages,
-                    Clock.systemUTC(), simulator.endpoint().toString());
+                    tasks, Scheduler.fx(), messages, Clock.systemUTC(), simulator.endpoint().toString());
             wizardStage = CopyWizardWindow.show(owner, wizard, messages, () -> { });
         }).get();
         WaitForAsyncUtils.waitForFxEvents();

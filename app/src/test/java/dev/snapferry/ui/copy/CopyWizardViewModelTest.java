@@ -96,25 +96,28 @@ class CopyWizardViewModelTest {
         Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && s.storageEncrypted()
                 && s.type() == SnapshotType.AUTOMATED);
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
-        assertThat(wizard.targetIdentifierProperty().get()).doesNotStartWith("rds:").endsWith("-copy-20261122");
-        assertThat(wizard.regionProperty().get()).isEqualTo(source.region());
+        DestinationStepViewModel destination = wizard.destinationStep();
+        KeyStepViewModel encryption = wizard.keyStep();
+        TagsStepViewModel tagging = wizard.tagsStep();
+        assertThat(destination.targetIdentifierProperty().get()).doesNotStartWith("rds:").endsWith("-copy-20261122");
+        assertThat(destination.regionProperty().get()).isEqualTo(source.region());
         assertThat(wizard.canNext().get()).isTrue();
         wizard.next();
         assertThat(wizard.stepProperty().get()).isEqualTo(CopyWizardViewModel.Step.ENCRYPTION);
-        assertThat(wizard.kmsNeedProperty().get()).isEqualTo("A key is optional");
-        assertThat(wizard.sourceEncryptionProperty().get()).startsWith("Encrypted with the");
+        assertThat(encryption.kmsNeedProperty().get()).isEqualTo("A key is optional");
+        assertThat(encryption.sourceEncryptionProperty().get()).startsWith("Encrypted with the");
         wizard.next();
-        var row = wizard.tags().add();
+        var row = tagging.tags().add();
         row.keyProperty().set("aws:purpose");
         assertThat(wizard.canNext().get()).isFalse();
         assertThat(row.keyProblemProperty().get()).contains("aws:");
         row.keyProperty().set("Purpose");
         row.valueProperty().set("pre-upgrade");
         assertThat(wizard.canNext().get()).isTrue();
-        assertThat(wizard.tagPreviewProperty().get()).isEqualTo("Purpose=pre-upgrade \u2014 AWS uses the tags "
+        assertThat(tagging.tagPreviewProperty().get()).isEqualTo("Purpose=pre-upgrade \u2014 AWS uses the tags "
                 + "given here instead of the source\u2019s when both are asked for.");
         wizard.next();
-        CopyWizardViewModel.ReviewRow review = wizard.review().getFirst();
+        ReviewStepViewModel.Row review = wizard.reviewStep().rows().getFirst();
         assertThat(review.crossRegion()).isFalse();
         assertThat(review.cli()).startsWith("aws rds copy-db-cluster-snapshot --source-db-cluster-snapshot-identifier "
                 + source.identifier()).contains("--copy-tags --tags Key=Purpose,Value=pre-upgrade")
@@ -122,7 +125,7 @@ class CopyWizardViewModelTest {
         assertThat(wizard.canFinish().get()).isTrue();
         wizard.finish();
         assertThat(wizard.doneProperty().get()).isTrue();
-        Snapshot copy = inAws(source.region(), wizard.targetIdentifierProperty().get());
+        Snapshot copy = inAws(source.region(), destination.targetIdentifierProperty().get());
         assertThat(copy.tags()).containsExactly(new Tag("Purpose", "pre-upgrade"));
         assertThat(copy.kmsKeyId()).isEqualTo(source.kmsKeyId());
     }
@@ -135,29 +138,31 @@ class CopyWizardViewModelTest {
         Snapshot neighbour = source(s -> s.region().equals(source.region()) && s != source && !s.isForeign()
                 && s.engine().api() == source.engine().api());
         CopyWizardViewModel wizard = wizard(tasks, source);
-        assertThat(wizard.checkingNamesProperty().get()).isTrue();
+        DestinationStepViewModel destination = wizard.destinationStep();
+        assertThat(destination.checkingNamesProperty().get()).isTrue();
         assertThat(wizard.canNext().get()).as("not before the names are known").isFalse();
         tasks.runAll();
         assertThat(wizard.canNext().get()).isTrue();
-        wizard.targetIdentifierProperty().set("2-bad");
-        assertThat(wizard.targetProblemProperty().get()).isEqualTo("Start the identifier with a letter (a\u2013z).");
-        wizard.targetIdentifierProperty().set(neighbour.identifier().toUpperCase(Locale.ROOT));
-        assertThat(wizard.targetProblemProperty().get()).contains("already exists in " + source.region().code());
-        wizard.targetIdentifierProperty().set(source.identifier());
-        assertThat(wizard.targetProblemProperty().get())
+        destination.targetIdentifierProperty().set("2-bad");
+        assertThat(destination.targetProblemProperty().get())
+                .isEqualTo("Start the identifier with a letter (a\u2013z).");
+        destination.targetIdentifierProperty().set(neighbour.identifier().toUpperCase(Locale.ROOT));
+        assertThat(destination.targetProblemProperty().get()).contains("already exists in " + source.region().code());
+        destination.targetIdentifierProperty().set(source.identifier());
+        assertThat(destination.targetProblemProperty().get())
                 .isEqualTo("The copy needs a name different from its source in the same region.");
         assertThat(wizard.canNext().get()).isFalse();
 
         // A name taken in AWS after the first check is caught once typing pauses.
-        wizard.targetIdentifierProperty().set("graph-before-upgrade");
+        destination.targetIdentifierProperty().set("graph-before-upgrade");
         assertThat(wizard.canNext().get()).isTrue();
         gateway.copy(new dev.snapferry.core.model.CopyRequest(source, account(DemoAccounts.PRODUCTION),
                 source.region(), "graph-before-upgrade", null, false, List.of()));
         assertThat(scheduled).hasSize(1);
         scheduled.removeFirst().run();
-        assertThat(wizard.checkingNamesProperty().get()).isTrue();
+        assertThat(destination.checkingNamesProperty().get()).isTrue();
         tasks.runAll();
-        assertThat(wizard.targetProblemProperty().get()).contains("already exists");
+        assertThat(destination.targetProblemProperty().get()).contains("already exists");
     }
 
     @Test
@@ -168,14 +173,15 @@ class CopyWizardViewModelTest {
         Snapshot inWest = source(s -> s.region().code().equals("eu-west-1") && !s.isForeign()
                 && s.engine().api() == source.engine().api());
         CopyWizardViewModel wizard = wizard(tasks, source);
-        wizard.targetIdentifierProperty().set(inWest.identifier());
-        wizard.regionProperty().set(new RegionRef("eu-west-1"));
+        DestinationStepViewModel destination = wizard.destinationStep();
+        destination.targetIdentifierProperty().set(inWest.identifier());
+        destination.regionProperty().set(new RegionRef("eu-west-1"));
         // The answers for us-east-1 arrive late, after eu-west-1 was chosen: they must not count.
         tasks.runFirst(2);
-        assertThat(wizard.checkingNamesProperty().get()).isTrue();
+        assertThat(destination.checkingNamesProperty().get()).isTrue();
         assertThat(wizard.canNext().get()).isFalse();
         tasks.runAll();
-        assertThat(wizard.targetProblemProperty().get()).contains("already exists in eu-west-1");
+        assertThat(destination.targetProblemProperty().get()).contains("already exists in eu-west-1");
     }
 
     @Test
@@ -184,24 +190,26 @@ class CopyWizardViewModelTest {
                 && !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
                 && s.accountId().equals(DemoAccounts.PRODUCTION) && s.region().code().equals("us-east-1"));
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
-        wizard.regionProperty().set(new RegionRef("us-west-2"));
+        DestinationStepViewModel destination = wizard.destinationStep();
+        KeyStepViewModel encryption = wizard.keyStep();
+        destination.regionProperty().set(new RegionRef("us-west-2"));
         wizard.next();
-        assertThat(wizard.kmsNeedProperty().get()).isEqualTo("A key is required");
-        assertThat(wizard.kmsReasonProperty().get()).contains("KMS keys are regional");
-        assertThat(wizard.kmsProblemProperty().get()).startsWith("Choose a KMS key of us-west-2");
+        assertThat(encryption.kmsNeedProperty().get()).isEqualTo("A key is required");
+        assertThat(encryption.kmsReasonProperty().get()).contains("KMS keys are regional");
+        assertThat(encryption.kmsProblemProperty().get()).startsWith("Choose a KMS key of us-west-2");
         assertThat(wizard.canNext().get()).isFalse();
-        assertThat(wizard.keys()).isNotEmpty().allMatch(k -> k.region().code().equals("us-west-2"));
-        KmsKey disabled = wizard.keys().stream().filter(k -> !k.state().isUsable()).findFirst().orElseThrow();
-        wizard.keyProperty().set(disabled);
-        assertThat(wizard.keyProperty().get()).as("a disabled key is refused").isNull();
-        KmsKey usable = wizard.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
+        assertThat(encryption.keys()).isNotEmpty().allMatch(k -> k.region().code().equals("us-west-2"));
+        KmsKey disabled = encryption.keys().stream().filter(k -> !k.state().isUsable()).findFirst().orElseThrow();
+        encryption.keyProperty().set(disabled);
+        assertThat(encryption.keyProperty().get()).as("a disabled key is refused").isNull();
+        KmsKey usable = encryption.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
                 .orElseThrow();
-        wizard.keyProperty().set(usable);
-        assertThat(wizard.kmsProblemProperty().get()).isEmpty();
+        encryption.keyProperty().set(usable);
+        assertThat(encryption.kmsProblemProperty().get()).isEmpty();
         assertThat(wizard.canNext().get()).isTrue();
         wizard.next();
         wizard.next();
-        CopyWizardViewModel.ReviewRow review = wizard.review().getFirst();
+        ReviewStepViewModel.Row review = wizard.reviewStep().rows().getFirst();
         assertThat(review.crossRegion()).isTrue();
         assertThat(review.cli()).contains("--source-db-cluster-snapshot-identifier " + source.arn())
                 .contains("--kms-key-id " + usable.arn()).contains("--source-region us-east-1")
@@ -212,7 +220,7 @@ class CopyWizardViewModelTest {
                 .contains("does not report its size").doesNotContain("GiB");
         wizard.finish();
         assertThat(wizard.doneProperty().get()).isTrue();
-        assertThat(inAws(new RegionRef("us-west-2"), wizard.targetIdentifierProperty().get()).kmsKeyId())
+        assertThat(inAws(new RegionRef("us-west-2"), destination.targetIdentifierProperty().get()).kmsKeyId())
                 .isIn(usable.arn(), usable.keyId());
     }
 
@@ -222,40 +230,45 @@ class CopyWizardViewModelTest {
                 && s.status().state() == SnapshotState.AVAILABLE && s.engine().api() != dev.snapferry.core.model
                 .ApiFamily.DOCDB_ELASTIC);
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), plain);
+        KeyStepViewModel encryption = wizard.keyStep();
         wizard.next();
-        assertThat(wizard.kmsNeedProperty().get()).isEqualTo("No key can be given");
-        wizard.keyProperty().set(wizard.keys().stream().filter(k -> k.state().isUsable()).findFirst().orElseThrow());
-        assertThat(wizard.kmsProblemProperty().get()).startsWith("Clear the KMS key");
+        assertThat(encryption.kmsNeedProperty().get()).isEqualTo("No key can be given");
+        encryption.keyProperty().set(encryption.keys().stream().filter(k -> k.state().isUsable()).findFirst()
+                .orElseThrow());
+        assertThat(encryption.kmsProblemProperty().get()).startsWith("Clear the KMS key");
         assertThat(wizard.canNext().get()).isFalse();
-        wizard.keyProperty().set(null);
+        encryption.keyProperty().set(null);
         assertThat(wizard.canNext().get()).isTrue();
 
         Snapshot encrypted = source(s -> s.storageEncrypted() && !s.isForeign()
                 && s.status().state() == SnapshotState.AVAILABLE && s.engine().family() == EngineFamily.AURORA);
         CopyWizardViewModel second = wizard(new SameThreadTaskRunner(), encrypted);
-        second.keyProperty().set(second.keys().stream().filter(KmsKey::awsManaged).findFirst().orElseThrow());
-        assertThat(second.kmsWarningProperty().get()).contains("can never be shared with another account");
-        assertThat(second.kmsProblemProperty().get()).isEmpty();
+        KeyStepViewModel secondKey = second.keyStep();
+        secondKey.keyProperty().set(secondKey.keys().stream().filter(KmsKey::awsManaged).findFirst().orElseThrow());
+        assertThat(secondKey.kmsWarningProperty().get()).contains("can never be shared with another account");
+        assertThat(secondKey.kmsProblemProperty().get()).isEmpty();
     }
 
     @Test
     void regionsWhereTheEngineCannotCopyAreDisabledWithTheReason() {
         Snapshot elastic = source(s -> s.engine().family() == EngineFamily.DOCUMENTDB_ELASTIC && !s.isForeign());
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), elastic);
-        assertThat(wizard.regions()).filteredOn(c -> !c.region().equals(elastic.region()))
+        DestinationStepViewModel destination = wizard.destinationStep();
+        assertThat(destination.regions()).filteredOn(c -> !c.region().equals(elastic.region()))
                 .isNotEmpty().allSatisfy(c -> assertThat(c.disabledReason())
                         .startsWith("This engine\u2019s snapshots can be copied only within their region"));
-        assertThat(wizard.regions()).filteredOn(c -> c.region().equals(elastic.region()))
+        assertThat(destination.regions()).filteredOn(c -> c.region().equals(elastic.region()))
                 .singleElement().satisfies(c -> assertThat(c.enabled()).isTrue());
-        RegionRef other = wizard.regions().stream().filter(c -> !c.enabled()).findFirst().orElseThrow().region();
-        wizard.regionProperty().set(other);
-        assertThat(wizard.regionProperty().get()).as("a disabled region is never chosen").isEqualTo(elastic.region());
+        RegionRef other = destination.regions().stream().filter(c -> !c.enabled()).findFirst().orElseThrow().region();
+        destination.regionProperty().set(other);
+        assertThat(destination.regionProperty().get()).as("a disabled region is never chosen")
+                .isEqualTo(elastic.region());
 
         Snapshot shared = all.stream().filter(s -> s.isForeign() && s.storageEncrypted()
                 && s.engine().family() == EngineFamily.AURORA).findFirst().orElse(null);
         if (shared != null) {
             CopyWizardViewModel fromShared = wizard(new SameThreadTaskRunner(), shared);
-            assertThat(fromShared.regions()).filteredOn(c -> !c.region().equals(shared.region()))
+            assertThat(fromShared.destinationStep().regions()).filteredOn(c -> !c.region().equals(shared.region()))
                     .allSatisfy(c -> assertThat(c.disabledReason()).contains("shared from another account"));
         }
     }
@@ -267,15 +280,16 @@ class CopyWizardViewModelTest {
                 && s.region().code().equals("us-east-1")).limit(5).toList();
         assertThat(five).hasSize(5);
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), five.toArray(Snapshot[]::new));
+        DestinationStepViewModel destination = wizard.destinationStep();
         assertThat(wizard.isBatch()).isTrue();
-        wizard.templateProperty().set("{source}-dr-{date}");
+        destination.templateProperty().set("{source}-dr-{date}");
         assertThat(wizard.targets()).extracting(t -> t.nameProperty().get())
                 .allMatch(n -> n.endsWith("-dr-20261122") && !n.startsWith("rds:")).doesNotHaveDuplicates();
         assertThat(wizard.targets()).allMatch(t -> t.problemProperty().get().isEmpty());
         assertThat(wizard.canNext().get()).isTrue();
 
-        wizard.templateProperty().set("nightly-{date}");
-        assertThat(wizard.templateProblemProperty().get()).startsWith("Put {source} in the template");
+        destination.templateProperty().set("nightly-{date}");
+        assertThat(destination.templateProblemProperty().get()).startsWith("Put {source} in the template");
         assertThat(wizard.targets().subList(1, 5)).allMatch(t -> t.problemProperty().get()
                 .startsWith("Another snapshot of this batch would also be named nightly-20261122"));
         assertThat(wizard.canNext().get()).isFalse();
@@ -287,25 +301,25 @@ class CopyWizardViewModelTest {
         gateway.copy(new dev.snapferry.core.model.CopyRequest(existing, account(DemoAccounts.PRODUCTION),
                 existing.region(), base + "-keep", null, false, List.of()));
         scheduled.clear();
-        wizard.templateProperty().set("{source}-keep");
+        destination.templateProperty().set("{source}-keep");
         scheduled.removeFirst().run();
         assertThat(wizard.targets().getFirst().problemProperty().get()).contains("already exists in us-east-1");
         assertThat(wizard.canNext().get()).isFalse();
 
-        wizard.templateProperty().set("{source}-dr-{date}");
+        destination.templateProperty().set("{source}-dr-{date}");
         wizard.next();
         wizard.next();
         wizard.next();
-        assertThat(wizard.review()).hasSize(5);
+        assertThat(wizard.reviewStep().rows()).hasSize(5);
         wizard.finish();
         // With the copy made above, the fifth would be the sixth in flight to us-east-1: AWS refuses it.
         assertThat(wizard.doneProperty().get()).isFalse();
         assertThat(wizard.targets()).filteredOn(t -> t.submittedProperty().get()).hasSize(4);
-        assertThat(wizard.generalProblemProperty().get()).contains("SnapshotQuotaExceeded");
+        assertThat(wizard.reviewStep().generalProblemProperty().get()).contains("SnapshotQuotaExceeded");
         clock.advance(java.time.Duration.ofHours(2));
         wizard.finish();
-        assertThat(wizard.doneProperty().get()).as(wizard.generalProblemProperty().get()).isTrue();
-        for (CopyWizardViewModel.Target target : wizard.targets()) {
+        assertThat(wizard.doneProperty().get()).as(wizard.reviewStep().generalProblemProperty().get()).isTrue();
+        for (CopyTarget target : wizard.targets()) {
             assertThat(inAws(new RegionRef("us-east-1"), target.nameProperty().get()).sourceSnapshotArn())
                     .isEqualTo(target.source().arn());
         }
@@ -318,7 +332,8 @@ class CopyWizardViewModelTest {
                 && s.engine().family() == EngineFamily.AURORA && s.region().code().equals("us-east-1"))
                 .limit(2).toList();
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), two.toArray(Snapshot[]::new));
-        wizard.templateProperty().set("{source}-x");
+        DestinationStepViewModel destination = wizard.destinationStep();
+        destination.templateProperty().set("{source}-x");
         // Someone takes the second name after the wizard checked it; the check only runs once typing pauses.
         String secondName = wizard.targets().get(1).nameProperty().get();
         scheduled.clear();
@@ -335,12 +350,12 @@ class CopyWizardViewModelTest {
                 .isEqualTo("AWS says " + secondName + " already exists in us-east-1. Choose another name.");
         assertThat(wizard.canNext().get()).isFalse();
 
-        wizard.templateProperty().set("{source}-y");
+        destination.templateProperty().set("{source}-y");
         assertThat(wizard.targets().get(0).nameProperty().get()).endsWith("-y");
         wizard.next();
         wizard.next();
         wizard.next();
-        assertThat(wizard.review()).as("only the copy not yet started").hasSize(1);
+        assertThat(wizard.reviewStep().rows()).as("only the copy not yet started").hasSize(1);
         wizard.finish();
         assertThat(wizard.doneProperty().get()).isTrue();
         assertThat(wizard.submitted()).hasSize(2);
@@ -355,10 +370,11 @@ class CopyWizardViewModelTest {
                 && !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
                 && s.accountId().equals(DemoAccounts.PRODUCTION) && s.region().code().equals("us-east-1"));
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
-        wizard.regionProperty().set(new RegionRef("us-west-2"));
-        KmsKey key = wizard.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
+        KeyStepViewModel encryption = wizard.keyStep();
+        wizard.destinationStep().regionProperty().set(new RegionRef("us-west-2"));
+        KmsKey key = encryption.keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged()).findFirst()
                 .orElseThrow();
-        wizard.keyProperty().set(key);
+        encryption.keyProperty().set(key);
         // Disabled in AWS after the wizard listed it.
         sessions.forAccount(DemoAccounts.PRODUCTION).orElseThrow().clients().kms(new RegionRef("us-west-2"))
                 .disableKey(b -> b.keyId(key.keyId()));
@@ -367,10 +383,45 @@ class CopyWizardViewModelTest {
         wizard.next();
         wizard.finish();
         assertThat(wizard.stepProperty().get()).isEqualTo(CopyWizardViewModel.Step.ENCRYPTION);
-        assertThat(wizard.kmsProblemProperty().get()).startsWith("AWS cannot use this key:");
+        assertThat(encryption.kmsProblemProperty().get()).startsWith("AWS cannot use this key:");
         assertThat(wizard.canNext().get()).isFalse();
-        wizard.keyProperty().set(null);
-        assertThat(wizard.kmsProblemProperty().get()).startsWith("Choose a KMS key of us-west-2");
+        encryption.keyProperty().set(null);
+        assertThat(encryption.kmsProblemProperty().get()).startsWith("Choose a KMS key of us-west-2");
+    }
+
+    @Test
+    void closingTheWizardCancelsItsLookupsAndItsPendingNameCheck() {
+        HeldTasks tasks = new HeldTasks();
+        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE);
+        CopyWizardViewModel wizard = wizard(tasks, source);
+        wizard.destinationStep().targetIdentifierProperty().set("closing-soon");
+        assertThat(tasks.waiting()).extracting(HeldTasks.Held::name).hasSize(2)
+                .anyMatch(n -> n.startsWith("names taken")).anyMatch(n -> n.startsWith("list KMS keys"));
+        assertThat(scheduled).hasSize(1);
+
+        wizard.close();
+
+        assertThat(tasks.all()).as("every lookup is cancelled").allMatch(HeldTasks.Held::isCancelled);
+        assertThat(scheduled).as("the names check waiting for a pause in typing is cancelled").isEmpty();
+        assertThat(tasks.release()).as("no lookup runs after the wizard closed").isZero();
+        wizard.destinationStep().targetIdentifierProperty().set("typed-after-closing");
+        assertThat(scheduled).as("no names check is scheduled after closing").isEmpty();
+    }
+
+    @Test
+    void aLateAnswerNeverReachesAClosedWizard() {
+        // A runner that cannot stop work already answered: the answers arrive after close anyway.
+        DeferredTasks tasks = new DeferredTasks();
+        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE);
+        CopyWizardViewModel wizard = wizard(tasks, source);
+        wizard.close();
+        tasks.runAll();
+        assertThat(wizard.destinationStep().checkingNamesProperty().get()).isTrue();
+        assertThat(wizard.keyStep().keys()).isEmpty();
+        assertThat(wizard.keyStep().loadingKeysProperty().get()).isTrue();
+        assertThat(wizard.canNext().get()).isFalse();
     }
 
     private CopyWizardViewModel wizard(TaskRunner tasks, Snapshot... sources) {
