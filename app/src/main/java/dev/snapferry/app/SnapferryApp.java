@@ -4,6 +4,7 @@ import dev.snapferry.core.aws.AwsRegions;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.jobs.JobHistory;
 import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.core.storage.AtomicFiles;
 import dev.snapferry.core.storage.JsonStore;
@@ -163,7 +164,7 @@ public final class SnapferryApp extends Application {
 
     /** The copy wizard on {@code sources}; the copies it starts are told in the status bar and listed again. */
     private static void openWizard(Stage stage, AppServices services, SnapshotCatalog snapshots,
-                                   List<dev.snapferry.core.model.Snapshot> sources, TaskRunner tasks) {
+                                   List<Snapshot> sources, TaskRunner tasks) {
         Messages text = services.messages();
         CopyWizardViewModel wizard = new CopyWizardViewModel(sources, services.matrix(), new JobsCopyGateway(
                 new LiveCopyGateway(services.sessions(), () -> List.copyOf(snapshots.availableRegions()),

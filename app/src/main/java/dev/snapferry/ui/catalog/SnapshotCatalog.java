@@ -7,6 +7,7 @@ import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotState;
 import dev.snapferry.core.model.SnapshotStatus;
 import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ErrorPresenter;
@@ -208,13 +209,25 @@ public final class SnapshotCatalog {
 
     /**
      * Shows each copy's progress as its job last saw it, without listing the region again: the row of each copy
-     * in flight (if listed) takes the job's percentage. Rows of other snapshots are left alone.
+     * in flight (if listed) takes the job's state and percentage, keeping AWS's own status text. Rows of other
+     * snapshots are left alone.
      */
     public void showJobs(List<CopyJob> jobs) {
-        Map<String, SnapshotStatus> byArn = new HashMap<>();
+        Map<String, CopyJob> inFlight = new HashMap<>();
         for (CopyJob job : jobs) {
             if (job.targetArn() != null && (job.state() == JobState.COPYING || job.state() == JobState.QUEUED_BY_AWS)) {
-                byArn.put(job.targetArn(), SnapshotStatus.fromRds("copying", job.percent()));
+                inFlight.put(job.targetArn(), job);
+            }
+        }
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        Map<String, SnapshotStatus> byArn = new HashMap<>();
+        for (SnapshotRow row : rows) {
+            CopyJob job = inFlight.get(row.snapshot().arn());
+            if (job != null) {
+                byArn.put(row.snapshot().arn(), new SnapshotStatus(job.state() == JobState.QUEUED_BY_AWS
+                        ? SnapshotState.QUEUED : SnapshotState.COPYING, job.percent(), row.snapshot().status().raw()));
             }
         }
         showProgress(byArn);
