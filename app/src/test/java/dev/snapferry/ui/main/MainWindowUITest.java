@@ -64,6 +64,11 @@ class MainWindowUITest {
         assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class))
                 .extracting(javafx.scene.control.Labeled::getText)
                 .contains("DocumentDB Elastic", "Amazon Neptune", "Aurora PostgreSQL");
+        robot.clickOn("Engine rules");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> sources = robot.lookup("#sourcesList").queryListView();
+        assertThat(sources.getItems()).isNotEmpty();
+        Screenshots.save(stage.getScene(), "engine-rules");
     }
 
     @Test
