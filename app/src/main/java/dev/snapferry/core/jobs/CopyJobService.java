@@ -35,13 +35,27 @@ import org.slf4j.LoggerFactory;
  * Copy jobs: a client-side queue that keeps at most the engine's limit of copies in flight per (account,
  * destination region, API) (the capability matrix's {@code maxCopiesInFlightPerRegion}: five for every engine
  * today, each service guide's "up to five snapshot copy requests in progress to a single destination Region per
- * account"; DocumentDB Elastic is a service of its own with its own count), a durable history written before each copy is sent and after every change; and one poll
- * per (account, region) for all the copies in flight there.
+ * account"; DocumentDB Elastic is a service of its own with its own count); a durable history; and one poll per
+ * (account, region) for all the copies in flight there.
  *
  * <p>No job is lost or sent twice: a job is recorded as {@code SUBMITTING} before its request leaves, so after a
  * crash {@link #recover()} finds the target in AWS (the copy was accepted) or does not (it was never made, and is
  * safe to send). A request refused for throttling or a network fault waits and is sent again; polls refused the
  * same way back off and never turn into failed jobs. If the history cannot be written, nothing is sent.
+ *
+ * <p>The history is written off the service's lock. Every change takes the next version, under the lock, and
+ * hands the whole job list to a {@link HistoryWriter}: one thread at a time writes the latest version, so reads,
+ * polls and changes never wait for the disk, and a burst of changes costs a write or two, never an older state
+ * after a newer one. Where the disk must hold a state before AWS is asked, the asking thread waits, bounded, for a
+ * write that includes its version: {@link #submit} returns once its jobs are written, a copy is sent once its
+ * {@code SUBMITTING} is, a target is deleted once its {@code CANCELLING} is. Finishing touches (a discard, a clear,
+ * a poll's progress) are written with the next write.
+ *
+ * <p>Listeners get one {@link Update} per version, in version order, each once the write that covered it is over:
+ * they are handed on by the writer's thread after each write, the only thread that hands them on, so an older job
+ * list never follows a newer one, what a listener sees is on disk (or its {@code problem} says why not), and the
+ * last update seen is the jobs as they stand. A listener runs on that thread: it must be quick, and may call the
+ * service (a change it makes is written and handed on in turn).
  *
  * <p>Thread-safe. AWS calls run on the given executor, never under the service's lock. {@link #pollOnce()} and the
  * submissions can be driven by {@link JobPolling} or, in tests, directly.
@@ -50,9 +64,23 @@ public final class CopyJobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CopyJobService.class);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
+    /** How long a copy waits for its {@code SUBMITTING} to reach the disk before it goes back to waiting. */
+    private static final Duration HISTORY_WAIT = Duration.ofSeconds(30);
 
-    /** What changed, for the UI: every job as it stands (final ones included), and a problem to show, if any. */
-    public record Update(List<CopyJob> jobs, @Nullable String problem) {
+    /**
+     * What changed, for the UI: every job as it stands (final ones included) at {@code version}, and the history's
+     * problem, if the write of that version failed. Versions only grow from one update to the next.
+     */
+    public record Update(long version, List<CopyJob> jobs, @Nullable String problem) {
+
+        /** A starting point taken by a view itself (from {@link #jobs()}): version 0, before any update. */
+        public Update(List<CopyJob> jobs, @Nullable String problem) {
+            this(0, jobs, problem);
+        }
+    }
+
+    /** A version of the jobs not yet handed to the listeners: it is, once its write is over. */
+    private record Pending(long version, List<CopyJob> jobs) {
     }
 
     private final CopyBackend backend;
@@ -67,17 +95,32 @@ public final class CopyJobService {
     /** Stranded jobs a poll or the recovery is looking for right now: no second resolution may start on them. */
     private final java.util.Set<UUID> resolvingNow = new java.util.HashSet<>();
     private final List<Consumer<Update>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final HistoryWriter writer;
+    private final Duration historyWait;
+    /** The jobs' version: one more for every change, taken under the lock so versions follow the changes. */
+    private long version;
+    private final java.util.Queue<Pending> untold = new java.util.ArrayDeque<>();
+    /** Copies were held back because the history could not be written: its problem says so until a write works. */
+    private boolean heldBack;
     private int pollFailuresInARow;
     private boolean progressInLastPoll;
     private @Nullable Instant lastSubmit;
 
     public CopyJobService(CopyBackend backend, CapabilityMatrix matrix, JobHistory history, Executor executor,
                           Clock clock) {
+        this(backend, matrix, history, executor, clock, HISTORY_WAIT);
+    }
+
+    /** @param historyWait how long a copy waits for its record to reach the disk (tests shorten it) */
+    CopyJobService(CopyBackend backend, CapabilityMatrix matrix, JobHistory history, Executor executor, Clock clock,
+                   Duration historyWait) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.matrix = Objects.requireNonNull(matrix, "matrix");
         this.history = Objects.requireNonNull(history, "history");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.historyWait = Objects.requireNonNull(historyWait, "historyWait");
+        this.writer = new HistoryWriter(history, executor, this::written);
     }
 
     public void addListener(Consumer<Update> listener) {
@@ -109,7 +152,7 @@ public final class CopyJobService {
             loaded.value().jobs().forEach(j -> jobs.put(j.id(), j));
         }
         resolveStranded();
-        changed(null);
+        changed();
         pump();
         return loaded;
     }
@@ -163,22 +206,34 @@ public final class CopyJobService {
 
     /** Applies resolutions only to jobs nobody changed meanwhile (a cancel, a clear, a discard). */
     private void replaceIfUnchanged(List<CopyJob> before, List<CopyJob> after) {
-        List<CopyJob> applicable = new ArrayList<>();
+        boolean replaced = false;
         synchronized (this) {
+            // Checked and replaced in one breath: a cancel landing in between would otherwise be overwritten.
             for (int i = 0; i < before.size(); i++) {
                 if (jobs.get(before.get(i).id()) == before.get(i)) {
-                    applicable.add(after.get(i));
+                    jobs.put(after.get(i).id(), after.get(i));
+                    replaced = true;
                 }
             }
+            if (replaced) {
+                recordLocked();
+            }
         }
-        updateAll(applicable);
+        if (replaced) {
+            writer.writeSoon();
+        }
     }
 
     // ---- submitting ----
 
-    /** Queues copies; each is recorded before anything is sent. Returns the new jobs' ids. */
+    /**
+     * Queues copies; each is recorded before anything is sent, and the history holds them (or its problem is
+     * reported) when this returns, so that a copy the user asked for survives a crash even while it waits for a
+     * slot. Returns the new jobs' ids.
+     */
     public List<UUID> submit(List<CopyRequest> requests) {
         List<UUID> ids = new ArrayList<>();
+        long recorded;
         synchronized (this) {
             for (CopyRequest request : requests) {
                 CopyJob job = CopyJob.waiting(request, now());
@@ -186,15 +241,22 @@ public final class CopyJobService {
                 ids.add(job.id());
             }
             lastSubmit = now();
+            recorded = recordLocked();
         }
-        changed(null);
+        writer.writeSoon();
         pump();
+        IOException failure = writer.awaitWritten(recorded, historyWait);
+        if (failure != null) {
+            LOG.warn("{} new copy job(s) are not in the history yet: {}", ids.size(),
+                    dev.snapferry.core.storage.AtomicFiles.describe(failure));
+        }
         return ids;
     }
 
     /** Sends waiting jobs while their destination has a free slot. */
     public void pump() {
         List<CopyJob> sending = new ArrayList<>();
+        long recorded;
         synchronized (this) {
             Map<String, Integer> busy = new LinkedHashMap<>();
             jobs.values().stream().filter(j -> j.state().holdsCopySlot())
@@ -216,21 +278,29 @@ public final class CopyJobService {
             if (sending.isEmpty()) {
                 return;
             }
-            try {
-                history.save(List.copyOf(jobs.values()));
-            } catch (IOException e) {
-                // Not durably recorded: send nothing, keep them waiting, and say so.
-                sending.forEach(j -> jobs.put(j.id(), j.withState(JobState.WAITING, 0, now)));
-                report("The job history could not be written to " + history.file() + " ("
-                        + dev.snapferry.core.storage.AtomicFiles.describe(e) + "); no copy was sent, and the file "
-                        + "keeps its last good content. Free some disk space or make the folder writable: the "
-                        + "copies are sent at the next poll.");
-                return;
-            }
             // Claimed in the same breath as SUBMITTING: a concurrent poll must never take these for stranded.
             sending.forEach(job -> sendingNow.add(job.id()));
+            recorded = recordLocked();
         }
-        publish(null);
+        IOException failure = writer.awaitWritten(recorded, historyWait);
+        if (failure != null) {
+            // Not durably recorded: send nothing, keep them waiting, and say so (the history's problem does).
+            synchronized (this) {
+                Instant now = now();
+                for (CopyJob job : sending) {
+                    sendingNow.remove(job.id());
+                    if (jobs.get(job.id()) == job) {
+                        jobs.put(job.id(), job.withState(JobState.WAITING, 0, now));
+                    }
+                }
+                heldBack = true;
+                recordLocked();
+            }
+            LOG.warn("{} copy request(s) not sent, the job history could not be written: {}", sending.size(),
+                    dev.snapferry.core.storage.AtomicFiles.describe(failure));
+            writer.writeSoon();
+            return;
+        }
         sending.forEach(job -> executor.execute(() -> send(job)));
     }
 
@@ -409,10 +479,13 @@ public final class CopyJobService {
             next = job.state() == JobState.WAITING ? job.withState(JobState.CANCELLED, 0, now())
                     : job.withState(JobState.CANCELLING, job.percent(), now());
         }
-        update(next);
+        long recorded = update(next);
         if (next.state() == JobState.CANCELLING) {
             CopyJob cancelling = next;
             executor.execute(() -> {
+                // On disk before the target goes: a crash in between then ends the job cancelled, not vanished.
+                // A history that cannot be written does not keep the user's cancel from AWS; its problem is shown.
+                writer.awaitWritten(recorded, historyWait);
                 try {
                     Snapshot target = backend.snapshots(cancelling.request().destinationAccount(),
                             cancelling.request().destinationRegion(), elastic(cancelling))
@@ -456,16 +529,20 @@ public final class CopyJobService {
                 return;
             }
             jobs.remove(id);
+            recordLocked();
         }
-        changed(null);
+        writer.writeSoon();
     }
 
     /** Forgets finished jobs (the history's "clear"). */
     public void clearFinished() {
         synchronized (this) {
-            jobs.values().removeIf(j -> j.state().isFinal());
+            if (!jobs.values().removeIf(j -> j.state().isFinal())) {
+                return;
+            }
+            recordLocked();
         }
-        changed(null);
+        writer.writeSoon();
     }
 
     // ---- helpers ----
@@ -480,48 +557,69 @@ public final class CopyJobService {
         };
     }
 
-    private void update(CopyJob next) {
-        updateAll(List.of(next));
+    /** Returns the version recorded, or 0 when the job is gone. */
+    private long update(CopyJob next) {
+        long recorded = 0;
+        synchronized (this) {
+            if (jobs.containsKey(next.id())) {
+                jobs.put(next.id(), next);
+                recorded = recordLocked();
+            }
+        }
+        writer.writeSoon();
+        return recorded;
     }
 
-    private void updateAll(List<CopyJob> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
+    private void changed() {
         synchronized (this) {
-            for (CopyJob next : changes) {
-                if (jobs.containsKey(next.id())) {
-                    jobs.put(next.id(), next);
+            recordLocked();
+        }
+        writer.writeSoon();
+    }
+
+    /** Takes the next version of the jobs, for the writer and, once written, for the listeners. */
+    private long recordLocked() {
+        assert Thread.holdsLock(this);
+        List<CopyJob> now = List.copyOf(jobs.values());
+        version++;
+        writer.offer(version, now);
+        untold.add(new Pending(version, now));
+        return version;
+    }
+
+    /** The writer's word on a write: hands on every version it covered, in order, with the problem if it failed. */
+    private void written(long covered, @Nullable IOException failure) {
+        List<Update> updates = new ArrayList<>();
+        String problem = null;
+        synchronized (this) {
+            if (failure == null) {
+                heldBack = false;
+            } else {
+                problem = "The job history could not be written to " + history.file() + " ("
+                        + dev.snapferry.core.storage.AtomicFiles.describe(failure) + (heldBack
+                        ? "); no copy was sent, and the file keeps its last good content. Free some disk space or "
+                        + "make the folder writable: the copies are sent at the next poll."
+                        : "); it keeps its last good content, and the jobs go on. Free some disk space or make the "
+                        + "folder writable.");
+            }
+            while (!untold.isEmpty() && untold.peek().version() <= covered) {
+                Pending pending = untold.poll();
+                updates.add(new Update(pending.version(), pending.jobs(), problem));
+            }
+        }
+        if (problem != null) {
+            LOG.warn(problem);
+        }
+        for (Update update : updates) {
+            for (Consumer<Update> listener : listeners) {
+                try {
+                    listener.accept(update);
+                } catch (RuntimeException e) {
+                    // One listener's fault must neither stop the others nor the writer that hands updates on.
+                    LOG.warn("A job listener failed on update {}", update.version(), e);
                 }
             }
         }
-        changed(null);
-    }
-
-    /** Writes the history and tells the listeners. */
-    private void changed(@Nullable String problem) {
-        String trouble = problem;
-        synchronized (this) {
-            try {
-                history.save(List.copyOf(jobs.values()));
-            } catch (IOException e) {
-                trouble = "The job history could not be written to " + history.file() + " ("
-                        + dev.snapferry.core.storage.AtomicFiles.describe(e) + "); it keeps its last good content, "
-                        + "and the jobs go on. Free some disk space or make the folder writable.";
-                LOG.warn(trouble);
-            }
-        }
-        publish(trouble);
-    }
-
-    private void report(String problem) {
-        LOG.warn(problem);
-        publish(problem);
-    }
-
-    private void publish(@Nullable String problem) {
-        Update update = new Update(jobs(), problem);
-        listeners.forEach(l -> l.accept(update));
     }
 
     private static boolean retryable(AwsFailure failure) {
