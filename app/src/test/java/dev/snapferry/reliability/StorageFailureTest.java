@@ -104,7 +104,8 @@ class StorageFailureTest {
             List<String> problems = new ArrayList<>();
             jobs.addListener(update -> {
                 if (update.problem() != null) {
-                    problems.add(update.problem());
+                    problems.add(new dev.snapferry.ui.common.ErrorPresenter(dev.snapferry.ui.common.Messages.load(
+                            java.util.Locale.ROOT)).describe(update.problem()));
                 }
             });
             jobs.recover();

@@ -71,10 +71,10 @@ public final class CopyJobService {
      * What changed, for the UI: every job as it stands (final ones included) at {@code version}, and the history's
      * problem, if the write of that version failed. Versions only grow from one update to the next.
      */
-    public record Update(long version, List<CopyJob> jobs, @Nullable String problem) {
+    public record Update(long version, List<CopyJob> jobs, @Nullable HistoryProblem problem) {
 
         /** A starting point taken by a view itself (from {@link #jobs()}): version 0, before any update. */
-        public Update(List<CopyJob> jobs, @Nullable String problem) {
+        public Update(List<CopyJob> jobs, @Nullable HistoryProblem problem) {
             this(0, jobs, problem);
         }
     }
@@ -313,7 +313,9 @@ public final class CopyJobService {
             after = refused(job, e.failure());
         } catch (RuntimeException e) {
             LOG.warn("Copy {} could not be sent", job.request().targetIdentifier(), e);
-            after = job.failed(new JobFailure("jobs.failure.unexpected", "", String.valueOf(e.getMessage())), now());
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            after = job.failed(JobFailure.of("jobs.failure.unsent", why), now());
         }
         update(after);
         synchronized (this) {
@@ -421,17 +423,15 @@ public final class CopyJobService {
     private CopyJob advance(CopyJob job, @Nullable Snapshot target) {
         if (target == null) {
             return job.state() == JobState.CANCELLING ? job.withState(JobState.CANCELLED, job.percent(), now())
-                    : job.failed(new JobFailure("jobs.failure.vanished", "", "The copy "
-                    + job.request().targetIdentifier() + " is no longer in " + job.request().destinationRegion()
-                    .code()), now());
+                    : job.failed(JobFailure.of("jobs.failure.gone", job.request().targetIdentifier(),
+                    job.request().destinationRegion().code()), now());
         }
         if (job.state() == JobState.CANCELLING) {
             return job;
         }
         return switch (target.status().state()) {
             case AVAILABLE -> job.withState(JobState.AVAILABLE, 100, now());
-            case FAILED -> job.failed(new JobFailure("jobs.failure.aws", "", "AWS reports the copy as "
-                    + target.status().raw()), now());
+            case FAILED -> job.failed(JobFailure.of("jobs.failure.awsStatus", target.status().raw()), now());
             case QUEUED -> job.state() == JobState.QUEUED_BY_AWS ? job
                     : job.withState(JobState.QUEUED_BY_AWS, 0, now());
             default -> job.state() == JobState.COPYING && job.percent() == target.status().percent() ? job
@@ -590,17 +590,13 @@ public final class CopyJobService {
     /** The writer's word on a write: hands on every version it covered, in order, with the problem if it failed. */
     private void written(long covered, @Nullable IOException failure) {
         List<Update> updates = new ArrayList<>();
-        String problem = null;
+        HistoryProblem problem = null;
         synchronized (this) {
             if (failure == null) {
                 heldBack = false;
             } else {
-                problem = "The job history could not be written to " + history.file() + " ("
-                        + dev.snapferry.core.storage.AtomicFiles.describe(failure) + (heldBack
-                        ? "); no copy was sent, and the file keeps its last good content. Free some disk space or "
-                        + "make the folder writable: the copies are sent at the next poll."
-                        : "); it keeps its last good content, and the jobs go on. Free some disk space or make the "
-                        + "folder writable.");
+                problem = new HistoryProblem(history.file(), dev.snapferry.core.storage.AtomicFiles.describe(failure),
+                        heldBack);
             }
             while (!untold.isEmpty() && untold.peek().version() <= covered) {
                 Pending pending = untold.poll();
@@ -608,7 +604,8 @@ public final class CopyJobService {
             }
         }
         if (problem != null) {
-            LOG.warn(problem);
+            LOG.warn("The job history could not be written to {} ({}); copies held back: {}", problem.file(),
+                    problem.reason(), problem.copiesHeldBack());
         }
         for (Update update : updates) {
             for (Consumer<Update> listener : listeners) {

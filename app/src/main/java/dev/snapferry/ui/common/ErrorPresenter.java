@@ -2,6 +2,7 @@ package dev.snapferry.ui.common;
 
 import dev.snapferry.core.aws.AwsCallException;
 import dev.snapferry.core.aws.AwsFailure;
+import dev.snapferry.core.jobs.HistoryProblem;
 import dev.snapferry.core.model.JobFailure;
 import java.util.Objects;
 
@@ -27,6 +28,12 @@ public final class ErrorPresenter {
     public String describe(JobFailure failure) {
         return withAws(messages.get(failure.messageKey(), failure.args().toArray()), failure.awsCode(),
                 failure.awsMessage());
+    }
+
+    /** Why the job history could not be written, what was kept, and what to do. */
+    public String describe(HistoryProblem problem) {
+        return messages.get(problem.copiesHeldBack() ? "jobs.history.notWritten.heldBack" : "jobs.history.notWritten",
+                problem.file().toString(), problem.reason());
     }
 
     /** Any failure: an AWS call's in Snapferry's terms, anything else by its message or, lacking one, its kind. */

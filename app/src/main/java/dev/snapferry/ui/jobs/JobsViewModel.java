@@ -161,7 +161,7 @@ public final class JobsViewModel {
         inFlight.set((int) update.jobs().stream().filter(j -> !j.state().isFinal()).count());
         applied.forEach(listener -> listener.accept(update.jobs()));
         if (update.problem() != null) {
-            problem.set(update.problem());
+            problem.set(errors.describe(update.problem()));
             historyProblem = true;
         } else if (historyProblem) {
             // The service wrote its history again: the problem it reported is over.

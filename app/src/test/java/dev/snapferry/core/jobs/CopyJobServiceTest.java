@@ -320,7 +320,7 @@ class CopyJobServiceTest {
         Files.writeString(blocked, "a file where the data folder should be");
         CopyJobService service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(blocked.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
-        List<String> problems = new ArrayList<>();
+        List<HistoryProblem> problems = new ArrayList<>();
         service.addListener(u -> {
             if (u.problem() != null) {
                 problems.add(u.problem());
@@ -329,7 +329,8 @@ class CopyJobServiceTest {
         service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "must-not-be-sent", null,
                 false, List.of())));
         assertThat(service.jobs()).singleElement().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.WAITING));
-        assertThat(problems).anyMatch(p -> p.contains("no copy was sent"));
+        assertThat(problems).anyMatch(HistoryProblem::copiesHeldBack)
+                .allMatch(p -> p.file().equals(blocked.resolve("jobs.json")) && !p.reason().isBlank());
         assertThat(inAws()).noneMatch(s -> s.identifier().equals("must-not-be-sent"));
     }
 

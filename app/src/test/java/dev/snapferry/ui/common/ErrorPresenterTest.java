@@ -44,8 +44,12 @@ class ErrorPresenterTest {
 
     @Test
     void aJobFailureFoundBySnapferryIsWordedFromItsKeyAndValues() {
-        assertThat(errors.describe(JobFailure.of("jobs.failure.vanished")))
-                .isEqualTo(Messages.load(Locale.ROOT).get("jobs.failure.vanished"));
+        assertThat(errors.describe(JobFailure.of("jobs.failure.gone", "dr-copy", "eu-west-1")))
+                .startsWith("The copy dr-copy is no longer in eu-west-1").doesNotContain("{");
+        // A history written before failures carried values: the old key and its English stay readable.
+        assertThat(errors.describe(new JobFailure("jobs.failure.vanished", "", "The copy x is no longer in y")))
+                .startsWith(Messages.load(Locale.ROOT).get("jobs.failure.vanished"))
+                .endsWith("(The copy x is no longer in y)");
         assertThat(errors.describe(new JobFailure("aws.error.kmsNotAccessible", "KMSKeyNotAccessibleFault",
                 "The key is disabled"))).endsWith("(KMSKeyNotAccessibleFault: The key is disabled)");
     }
