@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs work off the FX thread and delivers its outcome on it. ViewModels receive one by constructor and never
- * touch threads themselves: production uses {@link ExecutorTaskRunner}, tests use {@link SameThreadTaskRunner}.
+ * touch threads themselves: production uses {@link ExecutorTaskRunner}; tests pass a runner that works on the
+ * calling thread, so a ViewModel test needs neither a toolkit nor waits.
  */
 public interface TaskRunner {
 

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs work at once on the calling thread: the test double that makes ViewModel tests deterministic without a
- * toolkit. Production code never uses it.
+ * toolkit. It lives with the tests so that production code cannot reach it.
  */
 public final class SameThreadTaskRunner implements TaskRunner {
 
