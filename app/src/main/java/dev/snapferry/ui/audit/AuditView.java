@@ -5,9 +5,8 @@ import dev.snapferry.core.export.AuditExport;
 import dev.snapferry.ui.common.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -41,7 +40,8 @@ import javafx.util.StringConverter;
 
 /**
  * The Audit tab: charts of encryption, KMS keys, tag compliance and sharing, whose bars and slices open the
- * browser on exactly their snapshots; the table of findings with the fixes; and the result of the last fix.
+ * browser on exactly their snapshots; the table of findings with the fixes; and the result of the last fix. The
+ * charts draw the ViewModel's {@link AuditCharts} as they are: what a bar holds and says is decided there.
  */
 public final class AuditView {
 
@@ -65,9 +65,8 @@ public final class AuditView {
         split.setDividerPositions(0.62);
         root.setCenter(split);
         root.setBottom(footer());
-        viewModel.auditProperty().addListener((obs, old, now) -> show(now));
-        viewModel.groupingProperty().addListener((obs, old, now) -> showCompliance());
-        show(viewModel.auditProperty().get());
+        viewModel.chartsProperty().addListener((obs, old, now) -> show(now));
+        show(viewModel.chartsProperty().get());
     }
 
     public Parent root() {
@@ -249,104 +248,83 @@ public final class AuditView {
         return box;
     }
 
-    private void show(Audit audit) {
-        stack(byEngine, audit.encryptionByEngine(), Audit.Encryption.values(), "audit.drill.encryption");
-        stack(byRegion, audit.encryptionByRegion(), Audit.Encryption.values(), "audit.drill.encryption");
-        showCompliance();
-        showKeys(audit.keys());
-        XYChart.Series<Number, String> kinds = new XYChart.Series<>();
-        List<String> names = new ArrayList<>();
+    private void show(AuditCharts charts) {
+        stack(byEngine, charts.encryptionByEngine());
+        stack(byRegion, charts.encryptionByRegion());
+        stack(compliance, charts.compliance());
+        showKeys(charts.keys());
+        showSharing(charts.sharing());
+    }
+
+    /** One horizontal bar per key, most used at the top, a colour for each kind of key. */
+    private void showKeys(AuditCharts.Keys chart) {
         List<Runnable> wiring = new ArrayList<>();
-        for (Audit.Slice<Audit.Sharing> slice : audit.sharing()) {
-            String name = viewModel.label(slice.category().name());
-            names.add(0, name);
-            XYChart.Data<Number, String> data = new XYChart.Data<>(slice.count(), name);
+        XYChart.Series<Number, String> customer = horizontal(chart.customerManaged(), wiring);
+        XYChart.Series<Number, String> managed = horizontal(chart.awsManaged(), wiring);
+        ((CategoryAxis) keys.getYAxis()).getCategories().setAll(chart.categories());
+        keys.getData().setAll(List.of(customer, managed));
+        keys.setPrefHeight(Math.max(200, 60 + 22 * chart.categories().size()));
+        wiring.forEach(Runnable::run);
+    }
+
+    private void showSharing(AuditCharts.Sharing chart) {
+        XYChart.Series<Number, String> kinds = new XYChart.Series<>();
+        List<Runnable> wiring = new ArrayList<>();
+        for (AuditCharts.SharingBar bar : chart.bars()) {
+            XYChart.Data<Number, String> data = new XYChart.Data<>(bar.bar().count(), bar.bar().category());
             kinds.getData().add(data);
             wiring.add(() -> {
-                data.getNode().getStyleClass().add("sharing-"
-                        + slice.category().name().toLowerCase(java.util.Locale.ROOT));
-                clickable(data.getNode(), name + ": " + slice.count(), () -> viewModel.drillDown(name,
-                        slice.ids()));
+                data.getNode().getStyleClass().add("sharing-" + bar.kind().name().toLowerCase(Locale.ROOT));
+                clickable(data.getNode(), bar.bar());
             });
         }
-        ((CategoryAxis) sharing.getYAxis()).getCategories().setAll(names);
+        ((CategoryAxis) sharing.getYAxis()).getCategories().setAll(chart.categories());
         sharing.getData().setAll(List.of(kinds));
         wiring.forEach(Runnable::run);
     }
 
-    /**
-     * One horizontal bar per key, most used first, coloured by who manages the key: AWS managed keys stand out
-     * because their snapshots cannot be shared with other accounts.
-     */
-    private void showKeys(List<Audit.KeyUse> uses) {
-        XYChart.Series<Number, String> customer = new XYChart.Series<>();
-        customer.setName(viewModel.label("CUSTOMER_MANAGED"));
-        XYChart.Series<Number, String> managed = new XYChart.Series<>();
-        managed.setName(viewModel.label("AWS_MANAGED"));
-        List<String> names = new ArrayList<>();
-        List<Runnable> wiring = new ArrayList<>();
-        for (Audit.KeyUse key : uses) {
-            names.add(key.label());
-            XYChart.Data<Number, String> data = new XYChart.Data<>(key.count(), key.label());
-            (key.awsManaged() ? managed : customer).getData().add(data);
-            String drill = messages.get("audit.drill.key", key.label());
-            wiring.add(() -> clickable(data.getNode(), drill + ": " + key.count() + (key.awsManaged()
-                    ? "\n" + messages.get("audit.key.awsManaged.why") : ""),
-                    () -> viewModel.drillDown(drill, key.ids())));
+    /** The bars of a horizontal chart; their nodes exist only once the series is in the chart, hence the wiring. */
+    private XYChart.Series<Number, String> horizontal(AuditCharts.Series bars, List<Runnable> wiring) {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        series.setName(bars.name());
+        for (AuditCharts.Bar bar : bars.bars()) {
+            XYChart.Data<Number, String> data = new XYChart.Data<>(bar.count(), bar.category());
+            series.getData().add(data);
+            wiring.add(() -> clickable(data.getNode(), bar));
         }
-        // Most used at the top: a vertical category axis runs from the bottom up.
-        java.util.Collections.reverse(names);
-        ((CategoryAxis) keys.getYAxis()).getCategories().setAll(names);
-        keys.getData().setAll(List.of(customer, managed));
-        keys.setPrefHeight(Math.max(200, 60 + 22 * names.size()));
-        wiring.forEach(Runnable::run);
-    }
-
-    private void showCompliance() {
-        stack(compliance, viewModel.compliance(), Audit.Compliance.values(), "audit.drill.compliance");
+        return series;
     }
 
     /** One bar per group, stacked by category; a click on a piece opens the browser on its snapshots. */
-    private <C extends Enum<C>> void stack(StackedBarChart<String, Number> chart, List<Audit.Slice<C>> slices,
-                                           C[] categories, String drillKey) {
-        Map<String, List<Audit.Slice<C>>> groups = new TreeMap<>();
-        slices.forEach(s -> groups.computeIfAbsent(viewModel.label(s.group()), g -> new ArrayList<>()).add(s));
-        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(groups.keySet());
+    private void stack(StackedBarChart<String, Number> chart, AuditCharts.Stacked stacked) {
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(stacked.groups());
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
         List<Runnable> wiring = new ArrayList<>();
-        for (C category : categories) {
-            XYChart.Series<String, Number> one = new XYChart.Series<>();
-            String categoryName = viewModel.label(category.name());
-            one.setName(categoryName);
-            for (var group : groups.entrySet()) {
-                Audit.Slice<C> slice = group.getValue().stream().filter(s -> s.category() == category).findFirst()
-                        .orElse(null);
-                if (slice == null) {
-                    continue;
-                }
-                XYChart.Data<String, Number> data = new XYChart.Data<>(group.getKey(), slice.count());
-                one.getData().add(data);
-                String drill = messages.get(drillKey, categoryName, group.getKey());
-                wiring.add(() -> clickable(data.getNode(), drill + ": " + slice.count(),
-                        () -> viewModel.drillDown(drill, slice.ids())));
+        for (AuditCharts.Series one : stacked.series()) {
+            XYChart.Series<String, Number> drawn = new XYChart.Series<>();
+            drawn.setName(one.name());
+            for (AuditCharts.Bar bar : one.bars()) {
+                XYChart.Data<String, Number> data = new XYChart.Data<>(bar.category(), bar.count());
+                drawn.getData().add(data);
+                wiring.add(() -> clickable(data.getNode(), bar));
             }
-            series.add(one);
+            series.add(drawn);
         }
         chart.getData().setAll(series);
         wiring.forEach(Runnable::run);
     }
 
-    private void clickable(Node node, String text, Runnable action) {
+    private void clickable(Node node, AuditCharts.Bar bar) {
         if (node == null) {
             return;
         }
         node.getStyleClass().add("drill-down");
-        Tooltip.install(node, new Tooltip(messages.get("audit.drill.tooltip", text)));
+        Tooltip.install(node, new Tooltip(bar.tooltip()));
         if (!node.accessibleTextProperty().isBound()) {
             // Charts name their bars and slices for screen readers themselves; other nodes get the drill's words.
-            node.setAccessibleText(text);
+            node.setAccessibleText(bar.text());
         }
-        node.setOnMouseClicked(e -> action.run());
+        node.setOnMouseClicked(e -> viewModel.drillDown(bar.drill(), bar.ids()));
     }
 
     private static StackedBarChart<String, Number> stacked(String id) {

@@ -163,7 +163,8 @@ class AuditUITest {
         Label summary = robot.lookup("#auditSummary").queryAs(Label.class);
         Label message = robot.lookup("#auditMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText()
-                .startsWith(snapshots.getItems().size() + " snapshots") && message.getText().startsWith("Sharing read"));
+                .startsWith(snapshots.getItems().size() + " snapshots")
+                && message.getText().startsWith("Sharing read"));
         WaitForAsyncUtils.waitForFxEvents();
         return findings;
     }

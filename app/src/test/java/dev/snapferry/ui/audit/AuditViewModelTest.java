@@ -124,6 +124,21 @@ class AuditViewModelTest {
     }
 
     @Test
+    void theChartsFollowTheAuditAndTheChosenGrouping() {
+        Audit now = audit.auditProperty().get();
+        AuditCharts charts = audit.chartsProperty().get();
+        assertThat(charts.encryptionByEngine().series().get(1).bars().stream().mapToInt(AuditCharts.Bar::count)
+                .sum()).isEqualTo(Audit.count(now.encryptionByEngine(), Audit.Encryption.UNENCRYPTED)).isPositive();
+        assertThat(charts.compliance().groups()).containsExactly("Aurora", "DocumentDB", "DocumentDB Elastic",
+                "Neptune");
+
+        audit.groupingProperty().set(AuditViewModel.Grouping.REGION);
+        assertThat(audit.chartsProperty().get().compliance().groups()).containsExactlyElementsOf(browser.catalog().rows()
+                .stream().map(r -> r.snapshot().region().code()).distinct().sorted().toList());
+        assertThat(audit.chartsProperty().get().encryptionByEngine()).isEqualTo(charts.encryptionByEngine());
+    }
+
+    @Test
     void theSnapshotsSelectedTogetherStaySelectedThroughANewAudit() throws InterruptedException {
         List<Audit.Finding> two = List.copyOf(audit.findings().subList(0, 2));
         audit.selection().setAll(two);
