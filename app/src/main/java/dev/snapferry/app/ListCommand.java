@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -53,8 +54,8 @@ public final class ListCommand {
               failed (reasons on standard error), 1 no usable credentials, 2 wrong options.
             """;
 
-    record Options(String profile, boolean demo, List<RegionRef> regions, URI endpoint, SnapshotExport.Format format,
-                   boolean includePublic, boolean includeShared, boolean allowInsecure) {
+    record Options(@Nullable String profile, boolean demo, List<RegionRef> regions, @Nullable URI endpoint,
+                   SnapshotExport.Format format, boolean includePublic, boolean includeShared, boolean allowInsecure) {
     }
 
     private ListCommand() {
@@ -138,7 +139,7 @@ public final class ListCommand {
         return list(profile.name(), credentials, endpoint, regions, options, http, out, err);
     }
 
-    private static int list(String profileName, AwsCredentialsProvider credentials, URI endpoint,
+    private static int list(String profileName, AwsCredentialsProvider credentials, @Nullable URI endpoint,
                             List<RegionRef> regions, Options options, SdkHttpClient http, PrintStream out,
                             PrintStream err) {
         AccountSession session;

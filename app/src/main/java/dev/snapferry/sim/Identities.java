@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated accounts' credentials: long-term access keys of IAM users, roles that {@code AssumeRole} can take
@@ -18,7 +19,7 @@ public final class Identities {
     }
 
     /** A role; {@code mfaSerial} set means AssumeRole needs that device and {@link #MFA_CODE}. */
-    public record Role(String arn, String accountId, String name, String mfaSerial) {
+    public record Role(String arn, String accountId, String name, @Nullable String mfaSerial) {
     }
 
     /** Temporary credentials from AssumeRole. */
@@ -52,12 +53,14 @@ public final class Identities {
      * The portal's GetRoleCredentials: temporary credentials of the permission set {@code roleName} in
      * {@code accountId}, valid for an hour or until the token expires.
      */
-    public Session ssoRoleCredentials(String token, String accountId, String roleName, Instant now) {
+    public Session ssoRoleCredentials(@Nullable String token, @Nullable String accountId, @Nullable String roleName,
+                                      Instant now) {
         SsoToken sso = token == null ? null : ssoTokens.get(token);
         if (sso == null || !now.isBefore(sso.expiresAt())) {
             throw new SimException("UnauthorizedException", 401, "Session token not found or invalid");
         }
-        if (!sso.accounts().contains(accountId) || roleName == null || roleName.isBlank()) {
+        // The set is immutable: its contains(null) would throw instead of refusing.
+        if (accountId == null || !sso.accounts().contains(accountId) || roleName == null || roleName.isBlank()) {
             throw new SimException("ForbiddenException", 403, "No access");
         }
         Instant until = now.plus(Duration.ofHours(1));
@@ -92,8 +95,8 @@ public final class Identities {
      * Who is calling, or the error AWS gives: an unknown key is {@code InvalidClientTokenId}, a session key without
      * its token or with another token is refused the same way, an expired session is {@code ExpiredToken}.
      */
-    public Caller authenticate(String accessKey, String sessionToken, String region, String service, Instant now,
-                               boolean jsonProtocol) {
+    public Caller authenticate(String accessKey, @Nullable String sessionToken, String region, String service,
+                               Instant now, boolean jsonProtocol) {
         User user = users.get(accessKey);
         if (user != null) {
             return new Caller(user.accountId(), "arn:aws:iam::" + user.accountId() + ":user/" + user.userName(),

@@ -2,6 +2,7 @@ package dev.snapferry.sim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An error the simulator answers with, in AWS's terms: the error code the SDK maps to an exception class, the HTTP
@@ -28,6 +29,12 @@ public final class SimException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    @Override
+    public String getMessage() {
+        // Every constructor takes a message, so the inherited one is never null.
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public int status() {

@@ -236,7 +236,7 @@ public record Audit(
                 java.util.stream.Collectors.groupingBy(naming, java.util.stream.Collectors.counting()))).toList();
         for (KeyBuilder key : keys) {
             int n = 0;
-            while (n < namings.size() - 1 && uses.get(n).get(namings.get(n).apply(key)) > 1) {
+            while (n < namings.size() - 1 && uses.get(n).getOrDefault(namings.get(n).apply(key), 0L) > 1) {
                 n++;
             }
             labels.add(namings.get(n).apply(key));

@@ -1,6 +1,7 @@
 package dev.snapferry.core.aws;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A call to AWS failed; {@link #failure()} says why in Snapferry's terms. */
 public final class AwsCallException extends RuntimeException {
@@ -9,7 +10,7 @@ public final class AwsCallException extends RuntimeException {
 
     private final transient AwsFailure failure;
 
-    public AwsCallException(AwsFailure failure, Throwable cause) {
+    public AwsCallException(AwsFailure failure, @Nullable Throwable cause) {
         super(failure.awsCode().isEmpty() ? failure.awsMessage() : failure.awsCode() + ": " + failure.awsMessage(),
                 cause);
         this.failure = Objects.requireNonNull(failure, "failure");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -182,7 +183,7 @@ public final class AwsProfiles {
         return ProfileKind.NO_CREDENTIALS;
     }
 
-    private static Path path(String value, Path fallback) {
+    private static Path path(@Nullable String value, Path fallback) {
         return value == null || value.isBlank() ? fallback : Path.of(value);
     }
 }

@@ -20,8 +20,13 @@ final class Canonical {
     private final Map<List<Tag>, List<Tag>> tagLists = new ConcurrentHashMap<>();
     private final Map<SnapshotStatus, SnapshotStatus> statuses = new ConcurrentHashMap<>();
 
-    @Nullable String string(@Nullable String value) {
-        return value == null ? null : strings.computeIfAbsent(value, v -> v);
+    String string(String value) {
+        return strings.computeIfAbsent(value, v -> v);
+    }
+
+    /** {@link #string} for the fields AWS may leave out. */
+    @Nullable String nullableString(@Nullable String value) {
+        return value == null ? null : string(value);
     }
 
     Tag tag(String key, String value) {

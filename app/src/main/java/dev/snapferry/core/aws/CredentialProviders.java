@@ -84,7 +84,8 @@ public final class CredentialProviders {
                 env.get("AWS_SESSION_TOKEN"));
     }
 
-    private static AwsCredentialsProvider staticKeys(String name, String key, String secret, String token) {
+    private static AwsCredentialsProvider staticKeys(String name, @Nullable String key, @Nullable String secret,
+                                                     @Nullable String token) {
         if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
             throw new CredentialsUnavailableException("Profile " + name + " lacks aws_access_key_id or "
                     + "aws_secret_access_key.", false);
@@ -142,7 +143,12 @@ public final class CredentialProviders {
             cacheKey = sessionName;
             ssoRegion = session.property("sso_region").orElse(p.get("sso_region"));
         } else {
-            cacheKey = p.get("sso_start_url");
+            String startUrl = p.get("sso_start_url");
+            if (startUrl == null) {
+                throw new CredentialsUnavailableException("Profile " + name + " needs sso_session or sso_start_url "
+                        + "for IAM Identity Center.", false);
+            }
+            cacheKey = startUrl;
             ssoRegion = p.get("sso_region");
         }
         String account = p.get("sso_account_id");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether this user has any AWS credentials configured at all: access keys or a profile in the environment, or a
@@ -29,7 +30,7 @@ public final class CredentialSources {
         return hasSection(config) || hasSection(credentials);
     }
 
-    private static Path pathOr(String value, Path fallback) {
+    private static Path pathOr(@Nullable String value, Path fallback) {
         return value == null || value.isBlank() ? fallback : Path.of(value);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.docdbelastic.DocDbElasticClient;
@@ -219,7 +220,8 @@ public final class SnapshotLister {
             Thread.currentThread().interrupt();
             warnings.add(new RegionResult.Warning(service, new AwsFailure.Unknown("", "interrupted")));
         } catch (java.util.concurrent.ExecutionException e) {
-            warnings.add(new RegionResult.Warning(service, AwsErrors.map(e.getCause())));
+            // map() unwraps the ExecutionException to the call's own failure.
+            warnings.add(new RegionResult.Warning(service, AwsErrors.map(e)));
         }
         return java.util.Optional.empty();
     }
@@ -232,7 +234,7 @@ public final class SnapshotLister {
         }
     }
 
-    private static void cancel(Future<?>... futures) {
+    private static void cancel(@Nullable Future<?>... futures) {
         for (Future<?> f : futures) {
             if (f != null) {
                 f.cancel(true);

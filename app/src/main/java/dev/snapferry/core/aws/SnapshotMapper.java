@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.docdbelastic.model.ClusterSnapshotInList;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
 
@@ -37,11 +38,12 @@ final class SnapshotMapper {
                 : c.tags(s.tagList().stream().filter(t -> t.key() != null)
                         .map(t -> c.tag(t.key(), t.value() == null ? "" : t.value())).toList());
         return Optional.of(new Snapshot(s.dbClusterSnapshotIdentifier(), s.dbClusterSnapshotArn(),
-                c.string(accountId), region, engine.get(), c.string(s.engineVersion()),
-                c.string(s.dbClusterIdentifier()), SnapshotType.fromRaw(s.snapshotType()).orElse(SnapshotType.MANUAL),
+                c.string(accountId), region, engine.get(), c.nullableString(s.engineVersion()),
+                c.nullableString(s.dbClusterIdentifier()),
+                SnapshotType.fromRaw(s.snapshotType()).orElse(SnapshotType.MANUAL),
                 c.status(SnapshotStatus.fromRds(s.status(), s.percentProgress())), s.snapshotCreateTime(),
-                Boolean.TRUE.equals(s.storageEncrypted()), c.string(s.kmsKeyId()), tags,
-                s.sourceDBClusterSnapshotArn(), s.allocatedStorage(), c.string(s.storageType()), null, false));
+                Boolean.TRUE.equals(s.storageEncrypted()), c.nullableString(s.kmsKeyId()), tags,
+                s.sourceDBClusterSnapshotArn(), s.allocatedStorage(), c.nullableString(s.storageType()), null, false));
     }
 
     /**
@@ -83,7 +85,7 @@ final class SnapshotMapper {
                 false);
     }
 
-    static Instant parseTime(String text) {
+    static @Nullable Instant parseTime(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

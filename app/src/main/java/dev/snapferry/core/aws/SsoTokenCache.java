@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The token cache that {@code aws sso login} writes: {@code ~/.aws/sso/cache/<sha1 of the session name or start
@@ -63,7 +64,7 @@ final class SsoTokenCache {
         return accessToken;
     }
 
-    private static Instant parse(String text) {
+    private static @Nullable Instant parse(String text) {
         if (text.isEmpty()) {
             return null;
         }

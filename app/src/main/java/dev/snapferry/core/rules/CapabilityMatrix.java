@@ -70,7 +70,8 @@ public final class CapabilityMatrix {
     }
 
     public EngineCapabilities forEngine(Engine engine) {
-        return engines.get(Objects.requireNonNull(engine, "engine"));
+        // The reader refuses a matrix that leaves an engine out, so every engine has its entry.
+        return Objects.requireNonNull(engines.get(Objects.requireNonNull(engine, "engine")), "engine rules");
     }
 
     /** Every rule AWS's documents contest, as {@code ENGINE.field} to the reason for Snapferry's choice. */

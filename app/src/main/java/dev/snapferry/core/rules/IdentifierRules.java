@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Snapshot identifier rules, the same for all four engines: 1 to 63 ASCII letters, digits or hyphens, a letter
@@ -83,7 +84,7 @@ public final class IdentifierRules {
      * with a letter, and shortens the base so that {@code base + suffix} fits in 63 characters. The suffix is
      * sanitised the same way; pass {@code ""} for none.
      */
-    public static String deriveTargetName(String sourceName, String suffix) {
+    public static String deriveTargetName(@Nullable String sourceName, @Nullable String suffix) {
         String cleanSuffix = sanitize(suffix == null ? "" : suffix);
         // Leave room for the hyphen and at least the base's first letter: an identifier cannot start with "-".
         if (cleanSuffix.length() > MAX_LENGTH - 2) {

@@ -39,7 +39,8 @@ public final class KmsRules {
     public static List<Problem> validate(EngineCapabilities caps, CopyContext ctx) {
         List<Problem> problems = new ArrayList<>();
         KmsRequirement requirement = requirement(caps, ctx);
-        if (!ctx.keyChosen()) {
+        String keyId = ctx.chosenKeyId();
+        if (keyId == null || !ctx.keyChosen()) {
             if (requirement.need() == KmsRequirement.Need.REQUIRED) {
                 problems.add(Problem.of(FIELD, ProblemCode.KMS_KEY_REQUIRED, ctx.destinationRegion().code()));
             }
@@ -49,9 +50,9 @@ public final class KmsRules {
             problems.add(Problem.of(FIELD, ProblemCode.KMS_KEY_FORBIDDEN));
             return problems;
         }
-        Optional<KmsKeyReference> reference = KmsKeyReference.parse(ctx.chosenKeyId());
+        Optional<KmsKeyReference> reference = KmsKeyReference.parse(keyId);
         if (reference.isEmpty()) {
-            problems.add(Problem.of(FIELD, ProblemCode.KMS_KEY_MALFORMED, ctx.chosenKeyId()));
+            problems.add(Problem.of(FIELD, ProblemCode.KMS_KEY_MALFORMED, keyId));
             return problems;
         }
         var arn = reference.get().arn();

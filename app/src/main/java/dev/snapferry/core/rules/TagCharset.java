@@ -3,6 +3,7 @@ package dev.snapferry.core.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The characters one part of a tag (its key or its value) may hold. Engines differ: the RDS family takes the
@@ -14,7 +15,7 @@ public sealed interface TagCharset {
     boolean allows(int codePoint);
 
     /** The first member set that refuses {@code codePoint} (this set itself unless combined), or null. */
-    default TagCharset refusing(int codePoint) {
+    default @Nullable TagCharset refusing(int codePoint) {
         return allows(codePoint) ? null : this;
     }
 
@@ -137,7 +138,7 @@ public sealed interface TagCharset {
         }
 
         @Override
-        public TagCharset refusing(int codePoint) {
+        public @Nullable TagCharset refusing(int codePoint) {
             return members.stream().map(m -> m.refusing(codePoint)).filter(Objects::nonNull).findFirst()
                     .orElse(null);
         }

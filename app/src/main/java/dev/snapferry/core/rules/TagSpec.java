@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tag limits and character sets of one engine's API. Key and value each have their own {@link TagCharset}:
@@ -67,7 +68,7 @@ public record TagSpec(TagFormat format, int maxKeyLength, int maxValueLength, in
     }
 
     /** The reserved prefix a key starts with, ignoring case, or null. */
-    public String reservedPrefixOf(String key) {
+    public @Nullable String reservedPrefixOf(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         for (String prefix : reservedPrefixes) {
             if (lower.startsWith(prefix)) {
@@ -78,7 +79,7 @@ public record TagSpec(TagFormat format, int maxKeyLength, int maxValueLength, in
     }
 
     /** The reserved prefix a value starts with, ignoring case, or null (always null when values may use them). */
-    public String reservedValuePrefixOf(String value) {
+    public @Nullable String reservedValuePrefixOf(String value) {
         return reservedPrefixesInValues ? reservedPrefixOf(value) : null;
     }
 

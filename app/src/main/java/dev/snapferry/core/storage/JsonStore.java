@@ -89,7 +89,9 @@ public final class JsonStore<T> {
                 return new Loaded.Found<>(value == null ? defaults.get() : value);
             }
         } catch (IOException | IllegalArgumentException e) {
-            problem = "it is not valid: " + e.getMessage().lines().findFirst().orElse("");
+            String message = e.getMessage();
+            problem = "it is not valid: " + (message == null ? e.getClass().getSimpleName()
+                    : message.lines().findFirst().orElse(""));
         }
         Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + STAMP.format(clock.instant()));
         try {

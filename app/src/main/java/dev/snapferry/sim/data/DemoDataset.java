@@ -79,7 +79,7 @@ public final class DemoDataset implements Dataset {
         Map<String, SimSnapshot> firstManual = new LinkedHashMap<>();
         for (ClusterPlan plan : CLUSTERS) {
             RegionState r = ctx.world().region(plan.account(), plan.region());
-            r.update(now, state -> {
+            r.run(now, state -> {
                 SimKey key = switch (plan.keying()) {
                     case CUSTOMER -> customerKey(state, plan.account(), now);
                     case AWS_MANAGED -> KmsKeys.rdsManagedKey(state, now);
@@ -109,7 +109,6 @@ public final class DemoDataset implements Dataset {
                             missingTags ? partial(tags) : tags);
                     firstManual.putIfAbsent(plan.account() + "/" + plan.region() + "/" + plan.id(), s);
                 }
-                return null;
             });
         }
         share(ctx, now, firstManual);
@@ -123,12 +122,11 @@ public final class DemoDataset implements Dataset {
             if (!parts[0].equals(D)) {
                 return;
             }
-            ctx.world().region(parts[0], parts[1]).update(now, r -> {
+            ctx.world().region(parts[0], parts[1]).run(now, r -> {
                 snapshot.restoreAccounts().add(P);
                 if (!snapshot.spec().encrypted()) {
                     snapshot.restoreAccounts().add("all");
                 }
-                return null;
             });
         });
     }
@@ -138,11 +136,11 @@ public final class DemoDataset implements Dataset {
      * for a slot (AWS shows it {@code copying} at 0 %); and a same-region copy runs in eu-west-1.
      */
     private static void copiesInFlight(SimContext ctx, Instant now, Map<String, SimSnapshot> firstManual) {
-        SimSnapshot orders = firstManual.get(P + "/us-east-1/orders-aurora");
+        SimSnapshot orders = seeded(firstManual, P + "/us-east-1/orders-aurora");
         RegionState west = ctx.world().region(P, "us-west-2");
-        west.update(now, r -> {
+        west.run(now, r -> {
             SimKey key = customerKey(r, P, now);
-            SimCluster target = r.clusters().get("orders-aurora-west");
+            SimCluster target = seeded(r.clusters(), "orders-aurora-west");
             Map<String, String> tags = Map.of("Environment", "production", "Owner", "payments",
                     "CostCenter", "cc-1042", "Purpose", "dr-copy");
             Seeder.copyInProgress(r, target, orders, "orders-aurora-dr-copy-1", now.minus(Duration.ofMinutes(25)),
@@ -151,13 +149,11 @@ public final class DemoDataset implements Dataset {
                     true, key, tags);
             Seeder.copyInProgress(r, target, orders, "orders-aurora-dr-copy-3", now.minus(Duration.ofMinutes(2)),
                     true, key, tags);
-            return null;
         });
-        SimSnapshot shop = firstManual.get(P + "/eu-west-1/shop-eu-aurora");
-        ctx.world().region(P, "eu-west-1").update(now, r -> {
-            Seeder.copyInProgress(r, r.clusters().get("shop-eu-aurora"), shop, "shop-eu-aurora-keep-2026",
+        SimSnapshot shop = seeded(firstManual, P + "/eu-west-1/shop-eu-aurora");
+        ctx.world().region(P, "eu-west-1").run(now, r -> {
+            Seeder.copyInProgress(r, seeded(r.clusters(), "shop-eu-aurora"), shop, "shop-eu-aurora-keep-2026",
                     now.minus(Duration.ofMinutes(3)), false, null, shop.tags());
-            return null;
         });
     }
 
@@ -165,7 +161,7 @@ public final class DemoDataset implements Dataset {
         String alias = account.equals(P) ? "alias/snapferry-prod-data" : "alias/dr-backup";
         String keyId = r.aliases().get(alias);
         if (keyId != null) {
-            return r.keys().get(keyId);
+            return seeded(r.keys(), keyId);
         }
         SimKey key = KmsKeys.create(r, alias, account.equals(P) ? "Production database snapshots"
                 : "Disaster recovery copies", false, now.minus(Duration.ofDays(400)));
@@ -178,6 +174,15 @@ public final class DemoDataset implements Dataset {
             r.aliases().put("alias/snapferry-prod-data-2023", old.keyId());
         }
         return key;
+    }
+
+    /** An entry this data set made above: a missing one means the plans and the lookups disagree. */
+    private static <V> V seeded(Map<String, V> entries, String key) {
+        V value = entries.get(key);
+        if (value == null) {
+            throw new IllegalStateException("the demo data set has no " + key);
+        }
+        return value;
     }
 
     private static Map<String, String> tags(ClusterPlan plan, Random random) {

@@ -43,7 +43,7 @@ public record GeneratedDataset(int regions, int perRegion, long seed) implements
         Instant now = ctx.clock().now();
         Random random = new Random(seed);
         for (String region : regionCodes()) {
-            ctx.world().region(DemoAccounts.PRODUCTION, region).update(now, r -> {
+            ctx.world().region(DemoAccounts.PRODUCTION, region).run(now, r -> {
                 SimKey key = KmsKeys.create(r, "bench", "Benchmark key", false, now);
                 r.aliases().put("alias/bench", key.keyId());
                 List<SimCluster> clusters = new ArrayList<>();
@@ -72,7 +72,6 @@ public record GeneratedDataset(int regions, int perRegion, long seed) implements
                         Seeder.snapshot(r, cluster, "s" + n + "-" + cluster.identifier(), "manual", when, tags);
                     }
                 }
-                return null;
             });
         }
     }

@@ -9,6 +9,7 @@ import dev.snapferry.sim.state.SimSnapshot;
 import dev.snapferry.sim.state.SnapshotView;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** DocumentDB Elastic's JSON shapes and errors. */
 final class ElasticJson {
@@ -34,7 +35,7 @@ final class ElasticJson {
     }
 
     /** The full form of GetClusterSnapshot and the write operations. */
-    static ObjectNode full(SnapshotView s, String statusOverride) {
+    static ObjectNode full(SnapshotView s, @Nullable String statusOverride) {
         ObjectNode node = JSON.createObjectNode().put("adminUserName", s.spec().masterUsername())
                 .put("clusterArn", s.spec().clusterRef())
                 .put("clusterCreationTime", Xml.timestamp(s.spec().clusterCreateTime()))

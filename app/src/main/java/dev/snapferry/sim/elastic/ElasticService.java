@@ -44,9 +44,11 @@ public final class ElasticService implements ServiceHandler {
         String method = request.method();
         Map<String, List<String>> query = request.query();
         String resource = parts.length > 1 ? parts[1] : "";
-        String arn = parts.length > 2 ? URLDecoder.decode(parts[2], StandardCharsets.UTF_8) : null;
+        // Only the operations on an ARN ({arn} in the key below) read arn.
+        boolean hasArn = parts.length > 2;
+        String arn = hasArn ? URLDecoder.decode(parts[2], StandardCharsets.UTF_8) : "";
         String action = parts.length > 3 ? parts[3] : null;
-        ObjectNode reply = switch (method + " " + resource + (arn == null ? "" : " {arn}")
+        ObjectNode reply = switch (method + " " + resource + (hasArn ? " {arn}" : "")
                 + (action == null ? "" : " " + action)) {
             case "GET cluster-snapshots" -> snapshots.list(request.caller(), query);
             case "GET cluster-snapshot {arn}" -> snapshots.get(request.caller(), arn);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The Elastic operations. Snapshots live in their account and region; copies stay in their region. */
 final class ElasticSnapshots {
@@ -227,7 +228,7 @@ final class ElasticSnapshots {
     ObjectNode tag(Caller caller, String arn, JsonNode body) {
         Map<String, String> tags = tags(body);
         ElasticTagChecks.checkMap(tags, "tags");
-        region(caller).update(now(), r -> {
+        region(caller).run(now(), r -> {
             Map<String, String> current = tagsOf(r, arn);
             Map<String, String> next = new LinkedHashMap<>(current);
             next.putAll(tags);
@@ -235,7 +236,6 @@ final class ElasticSnapshots {
                 throw ElasticTagChecks.tooManyInTotal();
             }
             current.putAll(next);
-            return null;
         });
         return JSON.createObjectNode();
     }
@@ -245,9 +245,8 @@ final class ElasticSnapshots {
             throw ElasticJson.validation("tagKeys is required.", "tagKeys");
         }
         ElasticTagChecks.checkKeys(keys, "tagKeys");
-        region(caller).update(now(), r -> {
+        region(caller).run(now(), r -> {
             keys.forEach(tagsOf(r, arn)::remove);
-            return null;
         });
         return JSON.createObjectNode();
     }
@@ -310,12 +309,12 @@ final class ElasticSnapshots {
         throw ElasticJson.validation("maxResults must be between " + min + " and 100.", "maxResults");
     }
 
-    private static String first(Map<String, List<String>> query, String name) {
+    private static @Nullable String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    private static String decodeToken(String token) {
+    private static @Nullable String decodeToken(@Nullable String token) {
         if (token == null) {
             return null;
         }
@@ -326,7 +325,7 @@ final class ElasticSnapshots {
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    private static @Nullable String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -3,6 +3,7 @@ package dev.snapferry.sim.http;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who signed a request and for what: the access key, date, region and service of a SigV4 credential scope, from
@@ -15,7 +16,7 @@ public record SigV4Scope(String accessKey, String date, String region, String se
     private static final Pattern CREDENTIAL = Pattern.compile(
             "^([^/]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request$");
 
-    public static Optional<SigV4Scope> fromAuthorization(String header) {
+    public static Optional<SigV4Scope> fromAuthorization(@Nullable String header) {
         if (header == null) {
             return Optional.empty();
         }
@@ -24,7 +25,7 @@ public record SigV4Scope(String accessKey, String date, String region, String se
                 : Optional.empty();
     }
 
-    public static Optional<SigV4Scope> fromCredential(String credential) {
+    public static Optional<SigV4Scope> fromCredential(@Nullable String credential) {
         if (credential == null) {
             return Optional.empty();
         }

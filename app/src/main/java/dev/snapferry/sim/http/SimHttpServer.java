@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,10 +87,10 @@ public final class SimHttpServer implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
             Protocol guessed = guessProtocol(headers);
-            if (path.equals(SsoPortal.PATH) && first(headers, "x-amz-sso_bearer_token") != null) {
+            String bearerToken = first(headers, "x-amz-sso_bearer_token");
+            if (path.equals(SsoPortal.PATH) && bearerToken != null) {
                 try {
-                    send(exchange, ssoPortal.handle(exchange.getRequestURI().getRawQuery(),
-                            first(headers, "x-amz-sso_bearer_token")));
+                    send(exchange, ssoPortal.handle(exchange.getRequestURI().getRawQuery(), bearerToken));
                 } catch (SimException e) {
                     send(exchange, ErrorRenderer.render(e, Protocol.REST_JSON, "", requestId));
                 }
@@ -196,7 +197,7 @@ public final class SimHttpServer implements AutoCloseable {
                 : Protocol.REST_JSON;
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
+    private static @Nullable String first(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }

@@ -6,6 +6,7 @@ import dev.snapferry.sim.Identities;
 import dev.snapferry.sim.SimContext;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The IAM Identity Center portal's GetRoleCredentials ({@code GET /federation/credentials}), which is not SigV4
@@ -33,7 +34,7 @@ final class SsoPortal {
         return SimResponse.json(200, "application/json", reply.toString());
     }
 
-    private static String one(Map<String, List<String>> query, String name) {
+    private static @Nullable String one(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }

@@ -3,6 +3,7 @@ package dev.snapferry.sim.http;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /** A small streaming XML writer for AWS Query replies: elements, escaped text, nothing else. */
 public final class Xml {
@@ -31,7 +32,7 @@ public final class Xml {
     }
 
     /** Writes {@code <name>value</name>}; a null value writes nothing, as AWS omits absent members. */
-    public Xml leaf(String name, Object value) {
+    public Xml leaf(String name, @Nullable Object value) {
         if (value == null) {
             return this;
         }

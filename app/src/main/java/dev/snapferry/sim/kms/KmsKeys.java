@@ -26,9 +26,9 @@ public final class KmsKeys {
 
     /** The AWS managed key for RDS ({@code alias/aws/rds}), created on first use as AWS does. */
     public static SimKey rdsManagedKey(RegionState r, Instant now) {
-        String keyId = r.aliases().get(RDS_MANAGED_ALIAS);
-        if (keyId != null) {
-            return r.keys().get(keyId);
+        SimKey existing = r.resolveKey(RDS_MANAGED_ALIAS);
+        if (existing != null) {
+            return existing;
         }
         SimKey key = create(r, "aws/rds", "Default key that protects my RDS database volumes when no other key is "
                 + "defined", true, now);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * KMS over JSON 1.1 ({@code X-Amz-Target: TrentService.Xxx}): the key picker's ListKeys, ListAliases and
@@ -122,9 +123,10 @@ public final class KmsService implements ServiceHandler {
             throw new SimException("AlreadyExistsException", 400, "An alias with the name " + KmsKeys.arn(r, name)
                     + " already exists");
         }
-        SimKey target = r.resolveKey(required(body, "TargetKeyId"));
+        String targetReference = required(body, "TargetKeyId");
+        SimKey target = r.resolveKey(targetReference);
         if (target == null) {
-            throw notFound(text(body, "TargetKeyId"));
+            throw notFound(targetReference);
         }
         r.aliases().put(name, target.keyId());
         return JSON.createObjectNode();
@@ -140,8 +142,9 @@ public final class KmsService implements ServiceHandler {
             throw new SimException("UnsupportedOperationException", 400,
                     "AWS managed keys cannot be scheduled for deletion.");
         }
-        key.scheduleDeletion(now.plusSeconds(days * 86_400L));
-        return JSON.createObjectNode().put("KeyId", key.arn()).put("DeletionDate", epoch(key.deletionDate()))
+        Instant deletionDate = now.plusSeconds(days * 86_400L);
+        key.scheduleDeletion(deletionDate);
+        return JSON.createObjectNode().put("KeyId", key.arn()).put("DeletionDate", epoch(deletionDate))
                 .put("KeyState", key.keyState()).put("PendingWindowInDays", days);
     }
 
@@ -213,7 +216,7 @@ public final class KmsService implements ServiceHandler {
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    private static @Nullable String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a cross-region copy's {@code PreSignedUrl} as the source region would, without fetching it: a
@@ -26,7 +27,7 @@ final class PresignedUrlCheck {
     }
 
     static void verify(String url, String sourceArn, String sourceRegion, String destinationRegion,
-                       String kmsKeyId) {
+                       @Nullable String kmsKeyId) {
         Map<String, List<String>> q;
         try {
             q = FormParams.parseQuery(new URI(url).getRawQuery());
@@ -66,7 +67,7 @@ final class PresignedUrlCheck {
         }
     }
 
-    private static String one(Map<String, List<String>> q, String name) {
+    private static @Nullable String one(Map<String, List<String>> q, String name) {
         List<String> values = q.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CopyDBClusterSnapshot, called in the destination region. Enforces what AWS enforces: the source by identifier
@@ -114,8 +115,8 @@ final class RdsCopy {
     }
 
     /** The key the copy is encrypted with, or null for an unencrypted copy; refuses what AWS refuses. */
-    private static String targetKey(RegionState destination, EngineCapabilities caps, SnapshotView src,
-                                    String kmsParam, boolean crossRegion, boolean shared) {
+    private static @Nullable String targetKey(RegionState destination, EngineCapabilities caps, SnapshotView src,
+                                              @Nullable String kmsParam, boolean crossRegion, boolean shared) {
         if (!src.spec().encrypted()) {
             if (kmsParam == null) {
                 return null;

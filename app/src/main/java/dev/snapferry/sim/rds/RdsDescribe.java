@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DescribeDBClusterSnapshots and DescribeDBClusters: types, shared and public, filters, and Marker paging.
@@ -181,7 +182,7 @@ final class RdsDescribe {
         return max;
     }
 
-    record Page<T>(List<T> items, String marker) {
+    record Page<T>(List<T> items, @Nullable String marker) {
     }
 
     /** Pages by the sort key of the last item returned, so concurrent changes never repeat or skip an item. */

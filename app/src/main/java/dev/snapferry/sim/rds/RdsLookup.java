@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Finds the cluster snapshots a caller can see: its own, and other accounts' shared with it or public. */
 final class RdsLookup {
@@ -49,8 +50,8 @@ final class RdsLookup {
      * accounts in order and each account's snapshots in key order is ARN order: a page costs its own size, not the
      * region's.
      */
-    List<Candidate> page(Caller caller, boolean own, boolean shared, boolean publicOnes, String afterArn, int limit,
-                         java.util.function.Predicate<Candidate> keep) {
+    List<Candidate> page(Caller caller, boolean own, boolean shared, boolean publicOnes, @Nullable String afterArn,
+                         int limit, java.util.function.Predicate<Candidate> keep) {
         String afterAccount = afterArn == null ? null : afterArn.split(":", 6)[4];
         String afterKey = afterArn == null ? null
                 : afterArn.substring(afterArn.indexOf(":cluster-snapshot:") + ":cluster-snapshot:".length());
@@ -96,7 +97,7 @@ final class RdsLookup {
             byState.computeIfAbsent(c.state(), k -> new ArrayList<>()).add(c);
         }
         java.util.Map<Candidate, String> fragments = new java.util.IdentityHashMap<>();
-        byState.forEach((state, candidates) -> state.update(now(), r -> {
+        byState.forEach((state, candidates) -> state.run(now(), r -> {
             for (Candidate c : candidates) {
                 fragments.put(c, c.snapshot().rendered(now(), r.accountId(), c.type(), view -> {
                     dev.snapferry.sim.http.Xml xml = new dev.snapferry.sim.http.Xml();
@@ -104,7 +105,6 @@ final class RdsLookup {
                     return xml.toString();
                 }));
             }
-            return null;
         }));
         List<String> result = new ArrayList<>(page.size());
         for (Candidate c : page) {
@@ -118,7 +118,7 @@ final class RdsLookup {
      * its region; an ARN may name another account's snapshot that is shared with the caller or public, in
      * {@code allowedRegion} (the caller's region, or any region for the source of a copy when null).
      */
-    Located locate(Caller caller, String idOrArn, String allowedRegion) {
+    Located locate(Caller caller, String idOrArn, @Nullable String allowedRegion) {
         String account = caller.accountId();
         String region = caller.region();
         String id = idOrArn;
@@ -136,10 +136,8 @@ final class RdsLookup {
         RegionState state = ctx.world().region(account, region);
         String key = id.toLowerCase(Locale.ROOT);
         String owner = account;
-        SnapshotView view = state.update(now(), r -> {
-            SimSnapshot s = r.snapshots().get(key);
-            return s == null ? null : s.view(now(), owner);
-        });
+        SnapshotView view = state.update(now(), r -> java.util.Optional.ofNullable(r.snapshots().get(key))
+                .map(s -> s.view(now(), owner))).orElse(null);
         boolean foreign = !account.equals(caller.accountId());
         if (view == null || (foreign && !view.restoreAccounts().contains(caller.accountId()) && !view.isPublic())) {
             throw RdsErrors.snapshotNotFound(idOrArn);

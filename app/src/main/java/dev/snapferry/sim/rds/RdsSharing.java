@@ -107,7 +107,7 @@ final class RdsSharing {
     SimResponse addTags(SimRequest request, FormParams params) {
         Tagged target = resource(request.caller(), params.required("ResourceName"));
         List<Tag> tags = RdsRequests.tags(params);
-        lookup.own(request.caller()).update(lookup.now(), r -> {
+        lookup.own(request.caller()).run(lookup.now(), r -> {
             Map<String, String> current = tagsOf(r, target);
             TagSpec spec = ctx.matrix().forEngine(Engine.fromRaw(engineOf(r, target)).orElse(Engine.AURORA_MYSQL))
                     .tags();
@@ -122,7 +122,6 @@ final class RdsSharing {
             });
             current.clear();
             current.putAll(next);
-            return null;
         });
         return RdsXml.empty("AddTagsToResource", request.requestId());
     }
@@ -130,9 +129,8 @@ final class RdsSharing {
     SimResponse removeTags(SimRequest request, FormParams params) {
         Tagged target = resource(request.caller(), params.required("ResourceName"));
         List<String> keys = params.list("TagKeys");
-        lookup.own(request.caller()).update(lookup.now(), r -> {
+        lookup.own(request.caller()).run(lookup.now(), r -> {
             keys.forEach(tagsOf(r, target)::remove);
-            return null;
         });
         return RdsXml.empty("RemoveTagsFromResource", request.requestId());
     }
@@ -157,19 +155,19 @@ final class RdsSharing {
     }
 
     private static Map<String, String> tagsOf(RegionState r, Tagged target) {
-        if (target.cluster()) {
-            SimCluster c = r.clusters().get(target.id());
-            if (c == null) {
-                throw RdsErrors.clusterNotFound(target.id());
-            }
-            return c.tags();
-        }
-        return ownSnapshot(r, target.id()).tags();
+        return target.cluster() ? ownCluster(r, target.id()).tags() : ownSnapshot(r, target.id()).tags();
     }
 
     private static String engineOf(RegionState r, Tagged target) {
-        return target.cluster() ? r.clusters().get(target.id()).engine()
-                : r.snapshots().get(target.id()).spec().engine();
+        return target.cluster() ? ownCluster(r, target.id()).engine() : ownSnapshot(r, target.id()).spec().engine();
+    }
+
+    private static SimCluster ownCluster(RegionState r, String id) {
+        SimCluster c = r.clusters().get(id);
+        if (c == null) {
+            throw RdsErrors.clusterNotFound(id);
+        }
+        return c;
     }
 
     private static SimSnapshot ownSnapshot(RegionState r, String id) {

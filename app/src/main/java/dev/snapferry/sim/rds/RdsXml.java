@@ -8,6 +8,7 @@ import dev.snapferry.sim.state.SnapshotView;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Writes RDS Query replies: the response envelope, cluster snapshots and clusters, as the RDS API does. */
 final class RdsXml {
@@ -37,7 +38,7 @@ final class RdsXml {
      * One {@code DBClusterSnapshot}. {@code typeForCaller} is {@code shared} or {@code public} when the caller
      * sees another account's snapshot.
      */
-    static void snapshot(Xml xml, SnapshotView s, String typeForCaller, String statusOverride) {
+    static void snapshot(Xml xml, SnapshotView s, String typeForCaller, @Nullable String statusOverride) {
         var spec = s.spec();
         xml.open("DBClusterSnapshot");
         xml.open("AvailabilityZones");

@@ -3,6 +3,7 @@ package dev.snapferry.sim.rds;
 import dev.snapferry.sim.state.SnapshotSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine-dependent members of a DBClusterSnapshot reply. Aurora, DocumentDB and Neptune snapshots come from one
@@ -38,7 +39,7 @@ final class SnapshotFields {
      * Neptune keeps its data on the same kind of cluster volume and is taken to report the same (not confirmed by
      * a published example). RDS Multi-AZ DB clusters have provisioned storage and report it.
      */
-    static Integer allocatedStorage(SnapshotSpec spec) {
+    static @Nullable Integer allocatedStorage(SnapshotSpec spec) {
         String engine = spec.engine();
         if (isDocDb(engine)) {
             return null;
@@ -51,7 +52,7 @@ final class SnapshotFields {
      * (RDS CLI reference, describe-db-cluster-snapshots example; the older MySQL 5.6 engine {@code aurora} answered
      * {@code aurora}, seed 004).
      */
-    static String licenseModel(String engine) {
+    static @Nullable String licenseModel(String engine) {
         return switch (engine) {
             case "aurora-mysql" -> "aurora-mysql";
             case "aurora-postgresql", "postgres" -> "postgresql-license";
@@ -79,7 +80,7 @@ final class SnapshotFields {
      * no such member. Derived from the cluster's name and creation time, which copies keep, so a copy names the
      * same source cluster as its original.
      */
-    static String clusterResourceId(SnapshotSpec spec) {
+    static @Nullable String clusterResourceId(SnapshotSpec spec) {
         if (isDocDb(spec.engine()) || spec.engine().equals("neptune")) {
             return null;
         }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +54,12 @@ public final class RegionState {
     public synchronized <T> T update(Instant now, Function<RegionState, T> action) {
         advance(now);
         return action.apply(this);
+    }
+
+    /** {@link #update} for an action that only changes the region, with nothing to return. */
+    public synchronized void run(Instant now, Consumer<RegionState> action) {
+        advance(now);
+        action.accept(this);
     }
 
     /** RDS-family cluster snapshots by lower-case identifier. Call only inside {@link #update}. */
@@ -109,7 +117,7 @@ public final class RegionState {
      * the region (a key in cn-north-1 is {@code arn:aws-cn:kms:cn-north-1:...}, in us-gov-west-1
      * {@code arn:aws-us-gov:...}); an ARN of another partition, region or account names no key here.
      */
-    public @Nullable SimKey resolveKey(String reference) {
+    public @Nullable SimKey resolveKey(@Nullable String reference) {
         if (reference == null) {
             return null;
         }
@@ -138,16 +146,18 @@ public final class RegionState {
         while (true) {
             fillSlots(transferring, now, eventTime);
             SimSnapshot first = null;
+            Instant firstEnd = null;
             for (SimSnapshot s : transferring) {
-                Instant end = s.transfer().endsAt();
-                if (end != null && !end.isAfter(now) && (first == null || end.isBefore(first.transfer().endsAt()))) {
+                Instant end = moving(s).endsAt();
+                if (end != null && !end.isAfter(now) && (firstEnd == null || end.isBefore(firstEnd))) {
                     first = s;
+                    firstEnd = end;
                 }
             }
-            if (first == null) {
+            if (first == null || firstEnd == null) {
                 return;
             }
-            eventTime = first.transfer().endsAt();
+            eventTime = firstEnd;
             first.complete();
             transferring.remove(first);
         }
@@ -186,14 +196,14 @@ public final class RegionState {
     /** Starts waiting transfers, oldest first, while slots are free; a slot frees at {@code freedAt}. */
     private static void fillSlots(List<SimSnapshot> transferring, Instant now, Instant freedAt) {
         long busy = transferring.stream()
-                .filter(s -> s.transfer().waitsForSlot() && s.transfer().started()).count();
+                .filter(s -> moving(s).waitsForSlot() && moving(s).started()).count();
         List<SimSnapshot> waiting = transferring.stream()
-                .filter(s -> !s.transfer().started())
-                .sorted(Comparator.comparing((SimSnapshot s) -> s.transfer().requestedAt())
+                .filter(s -> !moving(s).started())
+                .sorted(Comparator.comparing((SimSnapshot s) -> moving(s).requestedAt())
                         .thenComparing(s -> s.spec().arn()))
                 .toList();
         for (SimSnapshot s : waiting) {
-            Transfer t = s.transfer();
+            Transfer t = moving(s);
             if (t.requestedAt().isAfter(now)) {
                 continue;
             }
@@ -204,5 +214,10 @@ public final class RegionState {
                 busy++;
             }
         }
+    }
+
+    /** The transfer of a snapshot from {@link #transferring}: only {@link #advance} ends one, and drops it then. */
+    private static Transfer moving(SimSnapshot s) {
+        return Objects.requireNonNull(s.transfer(), "a transferring snapshot has a transfer");
     }
 }

@@ -2,6 +2,7 @@ package dev.snapferry.sim.state;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sorted map that counts its structural changes, so that a region can tell cheaply whether snapshots were added
@@ -30,7 +31,7 @@ final class TrackedMap<K, V> extends TreeMap<K, V> {
     }
 
     @Override
-    public V remove(Object key) {
+    public @Nullable V remove(Object key) {
         version++;
         return super.remove(key);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Snapferry's icon at the sizes the desktop picks from (title bar, taskbar, task switcher), drawn from
@@ -14,14 +15,15 @@ import javafx.stage.Window;
 public final class AppIcons {
 
     private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
-    private static List<Image> images;
+    private static @Nullable List<Image> images;
 
     private AppIcons() {
     }
 
     /** The icon at every size; loaded once, on first use (the toolkit must be running). */
     public static synchronized List<Image> all() {
-        if (images == null) {
+        List<Image> result = images;
+        if (result == null) {
             List<Image> loaded = new ArrayList<>(SIZES.length);
             for (int size : SIZES) {
                 try (InputStream in = AppIcons.class.getResourceAsStream("/dev/snapferry/ui/icons/snapferry-"
@@ -33,9 +35,10 @@ public final class AppIcons {
                     // A missing size only means the desktop scales another one.
                 }
             }
-            images = List.copyOf(loaded);
+            result = List.copyOf(loaded);
+            images = result;
         }
-        return images;
+        return result;
     }
 
     /** Gives {@code window} the icon when it is a stage (dialogs are). */

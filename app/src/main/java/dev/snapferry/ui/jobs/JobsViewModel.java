@@ -29,6 +29,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The copy jobs panel: every job with its state, progress, elapsed time and an estimate of the time left from the
@@ -86,7 +87,7 @@ public final class JobsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     /** Whether {@link #problem} is the service's (its history), which its next good write clears. */
     private boolean historyProblem;
-    private final AtomicReference<CopyJobService.Update> pending = new AtomicReference<>();
+    private final AtomicReference<CopyJobService.@Nullable Update> pending = new AtomicReference<>();
     private final Map<UUID, JobState> lastStates = new HashMap<>();
     private final Map<UUID, Instant[]> firstSeen = new HashMap<>();
     private final Map<UUID, Integer> firstPercent = new HashMap<>();
