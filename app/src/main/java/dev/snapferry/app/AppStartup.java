@@ -76,7 +76,7 @@ final class AppStartup {
             matrix = CapabilityMatrix.loadDefault();
         } catch (CapabilityMatrixException e) {
             LOG.error("Start-up stopped: {}", e.getMessage(), e);
-            return new Outcome.Failed(text, text.get("startup.failed.matrix", e.getMessage()));
+            return new Outcome.Failed(text, text.get("startup.failed.matrix", String.valueOf(e.getMessage())));
         }
         OpenSessions sessions = new OpenSessions();
         SnapshotWriter writer = new SnapshotWriter();

@@ -23,6 +23,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.SVGPath;
+import org.jspecify.annotations.Nullable;
 
 /** The browser table's cells: how each column draws a snapshot. */
 final class BrowserCells {
@@ -57,7 +58,7 @@ final class BrowserCells {
         return new TableCell<>() {
             private final Label dot = new Label();
 
-            private EngineFamily drawn;
+            private @Nullable EngineFamily drawn;
 
             @Override
             protected void updateItem(Snapshot s, boolean empty) {

@@ -203,13 +203,15 @@ public final class BrowserViewModel {
             return;
         }
         Snapshot s = Objects.requireNonNull(selected.get()).snapshot();
-        String suggested = IdentifierRules.deriveTargetName(s.clusterIdentifier(),
+        // canCreateSnapshot() holds only for snapshots that name their cluster.
+        String cluster = Objects.requireNonNull(s.clusterIdentifier());
+        String suggested = IdentifierRules.deriveTargetName(cluster,
                 "manual-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm")
                         .withZone(ZoneOffset.UTC).format(Instant.now()));
         TagEditorViewModel tags = new TagEditorViewModel(
                 tagSpecs.apply(s.engine()), messages, List.of());
         dialogs.askNameAndTags(messages.get("browser.create.title"), messages.get("browser.create.message",
-                s.clusterIdentifier(), s.region().code()), suggested, this::identifierProblem, tags,
+                cluster, s.region().code()), suggested, this::identifierProblem, tags,
                 messages.get("browser.create.confirm"))
                 .ifPresent(identifier -> {
                     List<Tag> chosen = tags.tags();

@@ -101,16 +101,17 @@ public final class SnapshotFilter {
         apply();
     }
 
+    // The three maps hold a switch for every constant of their enum, made in the constructor.
     public BooleanProperty engineProperty(EngineFamily family) {
-        return engines.get(family);
+        return Objects.requireNonNull(engines.get(family));
     }
 
     public BooleanProperty typeProperty(SnapshotType type) {
-        return types.get(type);
+        return Objects.requireNonNull(types.get(type));
     }
 
     public BooleanProperty quickFilterProperty(QuickFilter filter) {
-        return quickFilters.get(filter);
+        return Objects.requireNonNull(quickFilters.get(filter));
     }
 
     public StringProperty searchProperty() {
@@ -168,10 +169,13 @@ public final class SnapshotFilter {
         String criteria = query.engines() + "|" + query.types() + "|" + query.quickFilters() + "|"
                 + policyVersion + "|" + (only == null ? "" : only.number()) + "|" + numbering;
         Answers known = answers.get(criteria + "|" + wordList);
-        Answers last = lastAnswers != null && lastAnswers.criteria().equals(criteria) ? lastAnswers : null;
-        boolean narrower = last != null && last.words().stream().allMatch(w -> wordList.stream()
+        Answers previous = lastAnswers;
+        Answers last = previous != null && previous.criteria().equals(criteria) ? previous
+                : new Answers(criteria, List.of(), new BitSet(), new BitSet());
+        // With no last answers to refine, nothing is narrower or wider: every row is tested.
+        boolean narrower = last != previous ? false : last.words().stream().allMatch(w -> wordList.stream()
                 .anyMatch(n -> n.contains(w)));
-        boolean wider = last != null && wordList.stream().allMatch(n -> last.words().stream()
+        boolean wider = last != previous ? false : wordList.stream().allMatch(n -> last.words().stream()
                 .anyMatch(w -> w.contains(n)));
         Answers next = known != null ? known : new Answers(criteria, wordList, new BitSet(), new BitSet());
         visible.setPredicate(row -> {
