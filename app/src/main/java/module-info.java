@@ -1,12 +1,10 @@
 /**
  * Snapferry: browse, audit and copy cluster snapshots of Amazon Aurora, DocumentDB, DocumentDB Elastic and
- * Neptune. One open module: FXML and Jackson reflect into it, and explicit {@code opens} do not yet pay for
- * themselves.
+ * Neptune. One open module: Jackson reflects into it, and explicit {@code opens} do not yet pay for themselves.
  */
 @org.jspecify.annotations.NullMarked
 open module dev.snapferry {
     requires javafx.controls;
-    requires javafx.fxml;
     requires org.controlsfx.controls;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;

@@ -9,7 +9,6 @@ import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.ui.common.Messages;
-import dev.snapferry.ui.common.ViewLoader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,87 +16,177 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.fxml.FXML;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
-/** The snapshot browser: toolbar, table, details pane and region status bar, bound to its ViewModel. */
+/**
+ * The snapshot browser: toolbar, table, details pane and region status bar, bound to its ViewModel.
+ *
+ * <p>Texts are fetched with a literal key at the place they are used ({@code messages.get("browser.refresh")}),
+ * not passed to a helper as a key, so that the bundle test finds every key this screen needs.
+ */
 public final class BrowserView {
 
     private final BrowserViewModel viewModel;
     private final Messages messages;
     private final BrowserCells cells;
     private final SnapshotDetailsPane details;
-    private final Parent root;
+    private final BorderPane root = new BorderPane();
+    private final TextField search = new TextField();
+    private final MenuButton accountsMenu = new MenuButton();
+    private final MenuButton regionsMenu = new MenuButton();
+    private final TableView<SnapshotRow> table = new TableView<>();
+    private final FlowPane regionChips = new FlowPane(6, 4);
     private java.util.function.Consumer<List<Snapshot>> copyHandler = sources -> { };
-
-    @FXML private TextField search;
-    @FXML private ToggleButton engineAurora;
-    @FXML private ToggleButton engineDocdb;
-    @FXML private ToggleButton engineElastic;
-    @FXML private ToggleButton engineNeptune;
-    @FXML private CheckMenuItem typeAutomated;
-    @FXML private CheckMenuItem typeManual;
-    @FXML private CheckMenuItem typeShared;
-    @FXML private CheckMenuItem typePublic;
-    @FXML private CheckMenuItem includePublic;
-    @FXML private CheckMenuItem quickUnencrypted;
-    @FXML private CheckMenuItem quickAwsManaged;
-    @FXML private CheckMenuItem quickMissingTags;
-    @FXML private CheckMenuItem quickShared;
-    @FXML private CheckMenuItem quickInProgress;
-    @FXML private Button refresh;
-    @FXML private javafx.scene.control.MenuButton regionsMenu;
-    @FXML private javafx.scene.control.MenuButton accountsMenu;
-    @FXML private SplitPane split;
-    @FXML private TableView<SnapshotRow> table;
-    @FXML private TableColumn<SnapshotRow, Snapshot> engineColumn;
-    @FXML private TableColumn<SnapshotRow, String> accountColumn;
-    @FXML private TableColumn<SnapshotRow, String> regionColumn;
-    @FXML private TableColumn<SnapshotRow, String> identifierColumn;
-    @FXML private TableColumn<SnapshotRow, String> clusterColumn;
-    @FXML private TableColumn<SnapshotRow, String> typeColumn;
-    @FXML private TableColumn<SnapshotRow, Snapshot> statusColumn;
-    @FXML private TableColumn<SnapshotRow, Snapshot> createdColumn;
-    @FXML private TableColumn<SnapshotRow, Snapshot> sizeColumn;
-    @FXML private TableColumn<SnapshotRow, Snapshot> encryptionColumn;
-    @FXML private TableColumn<SnapshotRow, Snapshot> tagsColumn;
-    @FXML private TableColumn<SnapshotRow, String> sourceColumn;
-    @FXML private ProgressIndicator busy;
-    @FXML private Label counts;
-    @FXML private FlowPane regionChips;
-    @FXML private Label message;
-    @FXML private HBox restrictionBar;
-    @FXML private Label restrictionLabel;
 
     public BrowserView(BrowserViewModel viewModel, Messages messages, Clock clock) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.cells = new BrowserCells(messages, clock);
         this.details = new SnapshotDetailsPane(messages, viewModel::describeCommand);
-        this.root = ViewLoader.load(BrowserView.class, this, messages);
+        root.setId("browserRoot");
+        root.getStyleClass().add("browser");
+        root.setTop(new VBox(toolbar(), restrictionBar()));
+        root.setCenter(tableAndDetails());
+        root.setBottom(statusBar());
+        shortcuts();
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Who to list (accounts, regions), what to show of it (search, engines, types, audit) and what to do. */
+    private ToolBar toolbar() {
+        accountsMenu.setId("accountsMenu");
+        accountsMenu.setAccessibleText(messages.get("browser.accounts.accessible"));
+        search.setId("search");
+        search.setPromptText(messages.get("browser.search.prompt"));
+        search.setPrefColumnCount(28);
+        search.setAccessibleText(messages.get("browser.search.accessible"));
+        search.textProperty().bindBidirectional(viewModel.filter().searchProperty());
+        regionsMenu.setId("regionsMenu");
+        regionsMenu.setAccessibleText(messages.get("browser.regions.accessible"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button refresh = button("refresh", messages.get("browser.refresh"), viewModel.catalog()::refresh);
+        refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
+        ToolBar toolbar = new ToolBar(accountsMenu, search, regionsMenu, new Separator(Orientation.VERTICAL),
+                engineToggle("engineAurora", messages.get("browser.engine.AURORA"), EngineFamily.AURORA),
+                engineToggle("engineDocdb", messages.get("browser.engine.DOCUMENTDB"), EngineFamily.DOCUMENTDB),
+                engineToggle("engineElastic", messages.get("browser.engine.DOCUMENTDB_ELASTIC"),
+                        EngineFamily.DOCUMENTDB_ELASTIC),
+                engineToggle("engineNeptune", messages.get("browser.engine.NEPTUNE"), EngineFamily.NEPTUNE),
+                new Separator(Orientation.VERTICAL), typesMenu(), auditMenu(), gap, refresh, exportMenu());
+        toolbar.setId("toolbar");
+        toolbar.getStyleClass().add("browser-toolbar");
+        regionsMenu();
+        accountsMenu();
+        return toolbar;
+    }
+
+    private ToggleButton engineToggle(String id, String text, EngineFamily engine) {
+        ToggleButton toggle = new ToggleButton(text);
+        toggle.setId(id);
+        toggle.getStyleClass().add("engine-toggle");
+        toggle.selectedProperty().bindBidirectional(viewModel.filter().engineProperty(engine));
+        return toggle;
+    }
+
+    /** The snapshot types to show, and whether to list other accounts' public snapshots at all. */
+    private MenuButton typesMenu() {
+        return menuButton("typesMenu", messages.get("browser.types"),
+                check("typeAutomated", messages.get("browser.type.AUTOMATED"),
+                        viewModel.filter().typeProperty(SnapshotType.AUTOMATED)),
+                check("typeManual", messages.get("browser.type.MANUAL"),
+                        viewModel.filter().typeProperty(SnapshotType.MANUAL)),
+                check("typeShared", messages.get("browser.type.SHARED"),
+                        viewModel.filter().typeProperty(SnapshotType.SHARED)),
+                check("typePublic", messages.get("browser.type.PUBLIC"),
+                        viewModel.filter().typeProperty(SnapshotType.PUBLIC)),
+                new SeparatorMenuItem(),
+                check("includePublic", messages.get("browser.includePublic"),
+                        viewModel.catalog().includePublicProperty()));
+    }
+
+    /** The audit's quick filters, and the tag policy they check against. */
+    private MenuButton auditMenu() {
+        return menuButton("auditMenu", messages.get("browser.audit"),
+                check("quickUnencrypted", messages.get("browser.quick.UNENCRYPTED"),
+                        viewModel.filter().quickFilterProperty(QuickFilter.UNENCRYPTED)),
+                check("quickAwsManaged", messages.get("browser.quick.AWS_MANAGED_KEY"),
+                        viewModel.filter().quickFilterProperty(QuickFilter.AWS_MANAGED_KEY)),
+                check("quickMissingTags", messages.get("browser.quick.MISSING_REQUIRED_TAGS"),
+                        viewModel.filter().quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS)),
+                check("quickShared", messages.get("browser.quick.SHARED_OR_PUBLIC"),
+                        viewModel.filter().quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC)),
+                check("quickInProgress", messages.get("browser.quick.IN_PROGRESS"),
+                        viewModel.filter().quickFilterProperty(QuickFilter.IN_PROGRESS)),
+                new SeparatorMenuItem(),
+                item("tagPolicyItem", messages.get("browser.tagPolicy.menu"), viewModel::editTagPolicy));
+    }
+
+    private MenuButton exportMenu() {
+        return menuButton("exportMenu", messages.get("browser.export"),
+                item("exportCsv", messages.get("browser.export.csv"),
+                        () -> viewModel.export(SnapshotExport.Format.CSV)),
+                item("exportJson", messages.get("browser.export.json"),
+                        () -> viewModel.export(SnapshotExport.Format.JSON)));
+    }
+
+    /** Shown only while an audit chart has narrowed the table to some snapshots, with the way back to all. */
+    private HBox restrictionBar() {
+        Label restrictionLabel = new Label();
+        restrictionLabel.setId("restrictionLabel");
+        restrictionLabel.getStyleClass().add("restriction-label");
+        restrictionLabel.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(restrictionLabel, Priority.ALWAYS);
+        restrictionLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            SnapshotFilter.Restriction only = viewModel.filter().restrictionProperty().get();
+            return only == null ? "" : messages.get("browser.restriction", only.label(), only.ids().size());
+        }, viewModel.filter().restrictionProperty()));
+        Button clear = button("clearRestriction", messages.get("browser.restriction.clear"),
+                viewModel.filter()::clearRestriction);
+        HBox bar = new HBox(10, restrictionLabel, clear);
+        bar.setId("restrictionBar");
+        bar.getStyleClass().add("restriction-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.visibleProperty().bind(viewModel.filter().restrictionProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /**
@@ -164,35 +253,11 @@ public final class BrowserView {
         });
     }
 
-    @FXML
-    private void initialize() {
-        search.textProperty().bindBidirectional(viewModel.filter().searchProperty());
-        bind(engineAurora, viewModel.filter().engineProperty(EngineFamily.AURORA));
-        bind(engineDocdb, viewModel.filter().engineProperty(EngineFamily.DOCUMENTDB));
-        bind(engineElastic, viewModel.filter().engineProperty(EngineFamily.DOCUMENTDB_ELASTIC));
-        bind(engineNeptune, viewModel.filter().engineProperty(EngineFamily.NEPTUNE));
-        typeAutomated.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.AUTOMATED));
-        typeManual.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.MANUAL));
-        typeShared.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.SHARED));
-        typePublic.selectedProperty().bindBidirectional(viewModel.filter().typeProperty(SnapshotType.PUBLIC));
-        includePublic.selectedProperty().bindBidirectional(viewModel.catalog().includePublicProperty());
-        quickUnencrypted.selectedProperty().bindBidirectional(viewModel.filter().quickFilterProperty(QuickFilter.UNENCRYPTED));
-        quickAwsManaged.selectedProperty().bindBidirectional(
-                viewModel.filter().quickFilterProperty(QuickFilter.AWS_MANAGED_KEY));
-        quickMissingTags.selectedProperty().bindBidirectional(
-                viewModel.filter().quickFilterProperty(QuickFilter.MISSING_REQUIRED_TAGS));
-        quickShared.selectedProperty().bindBidirectional(viewModel.filter().quickFilterProperty(QuickFilter.SHARED_OR_PUBLIC));
-        quickInProgress.selectedProperty().bindBidirectional(viewModel.filter().quickFilterProperty(QuickFilter.IN_PROGRESS));
-        refresh.setTooltip(new Tooltip(messages.get("browser.refresh.tooltip")));
-        restrictionBar.visibleProperty().bind(viewModel.filter().restrictionProperty().isNotNull());
-        restrictionBar.managedProperty().bind(restrictionBar.visibleProperty());
-        restrictionLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            SnapshotFilter.Restriction only = viewModel.filter().restrictionProperty().get();
-            return only == null ? "" : messages.get("browser.restriction", only.label(), only.ids().size());
-        }, viewModel.filter().restrictionProperty()));
-        regionsMenu();
-        accountsMenu();
-
+    /** The table takes most of the width; the details of the selected snapshot sit to its right. */
+    private SplitPane tableAndDetails() {
+        table.setId("table");
+        table.setTableMenuButtonVisible(true);
+        table.setAccessibleText(messages.get("browser.tab"));
         columns();
         table.setItems(viewModel.visibleRows());
         // One row height for all rows: the table then never measures rows while laying out.
@@ -216,28 +281,55 @@ public final class BrowserView {
                 table.getSelectionModel().select(now);
             }
         });
-        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         keepSelectionThroughRelisting();
         table.setContextMenu(contextMenu());
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 details.focus();
                 e.consume();
             }
         });
-        split.getItems().add(details.root());
+        SplitPane split = new SplitPane(table, details.root());
+        split.setId("split");
+        split.setDividerPositions(0.74);
+        return split;
+    }
 
-        busy.visibleProperty().bind(viewModel.catalog().loadingProperty());
-        busy.managedProperty().bind(busy.visibleProperty());
-        counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> messages.get(
+    /** How many snapshots are shown of how many, whether a listing runs, each region's state, the last message. */
+    private HBox statusBar() {
+        Label counts = new Label();
+        counts.setId("counts");
+        counts.getStyleClass().add("counts");
+        // The counts never shrink to an ellipsis; the region chips wrap instead.
+        counts.setMinWidth(Region.USE_PREF_SIZE);
+        counts.textProperty().bind(Bindings.createStringBinding(() -> messages.get(
                 "browser.counts", viewModel.shownProperty().get(), viewModel.catalog().totalProperty().get()),
                 viewModel.shownProperty(), viewModel.catalog().totalProperty()));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(viewModel.catalog().loadingProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        regionChips.setId("regionChips");
+        HBox.setHgrow(regionChips, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("message");
+        message.getStyleClass().add("status-message");
         message.textProperty().bind(viewModel.catalog().messageProperty());
         viewModel.catalog().regionStatuses().addListener((ListChangeListener<RegionStatus>) c -> chips());
         chips();
+        HBox bar = new HBox(10, counts, busy, regionChips, message);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
 
-        // initialize() runs inside the FXML load, before root is assigned: hang the shortcuts off the table.
-        table.sceneProperty().addListener((obs, old, scene) -> {
+    /** Ctrl+F and F5 work wherever the focus is in the window, so they go to the scene once there is one. */
+    private void shortcuts() {
+        root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         search::requestFocus);
@@ -259,7 +351,7 @@ public final class BrowserView {
             MenuItem none = new MenuItem(messages.get("browser.regions.none"));
             none.setOnAction(e -> regionsMenu.getItems().stream().filter(i -> i instanceof CheckMenuItem)
                     .forEach(i -> ((CheckMenuItem) i).setSelected(false)));
-            regionsMenu.getItems().addAll(all, none, new javafx.scene.control.SeparatorMenuItem());
+            regionsMenu.getItems().addAll(all, none, new SeparatorMenuItem());
             for (var region : viewModel.catalog().availableRegions()) {
                 CheckMenuItem item = new CheckMenuItem(region.code());
                 item.setUserData(region);
@@ -267,7 +359,8 @@ public final class BrowserView {
                 regionsMenu.getItems().add(item);
             }
         };
-        Runnable label = () -> regionsMenu.setText(messages.get("browser.regions", viewModel.catalog().regions().size()));
+        Runnable label = () -> regionsMenu.setText(
+                messages.get("browser.regions", viewModel.catalog().regions().size()));
         viewModel.catalog().availableRegions().addListener((ListChangeListener<Object>) c -> build.run());
         viewModel.catalog().regions().addListener((ListChangeListener<Object>) c -> label.run());
         regionsMenu.setOnShowing(e -> build.run());
@@ -293,7 +386,8 @@ public final class BrowserView {
                 CheckMenuItem item = new CheckMenuItem(detail.isEmpty() ? viewModel.catalog().accounts().label(id)
                         : messages.get("browser.accounts.item", viewModel.catalog().accounts().label(id), detail));
                 item.setUserData(id);
-                item.setSelected(viewModel.catalog().accounts().open().contains(id) || viewModel.catalog().accounts().opening().contains(id));
+                item.setSelected(viewModel.catalog().accounts().open().contains(id)
+                        || viewModel.catalog().accounts().opening().contains(id));
                 item.setDisable(viewModel.catalog().accounts().opening().contains(id));
                 accountsMenu.getItems().add(item);
             }
@@ -370,45 +464,36 @@ public final class BrowserView {
         table.getColumns().setAll(ordered);
     }
 
-    @FXML
-    private void onRefresh() {
-        viewModel.catalog().refresh();
-    }
-
-    @FXML
-    private void onClearRestriction() {
-        viewModel.filter().clearRestriction();
-    }
-
-    @FXML
-    private void onTagPolicy() {
-        viewModel.editTagPolicy();
-    }
-
-    @FXML
-    private void onExportCsv() {
-        viewModel.export(SnapshotExport.Format.CSV);
-    }
-
-    @FXML
-    private void onExportJson() {
-        viewModel.export(SnapshotExport.Format.JSON);
-    }
-
+    /** The columns in their first order; the user's own order, widths and hidden ones are applied later. */
     private void columns() {
-        BrowserCells.snapshot(engineColumn, Comparator.comparing(s -> s.engine().name()), cells::engine);
-        BrowserCells.text(accountColumn, Snapshot::ownerAccountId);
-        BrowserCells.text(regionColumn, s -> s.region().code());
-        BrowserCells.text(identifierColumn, Snapshot::identifier);
-        BrowserCells.text(clusterColumn, Snapshot::clusterIdentifier);
-        BrowserCells.text(typeColumn, s -> messages.get("browser.type." + s.type().name()));
-        BrowserCells.snapshot(statusColumn, Comparator.comparing((Snapshot s) -> s.status().state())
+        TableColumn<SnapshotRow, Snapshot> engine = column("engineColumn",
+                messages.get("browser.column.engine"), 185);
+        BrowserCells.snapshot(engine, Comparator.comparing(s -> s.engine().name()), cells::engine);
+        TableColumn<SnapshotRow, String> account = column("accountColumn",
+                messages.get("browser.column.account"), 110);
+        BrowserCells.text(account, Snapshot::ownerAccountId);
+        TableColumn<SnapshotRow, String> region = column("regionColumn", messages.get("browser.column.region"), 110);
+        BrowserCells.text(region, s -> s.region().code());
+        TableColumn<SnapshotRow, String> identifier = column("identifierColumn",
+                messages.get("browser.column.identifier"), 280);
+        BrowserCells.text(identifier, Snapshot::identifier);
+        TableColumn<SnapshotRow, String> cluster = column("clusterColumn",
+                messages.get("browser.column.cluster"), 140);
+        BrowserCells.text(cluster, Snapshot::clusterIdentifier);
+        TableColumn<SnapshotRow, String> type = column("typeColumn", messages.get("browser.column.type"), 90);
+        BrowserCells.text(type, s -> messages.get("browser.type." + s.type().name()));
+        TableColumn<SnapshotRow, Snapshot> status = column("statusColumn",
+                messages.get("browser.column.status"), 170);
+        BrowserCells.snapshot(status, Comparator.comparing((Snapshot s) -> s.status().state())
                 .thenComparing(s -> s.status().percent()), cells::status);
-        BrowserCells.snapshot(createdColumn, Comparator.comparing(Snapshot::createTime,
+        TableColumn<SnapshotRow, Snapshot> created = column("createdColumn",
+                messages.get("browser.column.created"), 200);
+        BrowserCells.snapshot(created, Comparator.comparing(Snapshot::createTime,
                 Comparator.nullsFirst(Comparator.naturalOrder())), cells::created);
+        TableColumn<SnapshotRow, Snapshot> size = column("sizeColumn", messages.get("browser.column.size"), 80);
         // Only engines whose AllocatedStorage is the snapshot's size show one; the rest say it is unknown rather
         // than show Aurora's 0 or 1 GiB as if it were the data.
-        BrowserCells.snapshot(sizeColumn, Comparator.comparing(Snapshot::dataSizeGiB,
+        BrowserCells.snapshot(size, Comparator.comparing(Snapshot::dataSizeGiB,
                 Comparator.nullsFirst(Comparator.naturalOrder())), () -> new javafx.scene.control.TableCell<>() {
                     @Override
                     protected void updateItem(Snapshot s, boolean empty) {
@@ -417,10 +502,26 @@ public final class BrowserView {
                                 ? messages.get("browser.size.unknown") : messages.get("browser.size", s.dataSizeGiB()));
                     }
                 });
-        BrowserCells.snapshot(encryptionColumn, Comparator.comparing((Snapshot s) -> s.storageEncrypted())
+        TableColumn<SnapshotRow, Snapshot> encryption = column("encryptionColumn",
+                messages.get("browser.column.encryption"), 210);
+        BrowserCells.snapshot(encryption, Comparator.comparing((Snapshot s) -> s.storageEncrypted())
                 .thenComparing(s -> String.valueOf(s.kmsKeyAlias())), cells::encryption);
-        BrowserCells.snapshot(tagsColumn, Comparator.comparing(s -> s.tags().size()), cells::tags);
-        BrowserCells.text(sourceColumn, Snapshot::sourceSnapshotArn);
+        TableColumn<SnapshotRow, Snapshot> tags = column("tagsColumn", messages.get("browser.column.tags"), 320);
+        BrowserCells.snapshot(tags, Comparator.comparing(s -> s.tags().size()), cells::tags);
+        TableColumn<SnapshotRow, String> source = column("sourceColumn", messages.get("browser.column.source"), 260);
+        BrowserCells.text(source, Snapshot::sourceSnapshotArn);
+        // Only copies have a source, and its ARN is long: shown from the table's menu by those who want it.
+        source.setVisible(false);
+        table.getColumns().addAll(List.of(engine, account, region, identifier, cluster, type, status, created, size,
+                encryption, tags, source));
+    }
+
+    /** The id is what a saved column layout names the column by (and what tests and CSS look it up by). */
+    private static <T> TableColumn<SnapshotRow, T> column(String id, String text, double width) {
+        TableColumn<SnapshotRow, T> column = new TableColumn<>(text);
+        column.setId(id);
+        column.setPrefWidth(width);
+        return column;
     }
 
     /** Called with the selected snapshots when the user asks to copy them (the app opens the copy wizard). */
@@ -467,9 +568,9 @@ public final class BrowserView {
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.disableProperty().bind(viewModel.canDelete().not());
         delete.setOnAction(e -> viewModel.deleteSelected());
-        return new ContextMenu(copy, new javafx.scene.control.SeparatorMenuItem(), copyArn, copyCli,
-                new javafx.scene.control.SeparatorMenuItem(), tags, create, cancel,
-                new javafx.scene.control.SeparatorMenuItem(), delete);
+        return new ContextMenu(copy, new SeparatorMenuItem(), copyArn, copyCli,
+                new SeparatorMenuItem(), tags, create, cancel,
+                new SeparatorMenuItem(), delete);
     }
 
     private void copySelected(java.util.function.Function<Snapshot, String> text) {
@@ -530,7 +631,30 @@ public final class BrowserView {
         return chip;
     }
 
-    private static void bind(ToggleButton toggle, BooleanProperty property) {
-        toggle.selectedProperty().bindBidirectional(property);
+    private static MenuButton menuButton(String id, String text, MenuItem... items) {
+        MenuButton menu = new MenuButton(text, null, items);
+        menu.setId(id);
+        return menu;
+    }
+
+    private static CheckMenuItem check(String id, String text, BooleanProperty selected) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setId(id);
+        item.selectedProperty().bindBidirectional(selected);
+        return item;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
     }
 }
