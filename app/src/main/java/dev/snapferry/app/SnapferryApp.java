@@ -31,6 +31,8 @@ import dev.snapferry.ui.jobs.JobsView;
 import dev.snapferry.ui.jobs.JobsViewModel;
 import dev.snapferry.ui.main.MainView;
 import dev.snapferry.ui.main.MainViewModel;
+import dev.snapferry.ui.tags.FxTagDialogService;
+import dev.snapferry.ui.tags.TagDialogService;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -86,7 +88,7 @@ public final class SnapferryApp extends Application {
     private void show(Stage stage, AppServices services) {
         Messages text = services.messages();
         CapabilityMatrix rules = services.matrix();
-        DialogService dialogs = new FxDialogService(() -> stage.isShowing() ? stage : null, text);
+        TagDialogService dialogs = new FxTagDialogService(() -> stage.isShowing() ? stage : null, text);
         TaskRunner tasks = new ExecutorTaskRunner(services.workers(), Platform::runLater);
         ThemeManager themes = new ThemeManager();
         MainViewModel mainViewModel = new MainViewModel(rules, text, dialogs, Version.current());

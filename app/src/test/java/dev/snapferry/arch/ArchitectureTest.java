@@ -105,6 +105,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCommonUiKnowsNoScreen() {
+        noClasses().that().resideInAPackage("dev.snapferry.ui.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.snapferry.ui.browser..",
+                        "dev.snapferry.ui.audit..", "dev.snapferry.ui.copy..", "dev.snapferry.ui.jobs..",
+                        "dev.snapferry.ui.main..", "dev.snapferry.ui.tags..", "dev.snapferry.ui.catalog..",
+                        "dev.snapferry.app..")
+                .because("every screen builds on ui.common; the tag dialogs live with the tag editor")
+                .check(classes);
+    }
+
+    @Test
+    void theCatalogKnowsNoScreen() {
+        noClasses().that().resideInAPackage("dev.snapferry.ui.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.snapferry.ui.browser..",
+                        "dev.snapferry.ui.audit..", "dev.snapferry.ui.copy..", "dev.snapferry.ui.jobs..",
+                        "dev.snapferry.ui.main..", "dev.snapferry.app..")
+                .because("every screen reads the one catalog, and none owns it")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsHaveNoSceneGraph() {
         noClasses().that().resideInAPackage("dev.snapferry.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat()

@@ -1,6 +1,8 @@
 package dev.snapferry.core.rules;
 
 import dev.snapferry.core.model.Engine;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +36,9 @@ public record EngineCapabilities(
         Objects.requireNonNull(sharedCopyCrossRegion, "sharedCopyCrossRegion");
         Objects.requireNonNull(tags, "tags");
         crossRegionExcludedRegions = List.copyOf(crossRegionExcludedRegions);
-        contested = Map.copyOf(contested);
-        sources = Map.copyOf(sources);
+        // In the matrix's order: Map.copyOf's order changes from one run to the next, and the Engine rules tab
+        // lists these.
+        contested = Collections.unmodifiableMap(new LinkedHashMap<>(contested));
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 }

@@ -8,12 +8,12 @@ import dev.snapferry.core.model.Tag;
 import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.ui.audit.AuditViewModel.FixResult;
 import dev.snapferry.ui.catalog.SnapshotActions;
-import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.TaskRunner.Outcome;
 import dev.snapferry.ui.tags.TagEditorViewModel;
+import dev.snapferry.ui.tags.TagDialogService;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ final class AuditFixes {
     private final SnapshotActions actions;
     private final Function<Engine, TagSpec> tagSpecs;
     private final TaskRunner tasks;
-    private final DialogService dialogs;
+    private final TagDialogService dialogs;
     private final Messages messages;
     private final ErrorPresenter errors;
     private final SharingReader sharing;
@@ -69,7 +69,7 @@ final class AuditFixes {
     private boolean fixing;
 
     AuditFixes(ObservableList<Audit.Finding> selection, SnapshotActions actions, Function<Engine, TagSpec> tagSpecs,
-               TaskRunner tasks, DialogService dialogs, Messages messages, ErrorPresenter errors,
+               TaskRunner tasks, TagDialogService dialogs, Messages messages, ErrorPresenter errors,
                SharingReader sharing, Screen screen) {
         this.selection = Objects.requireNonNull(selection, "selection");
         this.actions = Objects.requireNonNull(actions, "actions");

@@ -11,12 +11,12 @@ import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.core.storage.AtomicFiles;
 import dev.snapferry.ui.catalog.SnapshotActions;
 import dev.snapferry.ui.catalog.SnapshotRow;
-import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.Scheduler;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.UiThread;
+import dev.snapferry.ui.tags.TagDialogService;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -74,7 +74,7 @@ public final class AuditViewModel {
     private final Function<Engine, TagSpec> tagSpecs;
     private final TaskRunner tasks;
     private final Scheduler scheduler;
-    private final DialogService dialogs;
+    private final TagDialogService dialogs;
     private final Messages messages;
     private final ErrorPresenter errors;
     private final Clock clock;
@@ -105,7 +105,7 @@ public final class AuditViewModel {
      */
     public AuditViewModel(ObservableList<SnapshotRow> rows, ObjectProperty<TagPolicy> policy,
                           SnapshotActions actions, Function<Engine, TagSpec> tagSpecs, UiThread ui, TaskRunner tasks,
-                          Scheduler scheduler, DialogService dialogs, Messages messages, Clock clock,
+                          Scheduler scheduler, TagDialogService dialogs, Messages messages, Clock clock,
                           BiConsumer<String, Collection<String>> drillDown, Consumer<Snapshot> relist) {
         this.rows = Objects.requireNonNull(rows, "rows");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -203,8 +203,7 @@ public final class AuditViewModel {
     }
 
     public void editPolicy() {
-        dev.snapferry.ui.browser.BrowserViewModel.editTagPolicy(dialogs, messages,
-                tagSpecs.apply(Engine.AURORA_POSTGRESQL), policy);
+        dialogs.editTagPolicy(messages, tagSpecs.apply(Engine.AURORA_POSTGRESQL), policy);
     }
 
     private void schedule() {

@@ -42,7 +42,7 @@ final class BrowserCells {
     }
 
     /** A text column: {@code text} of the row's snapshot, also used to sort it. */
-    static void text(TableColumn<SnapshotRow, String> column, Function<Snapshot, String> text) {
+    static void text(TableColumn<SnapshotRow, String> column, Function<Snapshot, @Nullable String> text) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue().snapshot())));
     }
 

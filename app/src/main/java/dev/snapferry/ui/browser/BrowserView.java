@@ -50,6 +50,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The snapshot browser: toolbar, table, details pane and region status bar, bound to its ViewModel.
@@ -621,7 +622,7 @@ public final class BrowserView {
         }
     }
 
-    private static Label chip(String text, String style, String tooltip) {
+    private static Label chip(String text, String style, @Nullable String tooltip) {
         Label chip = new Label(text);
         chip.getStyleClass().addAll("region-chip", style);
         if (tooltip != null) {

@@ -1,6 +1,5 @@
 package dev.snapferry.ui.browser;
 
-import dev.snapferry.core.audit.TagPolicy;
 import dev.snapferry.core.export.SnapshotExport;
 import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.Snapshot;
@@ -12,8 +11,8 @@ import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.catalog.SnapshotRow;
-import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.tags.TagDialogService;
 import dev.snapferry.ui.tags.TagEditorViewModel;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +48,7 @@ public final class BrowserViewModel {
     private final SnapshotCatalog catalog;
     private final SnapshotCommands commands;
     private final Function<Engine, TagSpec> tagSpecs;
-    private final DialogService dialogs;
+    private final TagDialogService dialogs;
     private final Messages messages;
     private final SortedList<SnapshotRow> sorted;
     private final FilteredList<SnapshotRow> visible;
@@ -59,7 +58,7 @@ public final class BrowserViewModel {
 
     /** @param tagSpecs each engine's tag rules (from the capability matrix) */
     public BrowserViewModel(SnapshotCatalog catalog, SnapshotCommands commands, Function<Engine, TagSpec> tagSpecs,
-                            DialogService dialogs, Messages messages) {
+                            TagDialogService dialogs, Messages messages) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.tagSpecs = Objects.requireNonNull(tagSpecs, "tagSpecs");
@@ -127,17 +126,7 @@ public final class BrowserViewModel {
      * expression each one's values must match, checked as the user types.
      */
     public void editTagPolicy() {
-        editTagPolicy(dialogs, messages, tagSpecs.apply(Engine.AURORA_POSTGRESQL), filter.tagPolicyProperty());
-    }
-
-    /** The tag policy dialog, shared by the browser and the audit: saving replaces {@code policy}'s value. */
-    public static void editTagPolicy(DialogService dialogs, Messages messages, TagSpec spec,
-                                     ObjectProperty<TagPolicy> policy) {
-        TagEditorViewModel editor = TagEditorViewModel.forPolicy(spec, messages, policy.get());
-        if (dialogs.editTags(messages.get("browser.tagPolicy.title"), messages.get("browser.tagPolicy.message"),
-                editor, messages.get("browser.tagPolicy.save"))) {
-            policy.set(editor.policy());
-        }
+        dialogs.editTagPolicy(messages, tagSpecs.apply(Engine.AURORA_POSTGRESQL), filter.tagPolicyProperty());
     }
 
     /** Shows how a command ended: done in the status bar, failed in a dialog with AWS's reason. */

@@ -31,20 +31,6 @@ public interface DialogService {
                              java.util.function.Function<String, Optional<String>> problem);
 
     /**
-     * Asks for a name and tags together (a new snapshot's): the confirm button is enabled only while
-     * {@code problem} finds nothing in the name and every tag is valid.
-     */
-    Optional<String> askNameAndTags(String title, String message, String initial,
-                                    java.util.function.Function<String, Optional<String>> problem,
-                                    dev.snapferry.ui.tags.TagEditorViewModel tags, String confirmLabel);
-
-    /**
-     * Shows a tag editor; true when the user saved (the confirm button is enabled only while every tag is valid).
-     */
-    boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
-                     String confirmLabel);
-
-    /**
      * Asks where to save a file.
      *
      * @param extensions file name patterns offered, such as {@code *.csv}

@@ -14,10 +14,10 @@ import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 
 /** The JavaFX {@link DialogService}: modal alerts and file choosers owned by the main window. */
-public final class FxDialogService implements DialogService {
+public class FxDialogService implements DialogService {
 
     private final Supplier<@Nullable Window> owner;
-    private final Messages messages;
+    protected final Messages messages;
 
     public FxDialogService(Supplier<@Nullable Window> owner, Messages messages) {
         this.owner = Objects.requireNonNull(owner, "owner");
@@ -78,59 +78,8 @@ public final class FxDialogService implements DialogService {
         return alert;
     }
 
-    @Override
-    public boolean editTags(String title, String message, dev.snapferry.ui.tags.TagEditorViewModel editor,
-                            String confirmLabel) {
-        javafx.scene.control.Dialog<Boolean> dialog = new javafx.scene.control.Dialog<>();
-        ButtonType confirm = prepare(dialog, title, confirmLabel);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(10, wrapped(message),
-                new dev.snapferry.ui.tags.TagEditorView(editor, messages).root());
-        content.setPrefWidth(620);
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().lookupButton(confirm).disableProperty().bind(editor.validProperty().not());
-        dialog.setResizable(true);
-        dialog.setResultConverter(button -> button == confirm);
-        return dialog.showAndWait().orElse(false);
-    }
-
-    @Override
-    public Optional<String> askNameAndTags(String title, String message, String initial,
-                                           java.util.function.Function<String, Optional<String>> problem,
-                                           dev.snapferry.ui.tags.TagEditorViewModel tags, String confirmLabel) {
-        javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
-        ButtonType confirm = prepare(dialog, title, confirmLabel);
-        javafx.scene.control.Label text = wrapped(message);
-        javafx.scene.control.TextField name = new javafx.scene.control.TextField(initial);
-        name.setId("dialogInput");
-        name.setAccessibleText(message);
-        javafx.scene.control.Label hint = new javafx.scene.control.Label();
-        hint.setId("dialogProblem");
-        hint.getStyleClass().add("field-problem");
-        hint.setWrapText(true);
-        javafx.scene.control.Label tagsTitle = new javafx.scene.control.Label(messages.get("dialog.tags"));
-        tagsTitle.getStyleClass().add("section-label");
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, text, name, hint, tagsTitle,
-                new dev.snapferry.ui.tags.TagEditorView(tags, messages).root());
-        content.setPrefWidth(620);
-        dialog.getDialogPane().setContent(content);
-        javafx.scene.Node confirmButton = dialog.getDialogPane().lookupButton(confirm);
-        Runnable check = () -> {
-            Optional<String> why = problem.apply(name.getText());
-            hint.setText(why.orElse(""));
-            name.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), why.isPresent());
-            confirmButton.setDisable(why.isPresent() || !tags.validProperty().get());
-        };
-        name.textProperty().addListener((obs, old, now) -> check.run());
-        tags.validProperty().addListener((obs, old, now) -> check.run());
-        check.run();
-        dialog.setOnShown(e -> name.requestFocus());
-        dialog.setResizable(true);
-        dialog.setResultConverter(button -> button == confirm ? name.getText() : null);
-        return dialog.showAndWait();
-    }
-
     /** Titles the dialog, gives it the owner and its theme, and adds Cancel and the confirm button it returns. */
-    private ButtonType prepare(javafx.scene.control.Dialog<?> dialog, String title, String confirmLabel) {
+    protected final ButtonType prepare(javafx.scene.control.Dialog<?> dialog, String title, String confirmLabel) {
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         FxInputDialogs.own(dialog, owner.get());
@@ -141,7 +90,7 @@ public final class FxDialogService implements DialogService {
         return confirm;
     }
 
-    private static javafx.scene.control.Label wrapped(String message) {
+    protected static javafx.scene.control.Label wrapped(String message) {
         javafx.scene.control.Label text = new javafx.scene.control.Label(message);
         text.setWrapText(true);
         return text;

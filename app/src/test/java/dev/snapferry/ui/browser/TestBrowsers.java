@@ -7,10 +7,10 @@ import dev.snapferry.ui.catalog.SnapshotActions;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.catalog.SnapshotSource;
-import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.UiThread;
+import dev.snapferry.ui.tags.TagDialogService;
 import java.util.function.Function;
 
 /** Builds a browser as the application composes it: one catalog, its commands, and the browser over them. */
@@ -21,7 +21,7 @@ public final class TestBrowsers {
 
     public static BrowserViewModel browser(SnapshotSource source, SnapshotActions actions, AccountCatalog accounts,
                                            Function<Engine, TagSpec> tagSpecs, UiThread ui, TaskRunner tasks,
-                                           DialogService dialogs, Messages messages) {
+                                           TagDialogService dialogs, Messages messages) {
         SnapshotCatalog catalog = new SnapshotCatalog(source, accounts, ui, tasks, dialogs, messages);
         return new BrowserViewModel(catalog, new SnapshotCommands(actions, catalog, tasks, messages), tagSpecs,
                 dialogs, messages);

@@ -25,11 +25,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FxDialogServiceUITest {
 
-    private FxDialogService dialogs;
+    private dev.snapferry.ui.tags.FxTagDialogService dialogs;
 
     @Start
     void start(Stage stage) {
-        dialogs = new FxDialogService(() -> stage, Messages.load(Locale.ROOT));
+        dialogs = new dev.snapferry.ui.tags.FxTagDialogService(() -> stage, Messages.load(Locale.ROOT));
         javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300);
         ThemeManager themes = new ThemeManager();
         themes.register(scene);

@@ -21,15 +21,9 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     private static final Path MAIN = Path.of("src", "main");
-    private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
     private static final Pattern JAVA_KEY = Pattern.compile("\\.get\\(\\s*\"([a-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+)\"");
 
     private final Messages messages = Messages.load(Locale.ROOT);
-
-    @Test
-    void everyKeyUsedInFxmlExists() throws IOException {
-        assertThat(missing(keysIn(".fxml", FXML_KEY))).isEmpty();
-    }
 
     @Test
     void everyLiteralKeyUsedInJavaExists() throws IOException {

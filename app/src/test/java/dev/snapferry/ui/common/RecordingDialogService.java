@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A scripted {@link DialogService} for ViewModel tests: records what was shown and answers as told. */
-public final class RecordingDialogService implements DialogService {
+public final class RecordingDialogService implements dev.snapferry.ui.tags.TagDialogService {
 
     public record Shown(String kind, String title, String message) {
     }
