@@ -468,18 +468,22 @@ public final class CopyJobService {
      * False when the job is already over.
      */
     public boolean cancel(UUID id) {
-        CopyJob job;
         CopyJob next;
+        long recorded;
+        // Decided and recorded in one hold of the lock: a pump claiming the job, or a poll moving it, between the
+        // two would otherwise be overwritten (a copy sent to AWS while its job says cancelled), or overwrite it.
         synchronized (this) {
-            job = jobs.get(id);
+            CopyJob job = jobs.get(id);
             if (job == null || job.state().isFinal() || job.state() == JobState.CANCELLING
                     || job.state() == JobState.SUBMITTING) {
                 return false;
             }
             next = job.state() == JobState.WAITING ? job.withState(JobState.CANCELLED, 0, now())
                     : job.withState(JobState.CANCELLING, job.percent(), now());
+            jobs.put(id, next);
+            recorded = recordLocked();
         }
-        long recorded = update(next);
+        writer.writeSoon();
         if (next.state() == JobState.CANCELLING) {
             CopyJob cancelling = next;
             executor.execute(() -> {
