@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.snapferry.core.aws.AccountSession;
-import dev.snapferry.core.aws.AwsClients;
-import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.OpenSessions;
-import dev.snapferry.core.aws.RegionResult;
-import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.CopyJob;
 import dev.snapferry.core.model.CopyRequest;
-import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.JobFailure;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
-import dev.snapferry.core.model.SnapshotState;
 import dev.snapferry.core.rules.CapabilityMatrix;
-import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
-import dev.snapferry.sim.data.DemoDataset;
-import dev.snapferry.sim.faults.FaultSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +38,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The job history written off the service's lock, against the demo simulator through the real SDK and a disk
@@ -62,35 +49,26 @@ class CopyJobServiceHistoryTest {
     private static final RegionRef EAST = new RegionRef("us-east-1");
     private static final Duration BOUND = Duration.ofSeconds(15);
 
+    private JobsOnDemo world;
     private SimClock.Manual simClock;
     private Simulator simulator;
-    private SdkHttpClient http;
     private OpenSessions sessions;
     private AccountSession prod;
     private List<Snapshot> sources;
 
     @BeforeEach
     void start() throws Exception {
-        simClock = SimClock.manual(Instant.now());
-        simulator = Simulator.start(new Simulator.Options(0, simClock, FaultSettings.none(), new DemoDataset()));
-        http = ApacheHttpClient.builder().build();
-        sessions = new OpenSessions();
-        prod = AccountSession.open("prod", true, EAST, new AwsClients(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
-                simulator.endpoint(), http, 2));
-        sessions.add("prod", List.of(prod));
-        sources = new SnapshotLister(new KmsDirectory(), 2).list(List.of(prod), List.of(EAST),
-                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
-                .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
-                .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
-                        && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+        world = new JobsOnDemo();
+        simClock = world.clock;
+        simulator = world.simulator;
+        sessions = world.sessions;
+        prod = world.prod;
+        sources = world.sources;
     }
 
     @AfterEach
     void stop() {
-        sessions.close();
-        http.close();
-        simulator.close();
+        world.close();
     }
 
     @Test

@@ -1,0 +1,59 @@
+package dev.snapferry.core.jobs;
+
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.OpenSessions;
+import dev.snapferry.core.aws.RegionResult;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.model.SnapshotState;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/**
+ * The copy jobs' world in tests: the demo simulator on a manual clock, the production account open through the
+ * real SDK, and its available RDS-family snapshots of us-east-1 to copy.
+ */
+final class JobsOnDemo implements AutoCloseable {
+
+    static final RegionRef EAST = new RegionRef("us-east-1");
+
+    final SimClock.Manual clock = SimClock.manual(Instant.now());
+    final Simulator simulator;
+    final SdkHttpClient http = ApacheHttpClient.builder().build();
+    final OpenSessions sessions = new OpenSessions();
+    final AccountSession prod;
+    final List<Snapshot> sources;
+
+    JobsOnDemo() throws Exception {
+        simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), new DemoDataset()));
+        prod = AccountSession.open("prod", true, EAST, new AwsClients(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
+                simulator.endpoint(), http, 2));
+        sessions.add("prod", List.of(prod));
+        sources = new SnapshotLister(new KmsDirectory(), 2).list(List.of(prod), List.of(EAST),
+                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
+                .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
+                        && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        http.close();
+        simulator.close();
+    }
+}
