@@ -205,15 +205,15 @@ public final class MainView {
         table.setAccessibleText(messages.get("main.engines.title"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(
-                column("engineColumn", messages.get("main.engines.engine"), 185, EngineRow::engine),
-                column("apiColumn", messages.get("main.engines.api"), 215, EngineRow::apiFamily),
-                column("crossRegionColumn", messages.get("main.engines.crossRegion"), 100, EngineRow::crossRegion),
-                column("sharedCrossRegionColumn", messages.get("main.engines.sharedCrossRegion"), 150,
+                column("engineColumn", messages.get("main.engines.engine"), 160, EngineRow::engine),
+                column("apiColumn", messages.get("main.engines.api"), 175, EngineRow::apiFamily),
+                column("crossRegionColumn", messages.get("main.engines.crossRegion"), 240, EngineRow::crossRegion),
+                column("sharedCrossRegionColumn", messages.get("main.engines.sharedCrossRegion"), 140,
                         EngineRow::sharedCrossRegion),
-                column("unencryptedKeyColumn", messages.get("main.engines.unencryptedKey"), 185,
+                column("unencryptedKeyColumn", messages.get("main.engines.unencryptedKey"), 150,
                         EngineRow::unencryptedWithKey),
-                column("maxCopiesColumn", messages.get("main.engines.maxCopies"), 130, EngineRow::maxCopies),
-                column("tagCharsColumn", messages.get("main.engines.tagChars"), 115, EngineRow::tagCharacters)));
+                column("maxCopiesColumn", messages.get("main.engines.maxCopies"), 110, EngineRow::maxCopies),
+                column("tagCharsColumn", messages.get("main.engines.tagChars"), 260, EngineRow::tagCharacters)));
         // Six rows: size the table to them instead of leaving an empty grid under them.
         table.setFixedCellSize(ROW_HEIGHT);
         table.prefHeightProperty().bind(Bindings.size(table.getItems()).add(1.3).multiply(ROW_HEIGHT));
@@ -228,6 +228,15 @@ public final class MainView {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue()))
                 .getReadOnlyProperty());
+        // Some rules read long (the regions a copy cannot reach, Elastic's key characters): the whole text on hover.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return column;
     }
 
