@@ -45,6 +45,10 @@ public enum ProblemCode {
     COPY_CROSS_PARTITION("copy.crossRegion.otherPartition"),
     COPY_CROSS_REGION_EXCLUDED("copy.crossRegion.excludedRegion"),
     COPY_SOURCE_NOT_AVAILABLE("copy.source.notAvailable"),
+    PLAN_ENGINE_NOT_SHAREABLE("plan.engine.notShareable"),
+    PLAN_SAME_ACCOUNT("plan.sameAccount"),
+    PLAN_INTERMEDIATE_KEY_REQUIRED("plan.intermediateKey.required"),
+    PLAN_LANDING_KEY_REQUIRED("plan.landingKey.required"),
     COPY_TARGET_IS_SOURCE("copy.target.isSource");
 
     private final String messageKey;
