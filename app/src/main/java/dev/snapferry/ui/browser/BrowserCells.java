@@ -104,8 +104,8 @@ final class BrowserCells {
                     case COPYING, CREATING -> {
                         bar.setProgress(s.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC
                                 ? ProgressBar.INDETERMINATE_PROGRESS : s.status().percent() / 100.0);
-                        label.setText(messages.get("browser.status.progress", s.status().raw(),
-                                s.status().percent()));
+                        label.setText(s.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC
+                                ? word(s) : messages.get("browser.status.progress", word(s), s.status().percent()));
                         getStyleClass().add("status-progress");
                         setText(null);
                         setGraphic(box);
@@ -118,14 +118,30 @@ final class BrowserCells {
                     case FAILED -> {
                         getStyleClass().add("status-failed");
                         setGraphic(null);
-                        setText(s.status().raw());
+                        setText(word(s));
                     }
                     default -> {
                         setGraphic(null);
-                        setText(s.status().raw());
+                        setText(word(s));
                     }
                 }
             }
+        };
+    }
+
+    /**
+     * The status in one vocabulary for every engine (DocumentDB Elastic's ACTIVE reads "available" like the RDS
+     * family's), with AWS's own word kept where it says more (a failure's kind, a status Snapferry does not know).
+     * The details pane shows AWS's raw value.
+     */
+    private String word(Snapshot s) {
+        String raw = s.status().raw();
+        return switch (s.status().state()) {
+            case AVAILABLE, CREATING, COPYING, QUEUED, DELETING -> messages.get("browser.status."
+                    + s.status().state().name());
+            case FAILED -> raw.equalsIgnoreCase("failed") || raw.isBlank() ? messages.get("browser.status.FAILED")
+                    : raw;
+            case OTHER -> raw;
         };
     }
 
