@@ -46,7 +46,7 @@ public final class SnapshotWriter {
         }
         boolean crossRegion = request.isCrossRegion();
         // The same region and account takes the identifier; anything else must be named by ARN.
-        String sourceRef = crossRegion || source.isForeign() ? source.arn() : source.identifier();
+        String sourceRef = request.namesSourceByArn() ? source.arn() : source.identifier();
         String sourceRegion = crossRegion ? source.region().code() : null;
         // AWS stores RDS-family identifiers in lower case (CopyDBClusterSnapshot: "This parameter isn't
         // case-sensitive"), and the filters that find the copy afterwards are case-sensitive: name it as AWS will.

@@ -32,6 +32,17 @@ public record CopyRequest(
         return !source.region().equals(destinationRegion);
     }
 
+    /**
+     * True when AWS must be given the source's ARN rather than its identifier: a copy into another region, or one
+     * made in an account that does not own the source (CopyDBClusterSnapshot, SourceDBClusterSnapshotIdentifier:
+     * "If the source snapshot is in a different AWS Region than the copy, specify a valid DB cluster snapshot ARN";
+     * a shared snapshot "must be the ARN of the shared DB cluster snapshot"). A bare identifier would name a
+     * snapshot of the destination account, which AWS then cannot find.
+     */
+    public boolean namesSourceByArn() {
+        return isCrossRegion() || source.isForeign() || !source.ownerAccountId().equals(destinationAccount.accountId());
+    }
+
     public Engine engine() {
         return source.engine();
     }

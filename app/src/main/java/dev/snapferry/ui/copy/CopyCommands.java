@@ -36,7 +36,7 @@ final class CopyCommands {
                     case NEPTUNE -> "neptune";
                     default -> "rds";
                 }).append(" copy-db-cluster-snapshot --source-db-cluster-snapshot-identifier ")
-                        .append(request.isCrossRegion() || request.source().isForeign() ? request.source().arn()
+                        .append(request.namesSourceByArn() ? request.source().arn()
                                 : request.source().identifier())
                         .append(" --target-db-cluster-snapshot-identifier ").append(request.targetIdentifier());
                 if (request.kmsKeyId() != null) {

@@ -106,6 +106,27 @@ class SnapshotWriterTest {
         }
     }
 
+    @Test
+    void aCopyMadeInAnotherAccountThanTheOwnersNamesTheSourceByArn() {
+        // The DR account shares its unencrypted manual snapshots with production (the demo). Listed by DR itself
+        // the source is not "shared with me", yet the copy is made in production: a bare identifier would name a
+        // production snapshot, which AWS cannot find (CopyDBClusterSnapshot wants the shared snapshot's ARN).
+        AccountSession dr = sim.sessions.disasterRecovery(1);
+        Snapshot source = SimFixture.DEMO_REGIONS.stream().flatMap(r -> SimFixture.list(dr, r).stream())
+                .filter(s -> s.type() == SnapshotType.MANUAL && !s.storageEncrypted() && !s.isForeign()
+                        && s.status().state() == SnapshotState.AVAILABLE
+                        && s.engine().family() != dev.snapferry.core.model.EngineFamily.DOCUMENTDB_ELASTIC)
+                .findFirst().orElseThrow(() -> new AssertionError("the demo shares an unencrypted DR snapshot"));
+        CopyRequest request = new CopyRequest(source, production.account(), source.region(), "from-dr-by-arn", null,
+                false, List.of());
+        assertThat(request.namesSourceByArn()).isTrue();
+
+        Snapshot copy = writer.copy(production, request);
+
+        assertThat(copy.accountId()).isEqualTo(production.accountId());
+        assertThat(copy.sourceSnapshotArn()).isEqualTo(source.arn());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = "DOCUMENTDB_ELASTIC", mode = EnumSource.Mode.EXCLUDE)
     void aCrossRegionCopyOfAnEncryptedSnapshotWithADestinationKeyRunsInTheDestinationRegion(Engine engine) {
