@@ -253,6 +253,15 @@ public final class CopyWizardViewModel {
                         messages.get("copy.refused.kms", errors.describe(failure)));
                 yield Step.ENCRYPTION;
             }
+            case AwsFailure.NotFound notFound when !request.source().ownerAccountId()
+                    .equals(request.destinationAccount().accountId()) -> {
+                // The source was listed a moment ago by its owner: from another account "not found" means that
+                // account may not see it, i.e. it is not shared with it (or was deleted since).
+                review.addProblem(checks.prefixed(target, messages.get("copy.refused.notShared",
+                        request.source().identifier(), request.destinationAccount().accountId(),
+                        request.source().ownerAccountId(), errors.describe(failure))));
+                yield Step.REVIEW;
+            }
             default -> {
                 review.addProblem(checks.prefixed(target, errors.describe(failure)));
                 yield Step.REVIEW;

@@ -92,6 +92,26 @@ class CopyWizardViewModelTest {
     }
 
     @Test
+    void aCopyIntoAnAccountTheSourceIsNotSharedWithSaysSoInsteadOfNotFound() {
+        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && !s.storageEncrypted()
+                && s.type() == SnapshotType.MANUAL && !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
+                && s.accountId().equals(DemoAccounts.PRODUCTION));
+        CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
+        wizard.destinationStep().accountProperty().set(account(DemoAccounts.DISASTER_RECOVERY));
+        wizard.destinationStep().targetIdentifierProperty().set("not-shared-copy");
+        while (wizard.stepProperty().get() != CopyWizardViewModel.Step.REVIEW) {
+            assertThat(wizard.canNext().get()).as("step %s", wizard.stepProperty().get()).isTrue();
+            wizard.next();
+        }
+        assertThat(wizard.reviewStep().rows().getFirst().cli()).as("named by ARN from the other account")
+                .contains("--source-db-cluster-snapshot-identifier " + source.arn());
+        wizard.finish();
+        assertThat(wizard.reviewStep().generalProblemProperty().get())
+                .contains("is not shared with " + DemoAccounts.DISASTER_RECOVERY)
+                .contains("DBClusterSnapshotNotFoundFault");
+    }
+
+    @Test
     void aSameRegionCopyWithANewTagIsValidatedStepByStepAndLandsInAws() {
         Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && s.storageEncrypted()
                 && s.type() == SnapshotType.AUTOMATED);
