@@ -213,10 +213,9 @@ final class RdsCopy {
                     + "(Beijing) or China (Ningxia) Regions.");
         }
         boolean encrypted = source.view().spec().encrypted();
-        if (source.foreign() && !caps.sharedCopyCrossRegion().allows(encrypted)) {
-            throw SimException.invalidCombination(encrypted
-                    ? "You can't copy an encrypted, shared DB cluster snapshot from one AWS Region to another."
-                    : "You can only copy a shared DB cluster snapshot in the same AWS Region.");
+        if (source.foreign() && !SharedCopyAcrossRegions.allowed(engine)) {
+            throw SimException.invalidCombination("You can only copy a shared DB cluster snapshot in the same "
+                    + "AWS Region.");
         }
         String presigned = params.get("PreSignedUrl").filter(p -> !p.isBlank()).orElse(null);
         PresignedUrlDemand demand = PresignedUrlDemand.of(source.view().spec().engine(), caller.region(), encrypted);
