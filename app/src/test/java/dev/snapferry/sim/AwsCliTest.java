@@ -112,6 +112,28 @@ class AwsCliTest {
     }
 
     @Test
+    void keyPoliciesThroughTheCli() throws Exception {
+        String keyId = aws("kms", "create-key", "--region", "eu-west-1", "--description", "cli policy").json()
+                .get("KeyMetadata").get("KeyId").asText();
+        JsonNode initial = JSON.readTree(aws("kms", "get-key-policy", "--region", "eu-west-1", "--key-id", keyId,
+                "--policy-name", "default").json().get("Policy").asText());
+        assertThat(initial.get("Statement").get(0).get("Sid").asText()).isEqualTo("Enable IAM User Permissions");
+        assertThat(initial.get("Statement").get(0).get("Principal").get("AWS").asText())
+                .isEqualTo("arn:aws:iam::" + DemoAccounts.PRODUCTION + ":root");
+
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":[\"" + DemoAccounts.PRODUCTION + "\",\"arn:aws:iam::" + DemoAccounts.DISASTER_RECOVERY
+                + ":root\"]},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        assertThat(aws("kms", "put-key-policy", "--region", "eu-west-1", "--key-id", keyId, "--policy-name",
+                "default", "--policy", policy).exit()).isZero();
+        assertThat(aws("kms", "get-key-policy", "--region", "eu-west-1", "--key-id", keyId, "--policy-name",
+                "default").json().get("Policy").asText()).isEqualTo(policy);
+        assertThat(aws("kms", "put-key-policy", "--region", "eu-west-1", "--key-id", keyId, "--policy-name",
+                "default", "--policy", "{\"Version\":\"2012-10-17\"}").err())
+                .contains("MalformedPolicyDocumentException");
+    }
+
+    @Test
     void refusalsCarryAwsErrorCodes() throws Exception {
         Result duplicate = aws("rds", "create-db-cluster-snapshot", "--region", "us-east-1",
                 "--db-cluster-identifier", "billing-pg", "--db-cluster-snapshot-identifier", "dup-check");

@@ -1,8 +1,10 @@
 package dev.snapferry.sim.data;
 
+import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.sim.Dataset;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.SimContext;
+import dev.snapferry.sim.kms.KeyPolicies;
 import dev.snapferry.sim.kms.KmsKeys;
 import dev.snapferry.sim.state.RegionState;
 import dev.snapferry.sim.state.SimCluster;
@@ -20,12 +22,17 @@ import java.util.Random;
  * The deterministic demo: a production and a disaster-recovery account over six regions, every engine, encrypted
  * with customer managed keys, with the AWS managed key and not at all, well tagged and missing tags, automated and
  * manual snapshots, snapshots shared with production and one public, and copies in flight (one queued by AWS).
- * Times are relative to the simulator's clock, so the demo always looks current.
+ * Customer managed keys carry AWS's default key policy; DR's keys and production's us-east-1 key also admit the
+ * other account (see {@link #admittedAccounts}). Times are relative to the simulator's clock, so the demo always
+ * looks current.
  */
 public final class DemoDataset implements Dataset {
 
     public static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1",
             "ap-southeast-2", "ap-northeast-1");
+
+    /** The region whose production key admits the DR account in its key policy. */
+    public static final String PROD_KEY_SHARED_WITH_DR = "us-east-1";
 
     /** Tag keys the demo's well-run clusters carry; the browser's default tag policy asks for them. */
     public static final List<String> POLICY_TAGS = List.of("Environment", "Owner", "CostCenter");
@@ -166,6 +173,11 @@ public final class DemoDataset implements Dataset {
         SimKey key = KmsKeys.create(r, alias, account.equals(P) ? "Production database snapshots"
                 : "Disaster recovery copies", false, now.minus(Duration.ofDays(400)));
         r.aliases().put(alias, key.keyId());
+        List<String> admitted = admittedAccounts(account, r.region());
+        if (!admitted.isEmpty()) {
+            key.setPolicy(KeyPolicies.defaultPolicyAdmitting(new RegionRef(r.region()).partition(), account,
+                    admitted));
+        }
         if (account.equals(P)) {
             // A retired key the picker must show as unusable.
             SimKey old = KmsKeys.create(r, "alias/snapferry-prod-data-2023", "Retired 2023 key", false,
@@ -174,6 +186,20 @@ public final class DemoDataset implements Dataset {
             r.aliases().put("alias/snapferry-prod-data-2023", old.keyId());
         }
         return key;
+    }
+
+    /**
+     * The other accounts a customer managed key's policy lets use it, besides the default key policy every key
+     * has. Production's us-east-1 key admits DR, so what production shares from there DR can copy; production's
+     * keys elsewhere keep the default policy, so a DR copy of a snapshot shared from there is refused
+     * (KMSKeyNotAccessibleFault) until the key policy is changed: the app's plan shows both. DR's keys admit
+     * production, which is what lets production copy the snapshots DR shares with it.
+     */
+    private static List<String> admittedAccounts(String account, String region) {
+        if (account.equals(D)) {
+            return List.of(P);
+        }
+        return region.equals(PROD_KEY_SHARED_WITH_DR) ? List.of(D) : List.of();
     }
 
     /** An entry this data set made above: a missing one means the plans and the lookups disagree. */

@@ -15,11 +15,24 @@ public final class KmsKeys {
     private KmsKeys() {
     }
 
-    /** A key whose id is derived from {@code seed}, so datasets are the same on every run. */
+    /**
+     * A key whose id is derived from {@code seed}, so datasets are the same on every run. A customer managed key
+     * gets the default key policy KMS gives a key created through the API without one; the AWS managed key for
+     * RDS gets the policy of {@code aws/rds} (both in {@link KeyPolicies}).
+     */
     public static SimKey create(RegionState r, String seed, String description, boolean awsManaged, Instant now) {
+        String partition = new RegionRef(r.region()).partition();
+        return create(r, seed, description, awsManaged, now, awsManaged
+                ? KeyPolicies.awsManagedRdsPolicy(partition, r.accountId(), r.region())
+                : KeyPolicies.defaultPolicy(partition, r.accountId()));
+    }
+
+    /** A key with the given policy document, stored as it is given. */
+    public static SimKey create(RegionState r, String seed, String description, boolean awsManaged, Instant now,
+                                String policy) {
         String keyId = UUID.nameUUIDFromBytes((r.accountId() + "/" + r.region() + "/" + seed)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        SimKey key = new SimKey(keyId, arn(r, "key/" + keyId), r.accountId(), description, awsManaged, now);
+        SimKey key = new SimKey(keyId, arn(r, "key/" + keyId), r.accountId(), description, awsManaged, now, policy);
         r.keys().put(keyId, key);
         return key;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
 import dev.snapferry.sim.http.Protocol;
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * KMS over JSON 1.1 ({@code X-Amz-Target: TrentService.Xxx}): the key picker's ListKeys, ListAliases and
- * DescribeKey, and CreateKey, CreateAlias, DisableKey and ScheduleKeyDeletion for setting up tests and demos.
+ * DescribeKey; key policies (GetKeyPolicy, PutKeyPolicy, ListKeyPolicies); and CreateKey, CreateAlias, DisableKey,
+ * EnableKey and ScheduleKeyDeletion for setting up tests and demos.
  */
 public final class KmsService implements ServiceHandler {
 
@@ -58,7 +60,7 @@ public final class KmsService implements ServiceHandler {
             case "ListKeys" -> listKeys(r, body);
             case "ListAliases" -> listAliases(r, body);
             case "DescribeKey" -> JSON.createObjectNode().set("KeyMetadata", metadata(key(r, body)));
-            case "CreateKey" -> createKey(r, body, now);
+            case "CreateKey" -> createKey(r, body, now, request.caller());
             case "CreateAlias" -> createAlias(r, body);
             case "DisableKey" -> {
                 key(r, body).disable();
@@ -69,6 +71,9 @@ public final class KmsService implements ServiceHandler {
                 yield JSON.createObjectNode();
             }
             case "ScheduleKeyDeletion" -> scheduleDeletion(r, body, now);
+            case "GetKeyPolicy" -> KeyPolicyOperations.get(r, body, request.caller());
+            case "PutKeyPolicy" -> KeyPolicyOperations.put(r, body, request.caller());
+            case "ListKeyPolicies" -> KeyPolicyOperations.list(r, body, request.caller());
             default -> throw new SimException("UnknownOperationException", 400,
                     "The operation " + operation + " is not supported by this service.");
         });
@@ -104,10 +109,24 @@ public final class KmsService implements ServiceHandler {
         return truncate(reply, aliases, page, Map.Entry::getKey);
     }
 
-    private static ObjectNode createKey(RegionState r, JsonNode body, Instant now) {
+    /**
+     * CreateKey: a symmetric customer managed key with the policy given, checked as PutKeyPolicy checks one, or
+     * else the default key policy.
+     */
+    private static ObjectNode createKey(RegionState r, JsonNode body, Instant now, Caller caller) {
         String description = text(body, "Description");
+        String policy = text(body, "Policy");
         SimKey key = KmsKeys.create(r, UUID.randomUUID().toString(), description == null ? "" : description, false,
                 now);
+        if (policy != null) {
+            try {
+                KeyPolicyOperations.checkNewPolicy(policy, key.arn(), caller, KeyPolicyOperations.bypass(body));
+            } catch (SimException refused) {
+                r.keys().remove(key.keyId());
+                throw refused;
+            }
+            key.setPolicy(policy);
+        }
         return JSON.createObjectNode().set("KeyMetadata", metadata(key));
     }
 
@@ -163,7 +182,7 @@ public final class KmsService implements ServiceHandler {
         return m;
     }
 
-    private static SimKey key(RegionState r, JsonNode body) {
+    static SimKey key(RegionState r, JsonNode body) {
         String reference = required(body, "KeyId");
         SimKey key = r.resolveKey(reference);
         if (key == null) {
@@ -221,7 +240,7 @@ public final class KmsService implements ServiceHandler {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String required(JsonNode body, String field) {
+    static String required(JsonNode body, String field) {
         String value = text(body, field);
         if (value == null || value.isEmpty()) {
             throw validation("1 validation error detected: Value null at '" + field
@@ -230,7 +249,7 @@ public final class KmsService implements ServiceHandler {
         return value;
     }
 
-    private static SimException validation(String message) {
+    static SimException validation(String message) {
         return new SimException("ValidationException", 400, message);
     }
 

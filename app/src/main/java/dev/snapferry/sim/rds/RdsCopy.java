@@ -13,6 +13,7 @@ import dev.snapferry.sim.TagChecks;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
 import dev.snapferry.sim.http.SimResponse;
+import dev.snapferry.sim.kms.KeyAccess;
 import dev.snapferry.sim.state.RegionState;
 import dev.snapferry.sim.state.SimKey;
 import dev.snapferry.sim.state.SimSnapshot;
@@ -83,6 +84,10 @@ final class RdsCopy {
                     + "snapshot's tags cannot be copied.");
         }
 
+        requireKeyParameter(caps, src, kmsParam, crossRegion, source.foreign());
+        if (encrypted) {
+            requireSourceKeyAccess(caller, source);
+        }
         Instant now = lookup.now();
         RegionState destination = lookup.own(caller);
         SnapshotView created = destination.update(now, r -> {
@@ -95,7 +100,7 @@ final class RdsCopy {
                         + " cluster snapshot copies in progress to " + caller.region() + " at a time.");
             }
             RdsRequests.checkManualQuota(r);
-            String targetKey = targetKey(r, caps, src, kmsParam, crossRegion, source.foreign());
+            String targetKey = targetKey(r, caller, caps, src, kmsParam);
             boolean targetEncrypted = encrypted || targetKey != null;
             var spec = src.spec();
             SnapshotSpec copySpec = new SnapshotSpec(key, RdsRequests.snapshotArn(caller.region(),
@@ -114,9 +119,52 @@ final class RdsCopy {
                 xml -> RdsXml.snapshot(xml, created, "manual", null));
     }
 
+    /**
+     * The KmsKeyId rules that need no key: an encrypted source copied to another region or shared from another
+     * account needs one (rds, docdb, neptune models, $KmsKeyId: "If you copy an encrypted DB cluster snapshot that
+     * is shared from another Amazon Web Services account, then you must specify a value for KmsKeyId"). Checked
+     * before any key is looked at, as parameter checks come first.
+     */
+    private static void requireKeyParameter(EngineCapabilities caps, SnapshotView src, @Nullable String kmsParam,
+                                            boolean crossRegion, boolean shared) {
+        if (!src.spec().encrypted() || kmsParam != null) {
+            return;
+        }
+        if (crossRegion && caps.crossRegionEncryptedRequiresKey()) {
+            throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
+                    + "snapshot to another region.");
+        }
+        if (shared && caps.sharedEncryptedRequiresKey()) {
+            throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
+                    + "snapshot shared from another account.");
+        }
+    }
+
+    /**
+     * RDS reads an encrypted source through its key, on the caller's behalf: the key must be enabled and its policy
+     * must let the caller's account use it ({@link KeyAccess#rdsMayUse}). For a snapshot shared by another account
+     * that is the owner's key policy, which must name the caller's account: Aurora User Guide, "Copying a DB cluster
+     * snapshot across accounts", step 2; DocumentDB Developer Guide, "Copying shared snapshots": "you must have
+     * access to the AWS KMS encryption key that was used to encrypt the snapshot"; Neptune User Guide, "Sharing an
+     * Encrypted DB Cluster Snapshot": "Share the AWS KMS encryption key that was used to encrypt the snapshot with
+     * any accounts that you want to be able to access the snapshot". AWS refuses with KMSKeyNotAccessibleFault (a
+     * declared error of CopyDBClusterSnapshot in all three models), worded as public reports quote it
+     * (awslabs/aurora-snapshot-tool#26, #29).
+     */
+    private void requireSourceKeyAccess(Caller caller, RdsLookup.Located source) {
+        String keyReference = source.view().spec().kmsKeyId();
+        boolean admitted = source.state().update(lookup.now(), r -> {
+            SimKey key = r.resolveKey(keyReference);
+            return key != null && KeyAccess.rdsMayUse(key, r.region(), caller);
+        });
+        if (!admitted) {
+            throw RdsErrors.sourceKmsNotAccessible(String.valueOf(keyReference));
+        }
+    }
+
     /** The key the copy is encrypted with, or null for an unencrypted copy; refuses what AWS refuses. */
-    private static @Nullable String targetKey(RegionState destination, EngineCapabilities caps, SnapshotView src,
-                                              @Nullable String kmsParam, boolean crossRegion, boolean shared) {
+    private static @Nullable String targetKey(RegionState destination, Caller caller, EngineCapabilities caps,
+                                              SnapshotView src, @Nullable String kmsParam) {
         if (!src.spec().encrypted()) {
             if (kmsParam == null) {
                 return null;
@@ -125,25 +173,18 @@ final class RdsCopy {
                 throw SimException.invalidCombination("KmsKeyId can't be specified for an unencrypted cluster "
                         + "snapshot: a copy of an unencrypted snapshot cannot be encrypted.");
             }
-            return usableKey(destination, kmsParam).arn();
+            return usableKey(destination, caller, kmsParam).arn();
         }
-        if (kmsParam == null) {
-            if (crossRegion && caps.crossRegionEncryptedRequiresKey()) {
-                throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
-                        + "snapshot to another region.");
-            }
-            if (shared && caps.sharedEncryptedRequiresKey()) {
-                throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
-                        + "snapshot shared from another account.");
-            }
-            return src.spec().kmsKeyId();
-        }
-        return usableKey(destination, kmsParam).arn();
+        return kmsParam == null ? src.spec().kmsKeyId() : usableKey(destination, caller, kmsParam).arn();
     }
 
-    private static SimKey usableKey(RegionState destination, String reference) {
+    /**
+     * The caller's own key for the copy: of the destination region, enabled, and with a policy that lets RDS use
+     * it for the caller (a key whose policy shuts its own account out cannot encrypt its copies either).
+     */
+    private static SimKey usableKey(RegionState destination, Caller caller, String reference) {
         SimKey key = destination.resolveKey(reference);
-        if (key == null || !key.usable()) {
+        if (key == null || !KeyAccess.rdsMayUse(key, destination.region(), caller)) {
             throw RdsErrors.kmsNotAccessible(reference);
         }
         return key;
@@ -172,10 +213,9 @@ final class RdsCopy {
                     + "(Beijing) or China (Ningxia) Regions.");
         }
         boolean encrypted = source.view().spec().encrypted();
-        if (source.foreign() && !caps.sharedCopyCrossRegion().allows(encrypted)) {
-            throw SimException.invalidCombination(encrypted
-                    ? "You can't copy an encrypted, shared DB cluster snapshot from one AWS Region to another."
-                    : "You can only copy a shared DB cluster snapshot in the same AWS Region.");
+        if (source.foreign() && !SharedCopyAcrossRegions.allowed(engine)) {
+            throw SimException.invalidCombination("You can only copy a shared DB cluster snapshot in the same "
+                    + "AWS Region.");
         }
         String presigned = params.get("PreSignedUrl").filter(p -> !p.isBlank()).orElse(null);
         PresignedUrlDemand demand = PresignedUrlDemand.of(source.view().spec().engine(), caller.region(), encrypted);

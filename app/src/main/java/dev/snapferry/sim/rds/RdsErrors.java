@@ -34,6 +34,12 @@ final class RdsErrors {
                 + "] does not exist, is not enabled or you do not have permissions to access it.");
     }
 
+    /** The source snapshot's key, which RDS could not use for the caller: the words AWS uses (see RdsCopy). */
+    static SimException sourceKmsNotAccessible(String keyId) {
+        return SimException.badRequest("KMSKeyNotAccessibleFault", "The source snapshot KMS key [" + keyId
+                + "] does not exist, is not enabled or you do not have permissions to access it.");
+    }
+
     static SimException snapshotQuota(String message) {
         return SimException.badRequest("SnapshotQuotaExceeded", message);
     }

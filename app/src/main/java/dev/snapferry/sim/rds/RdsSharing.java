@@ -61,6 +61,12 @@ final class RdsSharing {
             if (!s.spec().type().equals("manual")) {
                 throw RdsErrors.invalidSnapshotState("Only manual cluster snapshots can be shared.");
             }
+            // Aurora User Guide, "Sharing encrypted snapshots": "You can't share encrypted snapshots as public" and
+            // "You can't share a snapshot that has been encrypted using the default KMS key of the AWS account that
+            // shared the snapshot". Contested for the second: public reports (awslabs/aurora-snapshot-tool#26,
+            // awslabs/rds-snapshot-tool#34) describe the share going through and the other account's copy failing
+            // with KMSKeyNotAccessibleFault. The simulator refuses at sharing, as the guide says; a share made
+            // anyway (a test fixture) is refused at the copy by the aws/rds key's policy (KeyAccess).
             if (!add.isEmpty() && s.spec().encrypted()) {
                 if (add.contains("all")) {
                     throw SimException.invalidParameter("Encrypted cluster snapshots cannot be made public.");

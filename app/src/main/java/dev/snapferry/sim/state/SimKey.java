@@ -3,7 +3,10 @@ package dev.snapferry.sim.state;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A KMS key of one account and region. Its state changes through DisableKey and ScheduleKeyDeletion. */
+/**
+ * A KMS key of one account and region. Its state changes through DisableKey and ScheduleKeyDeletion; its key policy
+ * (the JSON document, kept verbatim as GetKeyPolicy returns what PutKeyPolicy was given) through PutKeyPolicy.
+ */
 public final class SimKey {
 
     private final String keyId;
@@ -14,15 +17,17 @@ public final class SimKey {
     private final Instant creationDate;
     private volatile String keyState = "Enabled";
     private volatile @Nullable Instant deletionDate;
+    private volatile String policy;
 
     public SimKey(String keyId, String arn, String accountId, String description, boolean awsManaged,
-                  Instant creationDate) {
+                  Instant creationDate, String policy) {
         this.keyId = keyId;
         this.arn = arn;
         this.accountId = accountId;
         this.description = description;
         this.awsManaged = awsManaged;
         this.creationDate = creationDate;
+        this.policy = policy;
     }
 
     public String keyId() {
@@ -55,6 +60,15 @@ public final class SimKey {
 
     public @Nullable Instant deletionDate() {
         return deletionDate;
+    }
+
+    /** The key policy document, exactly as it was set. */
+    public String policy() {
+        return policy;
+    }
+
+    public void setPolicy(String policy) {
+        this.policy = policy;
     }
 
     public boolean usable() {

@@ -86,6 +86,14 @@ final class RdsSim implements AutoCloseable {
         return client("prod/kms/" + region, c -> c.kms(), SimClients.production(simulator, region));
     }
 
+    KmsClient drKms(String region) {
+        return client("dr/kms/" + region, c -> c.kms(), SimClients.disasterRecovery(simulator, region));
+    }
+
+    NeptuneClient drNeptune(String region) {
+        return client("dr/neptune/" + region, c -> c.neptune(), SimClients.disasterRecovery(simulator, region));
+    }
+
     @SuppressWarnings("unchecked")
     private <T extends SdkClient> T client(String key, Function<SimClients, T> factory, SimClients clients) {
         return (T) this.clients.computeIfAbsent(key, k -> factory.apply(clients));
