@@ -198,7 +198,7 @@ class CapabilityMatrixMalformedTest {
     @CsvSource(delimiter = '|', textBlock = """
         crossRegionCopy             | true                  | "true"
         crossRegionCopy             | true                  | 1
-        sharedCopyCrossRegion       | "UNENCRYPTED_ONLY"    | true
+        sharedCopyCrossRegion       | "ALLOWED"             | true
         maxCopiesInFlightPerRegion  | 5                     | "5"
         maxCopiesInFlightPerRegion  | 5                     | 5.0
         maxCopiesInFlightPerRegion  | 5                     | true

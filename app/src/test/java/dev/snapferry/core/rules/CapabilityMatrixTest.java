@@ -129,15 +129,16 @@ class CapabilityMatrixTest {
     }
 
     @Test
-    void sharedDocumentDbSnapshotsStayInTheirRegionWhileUnencryptedOthersMayLeave() {
-        assertEquals(SharedCrossRegionRule.NEVER, MATRIX.forEngine(Engine.DOCUMENTDB).sharedCopyCrossRegion());
+    void sharedSnapshotsChangeRegionInOneStepWhereTheCurrentDocumentsSaySo() {
+        // DocumentDB Elastic has no sharing at all; every RDS-family engine may copy a shared snapshot into another
+        // Region in the same step (rds model since 2025-09-30; Aurora and Neptune guides; DocumentDB guide).
         assertEquals(SharedCrossRegionRule.NEVER,
                 MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC).sharedCopyCrossRegion());
-        // RDS API reference: "You cannot copy an encrypted, shared DB cluster snapshot from one AWS Region to another."
         for (Engine engine : List.of(Engine.AURORA_MYSQL, Engine.AURORA_POSTGRESQL, Engine.RDS_MULTI_AZ_CLUSTER,
-                Engine.NEPTUNE)) {
-            assertEquals(SharedCrossRegionRule.UNENCRYPTED_ONLY, MATRIX.forEngine(engine).sharedCopyCrossRegion(),
+                Engine.NEPTUNE, Engine.DOCUMENTDB)) {
+            assertEquals(SharedCrossRegionRule.ALLOWED, MATRIX.forEngine(engine).sharedCopyCrossRegion(),
                     engine.name());
+            assertTrue(MATRIX.forEngine(engine).sources().containsKey("sharedCopyCrossRegion"), engine.name());
         }
     }
 
@@ -167,7 +168,8 @@ class CapabilityMatrixTest {
         assertTrue(contested.get("AURORA_MYSQL.kmsKeyWithUnencryptedSource").contains("RDS API reference"));
         assertTrue(contested.get("NEPTUNE.presignedUrl").contains("Neptune API reference"));
         assertTrue(contested.get("AURORA_POSTGRESQL.presignedUrl").contains("GovCloud"));
-        assertTrue(contested.get("NEPTUNE.sharedCopyCrossRegion").contains("Neptune API reference"));
+        assertTrue(contested.get("NEPTUNE.sharedCopyCrossRegion").contains("neptune API model"));
+        assertTrue(contested.get("AURORA_MYSQL.sharedCopyCrossRegion").contains("Aurora User Guide"));
         assertTrue(contested.get("DOCUMENTDB.sharedCopyCrossRegion").contains("DocumentDB API reference"));
         assertTrue(contested.get("DOCUMENTDB_ELASTIC.crossRegionCopy").contains("API reference"));
     }

@@ -108,12 +108,21 @@ class CrossAccountPlannerTest {
 
     @Test
     void anEncryptedSharedSnapshotThatMayNotLeaveItsRegionLandsThereFirst() {
-        // sharedCopyCrossRegion UNENCRYPTED_ONLY today for Aurora: the DR account copies in us-east-1, then west.
+        // An engine whose shared snapshots may not leave their region (as the older documents had it): the DR
+        // account copies in us-east-1, then west. Today's matrix allows one step for every RDS-family engine.
         Snapshot source = source("manual", "customer");
-        CrossAccountPlanner.Plan missing = plan(source, US_WEST_2, DR_KEY_WEST, null, null, Set.of());
+        EngineCapabilities stays = withSharedCrossRegion(MATRIX.forEngine(source.engine()),
+                SharedCrossRegionRule.UNENCRYPTED_ONLY);
+        CrossAccountPlanner.Plan oneStep = plan(source, US_WEST_2, DR_KEY_WEST, null, null, Set.of());
+        assertThat(oneStep.problems()).isEmpty();
+        assertThat(oneStep.steps()).filteredOn(Step.CopyInDestination.class::isInstance).singleElement()
+                .satisfies(c -> assertThat(c.region()).isEqualTo(US_WEST_2));
+        CrossAccountPlanner.Plan missing = CrossAccountPlanner.plan(stays, source, new CrossAccountPlanner.Choices(
+                DR, US_WEST_2, "orders-dr", DR_KEY_WEST, null, null, Set.of()));
         assertThat(missing.problems()).extracting(Problem::code)
                 .containsExactly(ProblemCode.PLAN_LANDING_KEY_REQUIRED);
-        CrossAccountPlanner.Plan plan = plan(source, US_WEST_2, DR_KEY_WEST, null, DR_KEY_EAST, Set.of());
+        CrossAccountPlanner.Plan plan = CrossAccountPlanner.plan(stays, source, new CrossAccountPlanner.Choices(
+                DR, US_WEST_2, "orders-dr", DR_KEY_WEST, null, DR_KEY_EAST, Set.of()));
         assertThat(plan.problems()).isEmpty();
         List<Step.CopyInDestination> copies = plan.steps().stream().filter(Step.CopyInDestination.class::isInstance)
                 .map(Step.CopyInDestination.class::cast).toList();
@@ -121,6 +130,13 @@ class CrossAccountPlannerTest {
         assertThat(copies.get(0).kmsKeyId()).isEqualTo(DR_KEY_EAST);
         assertThat(copies.get(1).sourceArn()).startsWith("arn:aws:rds:us-east-1:" + DR + ":cluster-snapshot:");
         assertThat(copies.get(1).kmsKeyId()).isEqualTo(DR_KEY_WEST);
+    }
+
+    private static EngineCapabilities withSharedCrossRegion(EngineCapabilities caps, SharedCrossRegionRule rule) {
+        return new EngineCapabilities(caps.engine(), caps.crossRegionCopy(), caps.presignedUrl(),
+                caps.kmsKeyWithUnencryptedSource(), caps.crossRegionEncryptedRequiresKey(),
+                caps.sharedEncryptedRequiresKey(), rule, caps.maxCopiesInFlightPerRegion(),
+                caps.crossRegionExcludedRegions(), caps.tags(), caps.contested(), caps.sources());
     }
 
     @Test

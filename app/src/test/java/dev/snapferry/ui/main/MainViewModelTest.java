@@ -29,12 +29,12 @@ class MainViewModelTest {
         assertThat(elastic.sharedCrossRegion()).isEqualTo("\u2014");
         EngineRow docdb = row("Amazon DocumentDB");
         assertThat(docdb.crossRegion()).isEqualTo("Yes");
-        assertThat(docdb.sharedCrossRegion()).isEqualTo("No");
+        assertThat(docdb.sharedCrossRegion()).isEqualTo("Yes");
         assertThat(docdb.maxCopies()).isEqualTo("5");
         assertThat(row("Aurora MySQL").tagCharacters()).contains("@");
         // Elastic keys: the docdb-elastic model's class [a-zA-Z+-=._:/], ASCII only.
         assertThat(elastic.tagCharacters()).startsWith("Keys: ").contains("A\u2013Z").doesNotContain("Standard");
-        assertThat(row("Aurora MySQL").sharedCrossRegion()).isEqualTo("Unencrypted only");
+        assertThat(row("Aurora MySQL").sharedCrossRegion()).isEqualTo("Yes");
     }
 
     @Test
