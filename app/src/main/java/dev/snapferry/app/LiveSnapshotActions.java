@@ -62,6 +62,12 @@ public final class LiveSnapshotActions implements SnapshotActions {
         return writer.makePrivate(session(snapshot), snapshot);
     }
 
+    @Override
+    public java.util.Set<String> share(Snapshot snapshot, java.util.Collection<String> add,
+                                       java.util.Collection<String> remove) {
+        return writer.share(session(snapshot), snapshot, add, remove);
+    }
+
     private AccountSession session(Snapshot snapshot) {
         return sessions.forAccount(snapshot.accountId())
                 .orElseThrow(() -> new IllegalStateException("no open account " + snapshot.accountId()));

@@ -31,6 +31,7 @@ import dev.snapferry.ui.jobs.JobsView;
 import dev.snapferry.ui.jobs.JobsViewModel;
 import dev.snapferry.ui.main.MainView;
 import dev.snapferry.ui.main.MainViewModel;
+import dev.snapferry.ui.share.FxShareDialogs;
 import dev.snapferry.ui.tags.FxTagDialogService;
 import dev.snapferry.ui.tags.TagDialogService;
 import java.io.IOException;
@@ -97,7 +98,8 @@ public final class SnapferryApp extends Application {
         SnapshotCatalog snapshots = new SnapshotCatalog(new LiveSnapshotSource(services.sessions(),
                 new SnapshotLister(services.kms(), 16)), services.accounts(), Platform::runLater, tasks, dialogs, text);
         BrowserViewModel browser = new BrowserViewModel(snapshots, new SnapshotCommands(actions, snapshots, tasks,
-                text), engine -> rules.forEngine(engine).tags(), dialogs, text);
+                text), engine -> rules.forEngine(engine).tags(), dialogs,
+                new FxShareDialogs(() -> stage.isShowing() ? stage : null, text), text);
         Runnable banner = () -> services.accounts().demoEndpoint().ifPresentOrElse(mainViewModel::showDemo,
                 mainViewModel::hideDemo);
         snapshots.accounts().open().addListener((ListChangeListener<String>) c -> {

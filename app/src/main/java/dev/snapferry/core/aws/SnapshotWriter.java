@@ -170,6 +170,27 @@ public final class SnapshotWriter {
                 .dbClusterSnapshotAttributesResult()));
     }
 
+    /**
+     * Changes who may restore an RDS-family manual snapshot in one ModifyDBClusterSnapshotAttribute: {@code add}
+     * joins its {@code restore} attribute, {@code remove} leaves it ({@code all} is the public). Only the changes are
+     * sent, so accounts another user added meanwhile are kept. Returns the attribute as AWS now has it.
+     */
+    public java.util.Set<String> share(AccountSession session, Snapshot snapshot, java.util.Collection<String> add,
+                                       java.util.Collection<String> remove) {
+        software.amazon.awssdk.services.rds.model.ModifyDbClusterSnapshotAttributeRequest.Builder request =
+                software.amazon.awssdk.services.rds.model.ModifyDbClusterSnapshotAttributeRequest.builder()
+                        .dbClusterSnapshotIdentifier(snapshot.identifier()).attributeName("restore");
+        // An empty list would still be sent (as an empty parameter): leave out the side that has nothing.
+        if (!add.isEmpty()) {
+            request.valuesToAdd(List.copyOf(add));
+        }
+        if (!remove.isEmpty()) {
+            request.valuesToRemove(List.copyOf(remove));
+        }
+        return restoreValues(AwsCallException.call(() -> session.clients().rds(snapshot.region())
+                .modifyDBClusterSnapshotAttribute(request.build()).dbClusterSnapshotAttributesResult()));
+    }
+
     private static java.util.Set<String> restoreValues(
             software.amazon.awssdk.services.rds.model.DBClusterSnapshotAttributesResult result) {
         return result.dbClusterSnapshotAttributes().stream()

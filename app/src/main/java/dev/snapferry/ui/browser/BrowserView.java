@@ -76,7 +76,7 @@ public final class BrowserView {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.cells = new BrowserCells(messages, clock);
-        this.details = new SnapshotDetailsPane(messages, viewModel::describeCommand);
+        this.details = new SnapshotDetailsPane(messages, viewModel::describeCommand, shareButton());
         root.setId("browserRoot");
         root.getStyleClass().add("browser");
         root.setTop(new VBox(toolbar(), restrictionBar()));
@@ -564,14 +564,58 @@ public final class BrowserView {
         tags.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         tags.disableProperty().bind(viewModel.canEditTags().not());
         tags.setOnAction(e -> viewModel.editTagsOfSelected());
+        MenuItem share = new MenuItem(messages.get("share.menu"));
+        share.setId("shareSnapshot");
+        share.disableProperty().bind(viewModel.canShare().not());
+        share.setOnAction(e -> viewModel.shareSelected());
         MenuItem delete = new MenuItem(messages.get("browser.delete.menu"));
         delete.setId("deleteSnapshot");
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.disableProperty().bind(viewModel.canDelete().not());
         delete.setOnAction(e -> viewModel.deleteSelected());
-        return new ContextMenu(copy, new SeparatorMenuItem(), copyArn, copyCli,
-                new SeparatorMenuItem(), tags, create, cancel,
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), copyArn, copyCli,
+                new SeparatorMenuItem(), tags, share, create, cancel,
                 new SeparatorMenuItem(), delete);
+        menu.setOnShown(e -> explainShare(menu));
+        return menu;
+    }
+
+    /**
+     * Gives the Share item a tooltip that says why it is disabled (or what it does). A MenuItem has no tooltip of
+     * its own, but the row the menu draws for it carries the item's id and is never disabled itself (the menu only
+     * styles it), so a tooltip installed on that row shows even while the item is disabled.
+     */
+    private void explainShare(ContextMenu menu) {
+        if (menu.getSkin() == null || !(menu.getSkin().getNode().lookup("#shareSnapshot") instanceof Region row)
+                || row.getProperties().containsKey(Tooltip.class)) {
+            return;
+        }
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(viewModel.shareHint());
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        Tooltip.install(row, tip);
+        row.getProperties().put(Tooltip.class, tip);
+        row.accessibleHelpProperty().bind(viewModel.shareHint());
+    }
+
+    /**
+     * The details pane's Share button. A disabled button shows no tooltip (disabled nodes are not picked), so the
+     * reason it is disabled hangs on a wrapper around it, which is picked in its place.
+     */
+    private Region shareButton() {
+        Button share = button("shareButton", messages.get("share.menu"), viewModel::shareSelected);
+        share.disableProperty().bind(viewModel.canShare().not());
+        share.accessibleHelpProperty().bind(viewModel.shareHint());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(viewModel.shareHint());
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        javafx.scene.layout.StackPane wrapper = new javafx.scene.layout.StackPane(share);
+        wrapper.setPickOnBounds(true);
+        wrapper.setId("shareButtonHolder");
+        Tooltip.install(wrapper, tip);
+        return wrapper;
     }
 
     private void copySelected(java.util.function.Function<Snapshot, String> text) {

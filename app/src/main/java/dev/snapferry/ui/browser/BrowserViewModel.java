@@ -7,11 +7,14 @@ import dev.snapferry.core.model.SnapshotState;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.core.model.Tag;
 import dev.snapferry.core.rules.IdentifierRules;
+import dev.snapferry.core.rules.SharingRules;
 import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.share.ShareDialogs;
+import dev.snapferry.ui.share.ShareViewModel;
 import dev.snapferry.ui.tags.TagDialogService;
 import dev.snapferry.ui.tags.TagEditorViewModel;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -49,6 +53,7 @@ public final class BrowserViewModel {
     private final SnapshotCommands commands;
     private final Function<Engine, TagSpec> tagSpecs;
     private final TagDialogService dialogs;
+    private final ShareDialogs shareDialogs;
     private final Messages messages;
     private final SortedList<SnapshotRow> sorted;
     private final FilteredList<SnapshotRow> visible;
@@ -56,13 +61,17 @@ public final class BrowserViewModel {
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
     private final ObjectProperty<@Nullable SnapshotRow> selected = new SimpleObjectProperty<>(this, "selected");
 
-    /** @param tagSpecs each engine's tag rules (from the capability matrix) */
+    /**
+     * @param tagSpecs     each engine's tag rules (from the capability matrix)
+     * @param shareDialogs opens the share dialog
+     */
     public BrowserViewModel(SnapshotCatalog catalog, SnapshotCommands commands, Function<Engine, TagSpec> tagSpecs,
-                            TagDialogService dialogs, Messages messages) {
+                            TagDialogService dialogs, ShareDialogs shareDialogs, Messages messages) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.tagSpecs = Objects.requireNonNull(tagSpecs, "tagSpecs");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.shareDialogs = Objects.requireNonNull(shareDialogs, "shareDialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         sorted = new SortedList<>(catalog.rows(), newestFirst());
         visible = new FilteredList<>(sorted);
@@ -241,6 +250,52 @@ public final class BrowserViewModel {
             return;
         }
         commands.editTags(s, changes.put(), changes.removed(), this::show);
+    }
+
+    /**
+     * True when the selection is a manual snapshot of an open account of the RDS family, whose {@code restore}
+     * attribute says who else may copy or restore it.
+     */
+    public BooleanBinding canShare() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null
+                && SharingRules.unshareable(selected.get().snapshot()).isEmpty(), selected);
+    }
+
+    /** What Share does, or why the selection cannot be shared (DocumentDB Elastic, automated, another's). */
+    public StringBinding shareHint() {
+        return Bindings.createStringBinding(() -> {
+            SnapshotRow row = selected.get();
+            return row == null ? messages.get("share.hint")
+                    : SharingRules.unshareable(row.snapshot()).map(p -> messages.get(p.messageKey(),
+                            p.args().toArray())).orElse(messages.get("share.hint"));
+        }, selected);
+    }
+
+    /**
+     * Shows who the selected snapshot is shared with (read from AWS as the dialog opens) and lets the user change
+     * it; saving sends only the changes in one request and lists the region again.
+     */
+    public void shareSelected() {
+        if (!canShare().get()) {
+            return;
+        }
+        Snapshot s = Objects.requireNonNull(selected.get()).snapshot();
+        ShareViewModel share = new ShareViewModel(s, catalog.listedAccounts().stream()
+                .map(a -> new ShareViewModel.Suggestion(a.accountId(),
+                        messages.get("share.account.label", a.profileName(), a.accountId())))
+                .toList(), commands, messages);
+        share.load();
+        boolean saved = shareDialogs.editSharing(share);
+        share.close();
+        if (!saved) {
+            return;
+        }
+        ShareViewModel.Changes changes = share.changes();
+        if (changes.isEmpty()) {
+            catalog.tell(messages.get("share.unchanged", s.identifier()));
+            return;
+        }
+        commands.share(s, changes.add(), changes.remove(), this::show);
     }
 
     static Comparator<SnapshotRow> newestFirst() {

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The selected snapshot in full: every attribute (selectable, to copy from), its tags as a table, its ARN and the
- * AWS CLI command that describes it, each with a button that copies it to the clipboard.
+ * AWS CLI command that describes it, each with a button that copies it to the clipboard, and the actions the browser
+ * places beside those buttons (Share).
  */
 final class SnapshotDetailsPane {
 
@@ -40,12 +41,15 @@ final class SnapshotDetailsPane {
     private final TextArea cli = new TextArea();
     private final Button copyArn;
     private final Button copyCli;
+    private final javafx.scene.Node[] actions;
     private final ScrollPane root;
     private @Nullable Snapshot shown;
 
-    SnapshotDetailsPane(Messages messages, Function<Snapshot, String> cliCommand) {
+    /** @param actions what the user can do to the snapshot shown, placed after the copy buttons */
+    SnapshotDetailsPane(Messages messages, Function<Snapshot, String> cliCommand, javafx.scene.Node... actions) {
         this.messages = messages;
         this.cliCommand = cliCommand;
+        this.actions = actions.clone();
         empty = new Label(messages.get("browser.details.empty"));
         empty.getStyleClass().add("section-hint");
         grid.getStyleClass().add("details-grid");
@@ -129,7 +133,9 @@ final class SnapshotDetailsPane {
         tagsTitle.getStyleClass().add("section-subtitle");
         Label cliTitle = new Label(messages.get("browser.details.cli"));
         cliTitle.getStyleClass().add("section-subtitle");
-        content.getChildren().setAll(title, grid, new HBox(8, copyArn, copyCli), tagsTitle, tags, cliTitle, cli);
+        HBox buttons = new HBox(8, copyArn, copyCli);
+        buttons.getChildren().addAll(actions);
+        content.getChildren().setAll(title, grid, buttons, tagsTitle, tags, cliTitle, cli);
     }
 
     private int add(int row, String key, @Nullable String value) {

@@ -22,4 +22,11 @@ public interface SnapshotActions {
 
     /** Stops sharing a snapshot with everyone; returns the {@code restore} attribute as AWS now has it. */
     java.util.Set<String> makePrivate(Snapshot snapshot);
+
+    /**
+     * Lets the {@code add} accounts restore a manual snapshot and stops the {@code remove} ones ({@code all}: anyone),
+     * in one change; returns the {@code restore} attribute as AWS now has it.
+     */
+    java.util.Set<String> share(Snapshot snapshot, java.util.Collection<String> add,
+                                java.util.Collection<String> remove);
 }

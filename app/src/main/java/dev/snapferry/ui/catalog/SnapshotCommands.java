@@ -4,9 +4,11 @@ import dev.snapferry.core.export.SnapshotExport;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.Tag;
+import dev.snapferry.core.rules.SharingRules;
 import dev.snapferry.core.storage.AtomicFiles;
 import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.TaskHandle;
 import dev.snapferry.ui.common.TaskRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
@@ -15,13 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * What the user can do to listed snapshots: delete, cancel a copy, take a snapshot, change tags, export. Each runs
- * off the UI thread and ends in an {@link Outcome} the screen shows; a change that AWS accepted lists its region
- * again in the catalog, so every screen sees it.
+ * What the user can do to listed snapshots: delete, cancel a copy, take a snapshot, change tags, share, export. Each
+ * runs off the UI thread and ends in an {@link Outcome} the screen shows; a change that AWS accepted lists its
+ * region again in the catalog, so every screen sees it.
  */
 public final class SnapshotCommands {
 
@@ -76,6 +79,29 @@ public final class SnapshotCommands {
         change(s, () -> {
             actions.editTags(s, put, removed);
             return messages.get("browser.tags.done", s.identifier(), put.size(), removed.size());
+        }, then);
+    }
+
+    /**
+     * Reads who besides its owner may restore {@code s} (its {@code restore} attribute; {@code all}: anyone), off
+     * the UI thread; {@code failed} gets AWS's reason when the read is refused. Cancelling the handle (the dialog
+     * closed) drops the answer.
+     */
+    public TaskHandle readSharing(Snapshot s, Consumer<Set<String>> then, Consumer<Outcome.Failed> failed) {
+        return tasks.run("read sharing of " + s.identifier(), () -> actions.restoreAccounts(s), then,
+                error -> failed.accept(new Outcome.Failed(messages.get("share.readFailed.title"),
+                        errors.describe(error))));
+    }
+
+    /**
+     * Shares {@code s} with the {@code add} accounts and stops sharing it with the {@code remove} ones, in one
+     * change that sends only these; then lists its region again.
+     */
+    public void share(Snapshot s, List<String> add, List<String> remove, Consumer<Outcome> then) {
+        change(s, () -> {
+            Set<String> now = actions.share(s, add, remove);
+            return messages.get(now.contains(SharingRules.PUBLIC) ? "share.done.public" : "share.done",
+                    s.identifier(), now.stream().filter(a -> !SharingRules.PUBLIC.equals(a)).count());
         }, then);
     }
 

@@ -10,6 +10,7 @@ import dev.snapferry.ui.catalog.SnapshotSource;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.UiThread;
+import dev.snapferry.ui.share.ShareDialogs;
 import dev.snapferry.ui.tags.TagDialogService;
 import java.util.function.Function;
 
@@ -19,11 +20,18 @@ public final class TestBrowsers {
     private TestBrowsers() {
     }
 
+    /** A browser whose user closes every share dialog without saving. */
     public static BrowserViewModel browser(SnapshotSource source, SnapshotActions actions, AccountCatalog accounts,
                                            Function<Engine, TagSpec> tagSpecs, UiThread ui, TaskRunner tasks,
                                            TagDialogService dialogs, Messages messages) {
+        return browser(source, actions, accounts, tagSpecs, ui, tasks, dialogs, share -> false, messages);
+    }
+
+    public static BrowserViewModel browser(SnapshotSource source, SnapshotActions actions, AccountCatalog accounts,
+                                           Function<Engine, TagSpec> tagSpecs, UiThread ui, TaskRunner tasks,
+                                           TagDialogService dialogs, ShareDialogs shareDialogs, Messages messages) {
         SnapshotCatalog catalog = new SnapshotCatalog(source, accounts, ui, tasks, dialogs, messages);
         return new BrowserViewModel(catalog, new SnapshotCommands(actions, catalog, tasks, messages), tagSpecs,
-                dialogs, messages);
+                dialogs, shareDialogs, messages);
     }
 }
