@@ -136,6 +136,7 @@ public final class SnapferryApp extends Application {
                     browser.filter().showOnly(label, ids);
                     mainView.showSnapshots();
                 }, s -> snapshots.listAgain(s.accountId(), s.region()));
+        snapshots.onSharingChanged(audit::sharingChanged);
         mainView.addTab("auditTab", Bindings.createStringBinding(() -> audit.findings().isEmpty()
                         ? text.get("audit.tab") : text.get("audit.tab.count", audit.findings().size()),
                 audit.findings()), new AuditView(audit, text).root());

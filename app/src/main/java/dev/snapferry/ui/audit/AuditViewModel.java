@@ -206,6 +206,15 @@ public final class AuditViewModel {
         dialogs.editTagPolicy(messages, tagSpecs.apply(Engine.AURORA_POSTGRESQL), policy);
     }
 
+    /**
+     * Who may restore {@code arn} changed (a Share from the Snapshots tab): the sharing chart and the findings follow
+     * at once, as if the audit had read it.
+     */
+    public void sharingChanged(String arn, java.util.Set<String> restore) {
+        sharing.remember(java.util.Map.of(arn, new dev.snapferry.core.audit.Exposure(restore)));
+        recompute();
+    }
+
     private void schedule() {
         if (pending != null) {
             pending.run();

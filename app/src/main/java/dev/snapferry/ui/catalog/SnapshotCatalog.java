@@ -68,6 +68,7 @@ public final class SnapshotCatalog {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final List<Consumer<Replacement>> replacementListeners = new ArrayList<>();
+    private final List<java.util.function.BiConsumer<String, Set<String>>> sharingListeners = new ArrayList<>();
     private long generation;
     private @Nullable TaskHandle running;
     private int nextIndex;
@@ -163,6 +164,20 @@ public final class SnapshotCatalog {
     /** Hears every segment a listing replaced, after the rows changed (the browser keeps its selection so). */
     public void onReplacement(Consumer<Replacement> listener) {
         replacementListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Hears who may restore a snapshot (its ARN, its {@code restore} attribute as AWS now has it) whenever a command
+     * changed it: the audit's sharing chart follows without reading every snapshot again.
+     */
+    public void onSharingChanged(java.util.function.BiConsumer<String, Set<String>> listener) {
+        sharingListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** A command changed the sharing of {@code arn}: every screen that shows it hears so. */
+    public void sharingChanged(String arn, Set<String> restore) {
+        Set<String> now = Set.copyOf(restore);
+        sharingListeners.forEach(l -> l.accept(arn, now));
     }
 
     /** Lists every open account in every selected region again; rows stay until their region answers. */

@@ -98,11 +98,20 @@ public final class SnapshotCommands {
      * change that sends only these; then lists its region again.
      */
     public void share(Snapshot s, List<String> add, List<String> remove, Consumer<Outcome> then) {
+        java.util.concurrent.atomic.AtomicReference<Set<String>> shared = new java.util.concurrent.atomic
+                .AtomicReference<>();
         change(s, () -> {
             Set<String> now = actions.share(s, add, remove);
+            shared.set(now);
             return messages.get(now.contains(SharingRules.PUBLIC) ? "share.done.public" : "share.done",
                     s.identifier(), now.stream().filter(a -> !SharingRules.PUBLIC.equals(a)).count());
-        }, then);
+        }, outcome -> {
+            Set<String> now = shared.get();
+            if (outcome instanceof Outcome.Done && now != null) {
+                catalog.sharingChanged(s.arn(), now);
+            }
+            then.accept(outcome);
+        });
     }
 
     /** Writes {@code snapshots} to {@code file} atomically: a failed export leaves no half-written file. */

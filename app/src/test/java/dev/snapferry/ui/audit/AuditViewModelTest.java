@@ -206,6 +206,18 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aShareMadeElsewhereReachesTheSharingChartWithoutReadingAgain() throws InterruptedException {
+        Snapshot s = browser.catalog().rows().stream().map(SnapshotRow::snapshot)
+                .filter(x -> Audit.shareable(x) && !x.storageEncrypted() && !x.isForeign()).filter(x -> Audit
+                        .find(audit.auditProperty().get().sharing(), "", Audit.Sharing.PRIVATE).ids()
+                        .contains(Audit.id(x))).findFirst().orElseThrow();
+        audit.sharingChanged(s.arn(), java.util.Set.of("all"));
+        until(() -> Audit.find(audit.auditProperty().get().sharing(), "", Audit.Sharing.PUBLIC).ids()
+                .contains(Audit.id(s)));
+        assertThat(audit.findings()).anySatisfy(f -> assertThat(f.snapshot().arn()).isEqualTo(s.arn()));
+    }
+
+    @Test
     void removingTagKeysRefusesABadKeyAtTheFieldAndSkipsSnapshotsWithoutThem() throws InterruptedException {
         List<Audit.Finding> chosen = audit.findings().stream().filter(f -> !f.snapshot().isForeign()
                 && f.snapshot().tags().stream().anyMatch(t -> t.key().equals("Environment"))).limit(2).toList();

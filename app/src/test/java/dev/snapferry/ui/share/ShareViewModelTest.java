@@ -110,6 +110,9 @@ class ShareViewModelTest {
                 && s.status().state() == SnapshotState.AVAILABLE);
         assertThat(browser.canShare().get()).isTrue();
         assertThat(restore(aurora)).doesNotContain(DR);
+        // The audit's sharing chart hears what the share made of the attribute, through the one catalog.
+        java.util.Map<String, java.util.Set<String>> heard = new java.util.HashMap<>();
+        browser.catalog().onSharingChanged(heard::put);
 
         share.answer(dialog -> {
             assertThat(dialog.stateProperty().get()).isEqualTo(ShareViewModel.State.READY);
@@ -125,6 +128,8 @@ class ShareViewModelTest {
         });
         browser.shareSelected();
         drain();
+        assertThat(heard).containsKey(aurora.arn());
+        assertThat(heard.get(aurora.arn())).contains(DR);
 
         assertThat(restore(aurora)).containsExactly(DR);
         assertThat(sharedWithDr()).contains(aurora.arn());
