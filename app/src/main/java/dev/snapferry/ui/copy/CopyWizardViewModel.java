@@ -248,6 +248,15 @@ public final class CopyWizardViewModel {
                 destination.nameRefused(request.targetIdentifier());
                 yield Step.DESTINATION;
             }
+            case AwsFailure.KmsKeyNotAccessible kms when kms.awsMessage().contains("source snapshot KMS key")
+                    && !request.source().ownerAccountId().equals(request.destinationAccount().accountId()) -> {
+                // AWS's wording for the source's key (CopyDBClusterSnapshot, KMSKeyNotAccessibleFault): no key the
+                // user picks here helps; the owner's key policy must let the destination account use the key.
+                review.addProblem(checks.prefixed(target, messages.get("copy.refused.sourceKeyPolicy",
+                        request.source().ownerAccountId(), request.destinationAccount().accountId(),
+                        errors.describe(failure))));
+                yield Step.REVIEW;
+            }
             case AwsFailure.KmsKeyNotAccessible kms -> {
                 encryption.refused(request.kmsKeyId() == null ? "" : request.kmsKeyId(),
                         messages.get("copy.refused.kms", errors.describe(failure)));

@@ -112,6 +112,34 @@ class CopyWizardViewModelTest {
     }
 
     @Test
+    void aSourceKeyThatDoesNotAdmitTheDestinationAccountIsSaidToBeTheOwnersKeyPolicy() {
+        // Production's keys outside us-east-1 keep KMS's default policy (the demo), which admits no other account.
+        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && s.storageEncrypted()
+                && !s.awsManagedKey() && s.type() == SnapshotType.MANUAL && !s.isForeign()
+                && s.status().state() == SnapshotState.AVAILABLE && s.accountId().equals(DemoAccounts.PRODUCTION)
+                && !s.region().code().equals("us-east-1"));
+        new SnapshotWriter().share(sessions.forAccount(DemoAccounts.PRODUCTION).orElseThrow(), source,
+                List.of(DemoAccounts.DISASTER_RECOVERY), List.of());
+        CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
+        wizard.destinationStep().accountProperty().set(account(DemoAccounts.DISASTER_RECOVERY));
+        wizard.destinationStep().targetIdentifierProperty().set("refused-by-key-policy");
+        wizard.next();
+        KmsKey drKey = wizard.keyStep().keys().stream().filter(k -> k.state().isUsable() && !k.awsManaged())
+                .findFirst().orElseThrow();
+        wizard.keyStep().keyProperty().set(drKey);
+        while (wizard.stepProperty().get() != CopyWizardViewModel.Step.REVIEW) {
+            assertThat(wizard.canNext().get()).as("step %s", wizard.stepProperty().get()).isTrue();
+            wizard.next();
+        }
+        wizard.finish();
+        assertThat(wizard.stepProperty().get()).as("no key chosen here would help").isEqualTo(
+                CopyWizardViewModel.Step.REVIEW);
+        assertThat(wizard.reviewStep().generalProblemProperty().get())
+                .contains("does not let account " + DemoAccounts.DISASTER_RECOVERY + " use it")
+                .contains("KMSKeyNotAccessibleFault");
+    }
+
+    @Test
     void aSameRegionCopyWithANewTagIsValidatedStepByStepAndLandsInAws() {
         Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && s.storageEncrypted()
                 && s.type() == SnapshotType.AUTOMATED);
