@@ -372,8 +372,7 @@ public final class CopyJobService {
         int stranded = resolveStranded();
         Map<String, List<CopyJob>> groups = new LinkedHashMap<>();
         for (CopyJob job : jobs()) {
-            if ((job.state() == JobState.COPYING || job.state() == JobState.QUEUED_BY_AWS
-                    || job.state() == JobState.CANCELLING) && backend.canReach(job.request().destinationAccount())) {
+            if (followedByPolls(job.state()) && backend.canReach(job.request().destinationAccount())) {
                 groups.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
             }
         }
@@ -400,6 +399,11 @@ public final class CopyJobService {
             List<CopyJob> changes = new ArrayList<>();
             for (CopyJob job : group) {
                 CopyJob now = job(job.id()).orElse(job);
+                if (!followedByPolls(now.state())) {
+                    // It moved on while the poll was out (a cancel of a job just refused, a clear): a poll's
+                    // answer about its target must not bring a finished job back to copying.
+                    continue;
+                }
                 CopyJob next = advance(now, present.get(IdentifierRules.normalize(job.request()
                         .targetIdentifier())));
                 if (next.state() != now.state() || next.percent() != now.percent()) {
@@ -418,6 +422,11 @@ public final class CopyJobService {
         }
         pump();
         return calls;
+    }
+
+    /** The states whose copies a poll follows in AWS. */
+    private static boolean followedByPolls(JobState state) {
+        return state == JobState.COPYING || state == JobState.QUEUED_BY_AWS || state == JobState.CANCELLING;
     }
 
     private CopyJob advance(CopyJob job, @Nullable Snapshot target) {

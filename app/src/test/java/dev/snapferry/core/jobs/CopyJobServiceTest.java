@@ -378,6 +378,56 @@ class CopyJobServiceTest {
                 .doesNotContain("DR-Copy-Mixed");
     }
 
+    @Test
+    void aPollAnsweredAfterTheJobEndedDoesNotBringItBackToCopying() {
+        LiveCopyBackend live = new LiveCopyBackend(sessions, new SnapshotWriter());
+        java.util.concurrent.atomic.AtomicReference<Runnable> duringNextPoll =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        CopyBackend racing = new CopyBackend() {
+            @Override
+            public Snapshot copy(CopyRequest request) {
+                return live.copy(request);
+            }
+
+            @Override
+            public Map<String, Snapshot> snapshots(dev.snapferry.core.model.AccountRef account, RegionRef region,
+                                                   boolean elastic) {
+                return live.snapshots(account, region, elastic);
+            }
+
+            @Override
+            public Map<String, Snapshot> targets(dev.snapferry.core.model.AccountRef account, RegionRef region,
+                                                 java.util.Collection<String> identifiers, boolean elastic) {
+                Map<String, Snapshot> answer = live.targets(account, region, identifiers, elastic);
+                Runnable meanwhile = duringNextPoll.getAndSet(null);
+                if (meanwhile != null) {
+                    // While this answer (the copy still copying) is on its way back, the job ends elsewhere.
+                    meanwhile.run();
+                }
+                return answer;
+            }
+
+            @Override
+            public void delete(dev.snapferry.core.model.AccountRef account, Snapshot target) {
+                live.delete(account, target);
+            }
+        };
+        CopyJobService service = new CopyJobService(racing, CapabilityMatrix.loadDefault(),
+                new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
+        UUID id = service.submit(List.of(new CopyRequest(sources.getFirst(), prod.account(), EAST, "ends-meanwhile",
+                null, false, List.of()))).getFirst();
+        assertThat(service.job(id)).get().satisfies(j -> assertThat(j.state()).isIn(JobState.COPYING,
+                JobState.QUEUED_BY_AWS));
+        duringNextPoll.set(() -> {
+            assertThat(service.cancel(id)).isTrue();
+            service.pollOnce();
+            assertThat(service.job(id)).get().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.CANCELLED));
+        });
+        service.pollOnce();
+        assertThat(service.job(id)).get().as("the late answer is about a job already over")
+                .satisfies(j -> assertThat(j.state()).isEqualTo(JobState.CANCELLED));
+    }
+
     private CopyJobService service() {
         return new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
