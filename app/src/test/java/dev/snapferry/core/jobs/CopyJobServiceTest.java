@@ -236,28 +236,11 @@ class CopyJobServiceTest {
     void aPollRunningWhileACopyIsBeingSentNeverTakesItForStrandedNorSendsItAgain() {
         java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
         LiveCopyBackend live = new LiveCopyBackend(sessions, new SnapshotWriter());
-        CopyBackend counting = new CopyBackend() {
+        CopyBackend counting = new DelegatingBackend(live) {
             @Override
             public Snapshot copy(CopyRequest request) {
                 copies.incrementAndGet();
-                return live.copy(request);
-            }
-
-            @Override
-            public Map<String, Snapshot> snapshots(dev.snapferry.core.model.AccountRef account, RegionRef region,
-                                                   boolean elastic) {
-                return live.snapshots(account, region, elastic);
-            }
-
-            @Override
-            public Map<String, Snapshot> targets(dev.snapferry.core.model.AccountRef account, RegionRef region,
-                                                 java.util.Collection<String> identifiers, boolean elastic) {
-                return live.targets(account, region, identifiers, elastic);
-            }
-
-            @Override
-            public void delete(dev.snapferry.core.model.AccountRef account, Snapshot target) {
-                live.delete(account, target);
+                return super.copy(request);
             }
         };
         CopyJobService service = new CopyJobService(counting, CapabilityMatrix.loadDefault(), new JobHistory(folder.resolve("jobs.json"),
@@ -383,33 +366,17 @@ class CopyJobServiceTest {
         LiveCopyBackend live = new LiveCopyBackend(sessions, new SnapshotWriter());
         java.util.concurrent.atomic.AtomicReference<Runnable> duringNextPoll =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        CopyBackend racing = new CopyBackend() {
-            @Override
-            public Snapshot copy(CopyRequest request) {
-                return live.copy(request);
-            }
-
-            @Override
-            public Map<String, Snapshot> snapshots(dev.snapferry.core.model.AccountRef account, RegionRef region,
-                                                   boolean elastic) {
-                return live.snapshots(account, region, elastic);
-            }
-
+        CopyBackend racing = new DelegatingBackend(live) {
             @Override
             public Map<String, Snapshot> targets(dev.snapferry.core.model.AccountRef account, RegionRef region,
                                                  java.util.Collection<String> identifiers, boolean elastic) {
-                Map<String, Snapshot> answer = live.targets(account, region, identifiers, elastic);
+                Map<String, Snapshot> answer = super.targets(account, region, identifiers, elastic);
                 Runnable meanwhile = duringNextPoll.getAndSet(null);
                 if (meanwhile != null) {
                     // While this answer (the copy still copying) is on its way back, the job ends elsewhere.
                     meanwhile.run();
                 }
                 return answer;
-            }
-
-            @Override
-            public void delete(dev.snapferry.core.model.AccountRef account, Snapshot target) {
-                live.delete(account, target);
             }
         };
         CopyJobService service = new CopyJobService(racing, CapabilityMatrix.loadDefault(),
