@@ -33,6 +33,16 @@ public interface CopyBackend {
     void delete(AccountRef account, Snapshot target);
 
     /**
+     * Who may restore an RDS-family manual snapshot of {@code owner} besides it (its {@code restore} attribute).
+     * Throws when the snapshot does not exist.
+     */
+    java.util.Set<String> sharedWith(AccountRef owner, RegionRef region, String snapshot);
+
+    /** Adds accounts to, and removes them from, the snapshot's {@code restore} attribute (one call). */
+    void share(AccountRef owner, RegionRef region, String snapshot, java.util.Collection<String> add,
+               java.util.Collection<String> remove);
+
+    /**
      * Whether the account's destination can be asked now (its profile is open). Jobs for an account that is not
      * are left as they are, without a call, until it opens.
      */

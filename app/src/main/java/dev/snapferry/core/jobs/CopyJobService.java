@@ -7,6 +7,8 @@ import dev.snapferry.core.model.ApiFamily;
 import dev.snapferry.core.model.CopyJob;
 import dev.snapferry.core.model.CopyRequest;
 import dev.snapferry.core.model.JobFailure;
+import dev.snapferry.core.model.JobPlan;
+import dev.snapferry.core.model.PlanStage;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
@@ -165,19 +167,33 @@ public final class CopyJobService {
      */
     private int resolveStranded() {
         Map<String, List<CopyJob>> stranded = new LinkedHashMap<>();
+        List<UUID> undoing = new ArrayList<>();
         synchronized (this) {
             for (CopyJob job : jobs.values()) {
+                if (job.state() == JobState.CANCELLING && job.plan() != null && !resolvingNow.contains(job.id())
+                        && backend.canReach(job.workingAccount())) {
+                    // A cancel a crash or a refusal interrupted: taken up again, each undo reading before it acts.
+                    undoing.add(job.id());
+                    resolvingNow.add(job.id());
+                }
                 if (job.state() == JobState.SUBMITTING && !sendingNow.contains(job.id())
-                        && !resolvingNow.contains(job.id()) && backend.canReach(job.request().destinationAccount())) {
-                    stranded.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
+                        && !resolvingNow.contains(job.id()) && backend.canReach(job.workingAccount())) {
+                    stranded.computeIfAbsent(job.atCopy() ? key(job) : "stage/" + job.id(),
+                            k -> new ArrayList<>()).add(job);
                     resolvingNow.add(job.id());
                 }
             }
         }
-        int calls = 0;
+        int calls = undoing.size();
+        undoing.forEach(id -> executor.execute(() -> undo(id)));
         try {
             for (List<CopyJob> group : stranded.values()) {
-                CopyRequest first = group.getFirst().request();
+                if (!group.getFirst().atCopy()) {
+                    calls++;
+                    resolveStrandedStage(group.getFirst());
+                    continue;
+                }
+                CopyRequest first = group.getFirst().active();
                 Map<String, Snapshot> present;
                 try {
                     calls++;
@@ -190,7 +206,7 @@ public final class CopyJobService {
                 }
                 List<CopyJob> resolved = new ArrayList<>();
                 for (CopyJob job : group) {
-                    Snapshot target = present.get(IdentifierRules.normalize(job.request().targetIdentifier()));
+                    Snapshot target = present.get(IdentifierRules.normalize(job.active().targetIdentifier()));
                     resolved.add(target != null && fromSource(target, job) ? followed(job, target)
                             : job.withState(JobState.WAITING, 0, now()));
                 }
@@ -202,6 +218,28 @@ public final class CopyJobService {
             }
         }
         return calls;
+    }
+
+    /**
+     * A plan stranded at a share or a clean-up: a share AWS already holds is done (it is not sent again); anything
+     * else is sent again, the clean-up reading before it acts, so nothing is done twice.
+     */
+    private void resolveStrandedStage(CopyJob job) {
+        PlanStage stage = Objects.requireNonNull(job.plan()).stage();
+        CopyJob resolved;
+        try {
+            resolved = stage.kind() == PlanStage.Kind.SHARE && backend.sharedWith(stage.account(), stage.region(),
+                    stage.snapshot()).contains(stage.withAccount()) ? afterStage(job)
+                    : job.withState(JobState.WAITING, 0, now());
+        } catch (AwsCallException e) {
+            if (retryable(e.failure())) {
+                LOG.warn("Could not resolve stage {} of {}: {}; the next poll will", stage.kind(),
+                        job.request().targetIdentifier(), e.failure().awsCode());
+                return;
+            }
+            resolved = job.withState(JobState.WAITING, 0, now());
+        }
+        replaceIfUnchanged(List.of(job), List.of(resolved));
     }
 
     /** Applies resolutions only to jobs nobody changed meanwhile (a cancel, a clear, a discard). */
@@ -253,24 +291,69 @@ public final class CopyJobService {
         return ids;
     }
 
+    /**
+     * Queues a copy into another account as one job of {@code plan}'s stages, recorded like {@link #submit}; its
+     * stages run one after the other, each recorded before it is sent. Returns the job's id.
+     */
+    public UUID submitPlan(CopyRequest request, JobPlan plan) {
+        long recorded;
+        CopyJob job = CopyJob.planned(request, plan, now());
+        synchronized (this) {
+            jobs.put(job.id(), job);
+            lastSubmit = now();
+            recorded = recordLocked();
+        }
+        writer.writeSoon();
+        pump();
+        IOException failure = writer.awaitWritten(recorded, historyWait);
+        if (failure != null) {
+            LOG.warn("The copy plan {} is not in the history yet: {}", request.targetIdentifier(),
+                    dev.snapferry.core.storage.AtomicFiles.describe(failure));
+        }
+        return job.id();
+    }
+
+    /**
+     * Takes a failed plan up again at the stage it failed at: the stages before it are done and are not sent
+     * again. False when the job is not a failed plan.
+     */
+    public boolean resume(UUID id) {
+        synchronized (this) {
+            CopyJob job = jobs.get(id);
+            if (job == null || job.plan() == null || job.state() != JobState.FAILED) {
+                return false;
+            }
+            jobs.put(id, job.withState(JobState.WAITING, 0, now()));
+            notBefore.remove(id);
+            lastSubmit = now();
+            recordLocked();
+        }
+        writer.writeSoon();
+        pump();
+        return true;
+    }
+
     /** Sends waiting jobs while their destination has a free slot. */
     public void pump() {
         List<CopyJob> sending = new ArrayList<>();
         long recorded;
         synchronized (this) {
             Map<String, Integer> busy = new LinkedHashMap<>();
-            jobs.values().stream().filter(j -> j.state().holdsCopySlot())
+            // A plan's share or clean-up is no copy: it takes no slot, and waits for none.
+            jobs.values().stream().filter(j -> j.atCopy() && j.state().holdsCopySlot())
                     .forEach(j -> busy.merge(slotKey(j), 1, Integer::sum));
             Instant now = now();
             for (CopyJob job : List.copyOf(jobs.values())) {
                 if (job.state() != JobState.WAITING || notBefore.getOrDefault(job.id(), now).isAfter(now)) {
                     continue;
                 }
-                int used = busy.getOrDefault(slotKey(job), 0);
-                if (used >= slots(job)) {
-                    continue;
+                if (job.atCopy()) {
+                    int used = busy.getOrDefault(slotKey(job), 0);
+                    if (used >= slots(job)) {
+                        continue;
+                    }
+                    busy.put(slotKey(job), used + 1);
                 }
-                busy.put(slotKey(job), used + 1);
                 CopyJob next = job.withState(JobState.SUBMITTING, 0, now);
                 jobs.put(job.id(), next);
                 sending.add(next);
@@ -307,12 +390,11 @@ public final class CopyJobService {
     private void send(CopyJob job) {
         CopyJob after;
         try {
-            Snapshot target = backend.copy(job.request());
-            after = followed(job, target);
+            after = job.atCopy() ? followed(job, backend.copy(job.active())) : runStage(job);
         } catch (AwsCallException e) {
             after = refused(job, e.failure());
         } catch (RuntimeException e) {
-            LOG.warn("Copy {} could not be sent", job.request().targetIdentifier(), e);
+            LOG.warn("Copy {} could not be sent", job.active().targetIdentifier(), e);
             String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                     : e.getMessage();
             after = job.failed(JobFailure.of("jobs.failure.unsent", why), now());
@@ -324,25 +406,66 @@ public final class CopyJobService {
         pump();
     }
 
+    /** Runs a plan's share or clean-up stage; the job at the stage after it. */
+    private CopyJob runStage(CopyJob job) {
+        PlanStage stage = Objects.requireNonNull(job.plan()).stage();
+        String with = Objects.requireNonNull(stage.withAccount());
+        if (stage.kind() == PlanStage.Kind.SHARE) {
+            backend.share(stage.account(), stage.region(), stage.snapshot(), List.of(with), List.of());
+        } else {
+            cleanUp(stage.account(), stage.region(), stage.snapshot(), with, stage.deleteSnapshot());
+        }
+        return afterStage(job);
+    }
+
+    /**
+     * Stops sharing {@code snapshot} with {@code sharedWith} and, when asked, deletes it; each only if it is still
+     * so, so that running it again (after a crash, a retry) sends nothing twice.
+     */
+    private void cleanUp(AccountRef owner, RegionRef region, String snapshot, String sharedWith, boolean delete) {
+        java.util.Set<String> shared;
+        try {
+            shared = backend.sharedWith(owner, region, snapshot);
+        } catch (AwsCallException e) {
+            if (e.failure() instanceof AwsFailure.NotFound) {
+                return;
+            }
+            throw e;
+        }
+        if (shared.contains(sharedWith)) {
+            backend.share(owner, region, snapshot, List.of(), List.of(sharedWith));
+        }
+        if (delete) {
+            deleteIfPresent(owner, region, snapshot);
+        }
+    }
+
+    /** The job once its current stage is done: the next stage waiting, or, after the last, the job available. */
+    private CopyJob afterStage(CopyJob job) {
+        JobPlan plan = job.plan();
+        return plan == null || plan.atLastStage() ? job.withState(JobState.AVAILABLE, 100, now())
+                : job.nextStage(now());
+    }
+
     private CopyJob refused(CopyJob job, AwsFailure failure) {
         if (retryable(failure)) {
             synchronized (this) {
                 notBefore.put(job.id(), now().plus(RESEND_AFTER));
             }
-            LOG.info("Copy {} refused for now ({}); it is sent again later", job.request().targetIdentifier(),
+            LOG.info("Copy {} refused for now ({}); it is sent again later", job.active().targetIdentifier(),
                     failure.awsCode());
             return job.withState(JobState.WAITING, 0, now());
         }
-        if (failure instanceof AwsFailure.AlreadyExists) {
+        if (failure instanceof AwsFailure.AlreadyExists && job.atCopy()) {
             // Perhaps our own earlier attempt reached AWS before its reply was lost (a timeout, a reset, the
             // SDK's own retry of it): then it is this copy. A snapshot of that name copied from this very source
             // is what the user asked for, whoever sent it. When AWS does not say the source (Elastic), one still
             // being made, or made since the job was, is taken for ours.
             try {
-                Snapshot existing = backend.snapshots(job.request().destinationAccount(),
-                        job.request().destinationRegion(), elastic(job))
-                        .get(IdentifierRules.normalize(job.request().targetIdentifier()));
-                boolean sameSource = existing != null && job.request().source().arn()
+                Snapshot existing = backend.snapshots(job.active().destinationAccount(),
+                        job.active().destinationRegion(), elastic(job))
+                        .get(IdentifierRules.normalize(job.active().targetIdentifier()));
+                boolean sameSource = existing != null && job.active().source().arn()
                         .equals(existing.sourceSnapshotArn());
                 if (existing != null && job.submittedAt() != null && (sameSource || fromSource(existing, job)
                         && (existing.status().state().isInProgress() || existing.createTime() != null
@@ -372,7 +495,7 @@ public final class CopyJobService {
         int stranded = resolveStranded();
         Map<String, List<CopyJob>> groups = new LinkedHashMap<>();
         for (CopyJob job : jobs()) {
-            if (followedByPolls(job.state()) && backend.canReach(job.request().destinationAccount())) {
+            if (followedByPolls(job) && backend.canReach(job.active().destinationAccount())) {
                 groups.computeIfAbsent(key(job), k -> new ArrayList<>()).add(job);
             }
         }
@@ -380,11 +503,11 @@ public final class CopyJobService {
         boolean moved = false;
         boolean failed = false;
         for (List<CopyJob> group : groups.values()) {
-            CopyRequest first = group.getFirst().request();
+            CopyRequest first = group.getFirst().active();
             boolean elastic = group.stream().anyMatch(CopyJobService::elastic);
             Map<String, Snapshot> present;
             List<String> rdsTargets = group.stream().filter(j -> !elastic(j))
-                    .map(j -> j.request().targetIdentifier()).toList();
+                    .map(j -> j.active().targetIdentifier()).toList();
             try {
                 calls += (rdsTargets.isEmpty() ? 0 : 1) + (elastic ? 1 : 0);
                 present = backend.targets(first.destinationAccount(), first.destinationRegion(), rdsTargets,
@@ -399,14 +522,14 @@ public final class CopyJobService {
             List<CopyJob> changes = new ArrayList<>();
             for (CopyJob job : group) {
                 CopyJob now = job(job.id()).orElse(job);
-                if (!followedByPolls(now.state())) {
+                if (!followedByPolls(now) || now.active() != job.active()) {
                     // It moved on while the poll was out (a cancel of a job just refused, a clear): a poll's
                     // answer about its target must not bring a finished job back to copying.
                     continue;
                 }
-                CopyJob next = advance(now, present.get(IdentifierRules.normalize(job.request()
+                CopyJob next = advance(now, present.get(IdentifierRules.normalize(job.active()
                         .targetIdentifier())));
-                if (next.state() != now.state() || next.percent() != now.percent()) {
+                if (next.state() != now.state() || next.percent() != now.percent() || next.plan() != now.plan()) {
                     moved = true;
                     before.add(now);
                     changes.add(next);
@@ -424,22 +547,24 @@ public final class CopyJobService {
         return calls;
     }
 
-    /** The states whose copies a poll follows in AWS. */
-    private static boolean followedByPolls(JobState state) {
-        return state == JobState.COPYING || state == JobState.QUEUED_BY_AWS || state == JobState.CANCELLING;
+    /** The jobs whose copies a poll follows in AWS: a copy in flight (a plan's too), or one being cancelled. */
+    private static boolean followedByPolls(CopyJob job) {
+        JobState state = job.state();
+        return job.atCopy() && (state == JobState.COPYING || state == JobState.QUEUED_BY_AWS
+                || state == JobState.CANCELLING && job.plan() == null);
     }
 
     private CopyJob advance(CopyJob job, @Nullable Snapshot target) {
         if (target == null) {
             return job.state() == JobState.CANCELLING ? job.withState(JobState.CANCELLED, job.percent(), now())
-                    : job.failed(JobFailure.of("jobs.failure.gone", job.request().targetIdentifier(),
-                    job.request().destinationRegion().code()), now());
+                    : job.failed(JobFailure.of("jobs.failure.gone", job.active().targetIdentifier(),
+                    job.active().destinationRegion().code()), now());
         }
         if (job.state() == JobState.CANCELLING) {
             return job;
         }
         return switch (target.status().state()) {
-            case AVAILABLE -> job.withState(JobState.AVAILABLE, 100, now());
+            case AVAILABLE -> afterStage(job);
             case FAILED -> job.failed(JobFailure.of("jobs.failure.awsStatus", target.status().raw()), now());
             case QUEUED -> job.state() == JobState.QUEUED_BY_AWS ? job
                     : job.withState(JobState.QUEUED_BY_AWS, 0, now());
@@ -483,17 +608,27 @@ public final class CopyJobService {
         // two would otherwise be overwritten (a copy sent to AWS while its job says cancelled), or overwrite it.
         synchronized (this) {
             CopyJob job = jobs.get(id);
-            if (job == null || job.state().isFinal() || job.state() == JobState.CANCELLING
-                    || job.state() == JobState.SUBMITTING) {
+            if (job == null || !cancellable(job)) {
                 return false;
             }
-            next = job.state() == JobState.WAITING ? job.withState(JobState.CANCELLED, 0, now())
+            boolean nothingMade = job.state() == JobState.WAITING
+                    && (job.plan() == null || job.plan().done().isEmpty());
+            next = nothingMade ? job.withState(JobState.CANCELLED, 0, now())
                     : job.withState(JobState.CANCELLING, job.percent(), now());
             jobs.put(id, next);
             recorded = recordLocked();
         }
         writer.writeSoon();
-        if (next.state() == JobState.CANCELLING) {
+        if (next.state() == JobState.CANCELLING && next.plan() != null) {
+            long onDisk = recorded;
+            synchronized (this) {
+                resolvingNow.add(id);
+            }
+            executor.execute(() -> {
+                writer.awaitWritten(onDisk, historyWait);
+                undo(id);
+            });
+        } else if (next.state() == JobState.CANCELLING) {
             CopyJob cancelling = next;
             executor.execute(() -> {
                 // On disk before the target goes: a crash in between then ends the job cancelled, not vanished.
@@ -514,6 +649,74 @@ public final class CopyJobService {
         }
         pump();
         return true;
+    }
+
+    /**
+     * Whether {@link #cancel} would take the job: not over, not being sent, not being cancelled, and, for a plan,
+     * not past its last copy (what the user asked for exists then; only the clean-up is left).
+     */
+    public static boolean cancellable(CopyJob job) {
+        return !job.state().isFinal() && job.state() != JobState.CANCELLING && job.state() != JobState.SUBMITTING
+                && (job.plan() == null || !job.plan().copied());
+    }
+
+    /**
+     * What cancelling a plan takes back besides its current copy: the stages done so far, most recent first (the
+     * confirmation names them). Empty for a plain job.
+     */
+    public static List<PlanStage> undoneByCancel(CopyJob job) {
+        if (job.plan() == null) {
+            return List.of();
+        }
+        return job.plan().done().reversed().stream()
+                .filter(s -> s.kind() == PlanStage.Kind.SHARE || s.kind() == PlanStage.Kind.COPY).toList();
+    }
+
+    /**
+     * Takes back what a cancelled plan made: its current copy, if sent, then each stage done, most recent first
+     * (a share is withdrawn, a copy deleted); then the job is cancelled. Each step reads before it acts, so that
+     * running it again (a refusal, a crash) does nothing twice. A refusal leaves the job cancelling, for the next
+     * poll to take up again.
+     */
+    private void undo(UUID id) {
+        try {
+            CopyJob job = job(id).orElse(null);
+            if (job == null || job.state() != JobState.CANCELLING || job.plan() == null) {
+                return;
+            }
+            PlanStage current = job.plan().stage();
+            if (current.kind() == PlanStage.Kind.COPY) {
+                deleteIfPresent(current.account(), current.region(), current.snapshot());
+            }
+            for (PlanStage done : undoneByCancel(job)) {
+                if (done.kind() == PlanStage.Kind.SHARE) {
+                    cleanUp(done.account(), done.region(), done.snapshot(), Objects.requireNonNull(
+                            done.withAccount()), false);
+                } else {
+                    deleteIfPresent(done.account(), done.region(), done.snapshot());
+                }
+            }
+            CopyJob after = job(id).orElse(null);
+            if (after != null && after.state() == JobState.CANCELLING) {
+                replaceIfUnchanged(List.of(after), List.of(after.withState(JobState.CANCELLED, after.percent(),
+                        now())));
+            }
+        } catch (AwsCallException e) {
+            LOG.info("Cancelling plan {} refused for now ({}); the next poll takes it up again", id,
+                    e.failure().awsCode());
+        } finally {
+            synchronized (this) {
+                resolvingNow.remove(id);
+            }
+        }
+    }
+
+    private void deleteIfPresent(AccountRef account, RegionRef region, String snapshot) {
+        Snapshot made = backend.targets(account, region, List.of(snapshot), false)
+                .get(IdentifierRules.normalize(snapshot));
+        if (made != null) {
+            backend.delete(account, made);
+        }
     }
 
     /**
@@ -563,7 +766,7 @@ public final class CopyJobService {
     private CopyJob followed(CopyJob job, Snapshot target) {
         CopyJob submitted = job.submitted(target.arn(), now());
         return switch (target.status().state()) {
-            case AVAILABLE -> submitted.withState(JobState.AVAILABLE, 100, now());
+            case AVAILABLE -> afterStage(submitted);
             case COPYING, CREATING -> target.status().percent() > 0
                     ? submitted.withState(JobState.COPYING, target.status().percent(), now()) : submitted;
             default -> submitted;
@@ -640,26 +843,26 @@ public final class CopyJobService {
     }
 
     private static boolean fromSource(Snapshot target, CopyJob job) {
-        return target.sourceSnapshotArn() == null || target.sourceSnapshotArn().equals(job.request().source().arn());
+        return target.sourceSnapshotArn() == null || target.sourceSnapshotArn().equals(job.active().source().arn());
     }
 
     private static boolean elastic(CopyJob job) {
-        return job.request().engine().api() == ApiFamily.DOCDB_ELASTIC;
+        return job.active().engine().api() == ApiFamily.DOCDB_ELASTIC;
     }
 
     /** How many copies of the job's engine AWS lets run at once per account and destination region. */
     public int slots(CopyJob job) {
-        return matrix.forEngine(job.request().engine()).maxCopiesInFlightPerRegion();
+        return matrix.forEngine(job.active().engine()).maxCopiesInFlightPerRegion();
     }
 
     /** Copies count against one quota per account, destination region and service (the RDS API's or Elastic's). */
     private static String slotKey(CopyJob job) {
-        return key(job) + "/" + job.request().engine().api();
+        return key(job) + "/" + job.active().engine().api();
     }
 
     private static String key(CopyJob job) {
-        AccountRef account = job.request().destinationAccount();
-        RegionRef region = job.request().destinationRegion();
+        AccountRef account = job.active().destinationAccount();
+        RegionRef region = job.active().destinationRegion();
         return account.accountId() + "/" + region.code();
     }
 

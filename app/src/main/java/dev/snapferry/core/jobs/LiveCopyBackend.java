@@ -71,6 +71,25 @@ public final class LiveCopyBackend implements CopyBackend {
     }
 
     @Override
+    public java.util.Set<String> sharedWith(AccountRef owner, RegionRef region, String snapshot) {
+        AccountSession session = session(owner);
+        return writer.restoreAccounts(session, named(session, region, snapshot));
+    }
+
+    @Override
+    public void share(AccountRef owner, RegionRef region, String snapshot, java.util.Collection<String> add,
+                      java.util.Collection<String> remove) {
+        AccountSession session = session(owner);
+        writer.share(session, named(session, region, snapshot), add, remove);
+    }
+
+    private Snapshot named(AccountSession session, RegionRef region, String identifier) {
+        return writer.describe(session, region, identifier).orElseThrow(() -> new AwsCallException(
+                new dev.snapferry.core.aws.AwsFailure.NotFound("DBClusterSnapshotNotFoundFault",
+                        "DBClusterSnapshot " + identifier + " not found."), null));
+    }
+
+    @Override
     public boolean canReach(AccountRef account) {
         return sessions.forAccount(account.accountId()).isPresent();
     }

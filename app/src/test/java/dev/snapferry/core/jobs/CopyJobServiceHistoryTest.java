@@ -305,33 +305,20 @@ class CopyJobServiceHistoryTest {
     }
 
     /** The live backend, with a look at each copy request as it leaves. */
-    private record WatchedBackend(CopyBackend live, Consumer<CopyRequest> beforeCopy) implements CopyBackend {
+    /** The live backend, with a look at each copy before it is sent. */
+    private static final class WatchedBackend extends DelegatingBackend {
+
+        private final Consumer<CopyRequest> beforeCopy;
+
+        WatchedBackend(CopyBackend live, Consumer<CopyRequest> beforeCopy) {
+            super(live);
+            this.beforeCopy = beforeCopy;
+        }
 
         @Override
         public Snapshot copy(CopyRequest request) {
             beforeCopy.accept(request);
-            return live.copy(request);
-        }
-
-        @Override
-        public Map<String, Snapshot> snapshots(AccountRef account, RegionRef region, boolean elastic) {
-            return live.snapshots(account, region, elastic);
-        }
-
-        @Override
-        public Map<String, Snapshot> targets(AccountRef account, RegionRef region, Collection<String> identifiers,
-                                             boolean elastic) {
-            return live.targets(account, region, identifiers, elastic);
-        }
-
-        @Override
-        public void delete(AccountRef account, Snapshot target) {
-            live.delete(account, target);
-        }
-
-        @Override
-        public boolean canReach(AccountRef account) {
-            return live.canReach(account);
+            return super.copy(request);
         }
     }
 

@@ -33,6 +33,22 @@ class DelegatingBackend implements CopyBackend {
     }
 
     @Override
+    public java.util.Set<String> sharedWith(AccountRef owner, RegionRef region, String snapshot) {
+        return live.sharedWith(owner, region, snapshot);
+    }
+
+    @Override
+    public void share(AccountRef owner, RegionRef region, String snapshot, Collection<String> add,
+                      Collection<String> remove) {
+        live.share(owner, region, snapshot, add, remove);
+    }
+
+    @Override
+    public boolean canReach(AccountRef account) {
+        return live.canReach(account);
+    }
+
+    @Override
     public void delete(AccountRef account, Snapshot target) {
         live.delete(account, target);
     }

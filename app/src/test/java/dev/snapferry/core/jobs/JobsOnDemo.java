@@ -50,6 +50,15 @@ final class JobsOnDemo implements AutoCloseable {
                         && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
     }
 
+    /** The disaster-recovery account, opened through the real SDK and added to {@link #sessions}. */
+    AccountSession openDisasterRecovery() {
+        AccountSession dr = AccountSession.open("dr", true, EAST, new AwsClients(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY)),
+                simulator.endpoint(), http, 2));
+        sessions.add("dr", List.of(dr));
+        return dr;
+    }
+
     @Override
     public void close() {
         sessions.close();
