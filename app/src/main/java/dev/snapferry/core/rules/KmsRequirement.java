@@ -12,6 +12,8 @@ public record KmsRequirement(Need need, Reason reason) {
     public enum Reason {
         CROSS_REGION_ENCRYPTED("kms.reason.crossRegionEncrypted"),
         SHARED_ENCRYPTED("kms.reason.sharedEncrypted"),
+        /** The user's own snapshot, copied into another account through a plan: the copy takes that account's key. */
+        OTHER_ACCOUNT_ENCRYPTED("kms.reason.otherAccountEncrypted"),
         SAME_REGION_ENCRYPTED("kms.reason.sameRegionEncrypted"),
         UNENCRYPTED_ERROR("kms.reason.unencryptedError"),
         UNENCRYPTED_ENCRYPTS("kms.reason.unencryptedEncrypts");

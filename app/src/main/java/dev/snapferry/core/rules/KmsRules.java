@@ -30,7 +30,8 @@ public final class KmsRules {
             return new KmsRequirement(KmsRequirement.Need.REQUIRED, KmsRequirement.Reason.CROSS_REGION_ENCRYPTED);
         }
         if (ctx.sharedSource() && caps.sharedEncryptedRequiresKey()) {
-            return new KmsRequirement(KmsRequirement.Need.REQUIRED, KmsRequirement.Reason.SHARED_ENCRYPTED);
+            return new KmsRequirement(KmsRequirement.Need.REQUIRED, ctx.source().isForeign()
+                    ? KmsRequirement.Reason.SHARED_ENCRYPTED : KmsRequirement.Reason.OTHER_ACCOUNT_ENCRYPTED);
         }
         return new KmsRequirement(KmsRequirement.Need.OPTIONAL, KmsRequirement.Reason.SAME_REGION_ENCRYPTED);
     }

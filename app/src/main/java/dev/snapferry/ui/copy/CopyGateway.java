@@ -32,4 +32,25 @@ public interface CopyGateway {
      * the wizard can show the refusal at its field.
      */
     void start(dev.snapferry.core.model.CopyRequest request);
+
+    /**
+     * Who may restore an RDS-family manual snapshot besides its owner (its {@code restore} attribute), asked of
+     * the owner's account.
+     */
+    Set<String> sharedWith(AccountRef owner, dev.snapferry.core.model.Snapshot snapshot);
+
+    /**
+     * The key's policy (KMS GetKeyPolicy, policy name {@code default}), asked of the key's account. Throws
+     * {@code AwsCallException} when the user may not read it.
+     */
+    String keyPolicy(AccountRef owner, RegionRef region, String keyId);
+
+    /** Replaces the key's policy (KMS PutKeyPolicy); only on the user's explicit confirmation. */
+    void putKeyPolicy(AccountRef owner, RegionRef region, String keyId, String policy);
+
+    /**
+     * Starts a copy into another account as one job of {@code plan}'s stages. Throws {@code AwsCallException} when
+     * AWS refuses its first stage at once.
+     */
+    void startPlan(dev.snapferry.core.model.CopyRequest request, dev.snapferry.core.model.JobPlan plan);
 }

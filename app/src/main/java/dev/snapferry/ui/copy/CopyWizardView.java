@@ -5,6 +5,7 @@ import dev.snapferry.core.model.KmsKey;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.tags.TagEditorView;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
@@ -47,6 +48,7 @@ public final class CopyWizardView {
     private final KeyStepViewModel encryption;
     private final TagsStepViewModel tagging;
     private final ReviewStepViewModel review;
+    private final PlanStepViewModel plan;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
     private final Button cancel;
@@ -59,6 +61,7 @@ public final class CopyWizardView {
         this.encryption = viewModel.keyStep();
         this.tagging = viewModel.tagsStep();
         this.review = viewModel.reviewStep();
+        this.plan = viewModel.planStep();
         root.getStyleClass().add("copy-wizard");
         root.setPrefSize(860, 620);
 
@@ -66,7 +69,15 @@ public final class CopyWizardView {
         steps.getStyleClass().add("wizard-steps");
         steps.setPadding(new Insets(12, 16, 12, 16));
         for (CopyWizardViewModel.Step step : CopyWizardViewModel.Step.values()) {
-            Label label = new Label((step.ordinal() + 1) + ". " + messages.get("copy.step." + step.name()));
+            Label label = new Label();
+            // The plan is a step only for a copy into another account; the steps after it are numbered to match.
+            label.textProperty().bind(Bindings.createStringBinding(() -> (step.ordinal() + 1
+                    - (step.ordinal() > CopyWizardViewModel.Step.PLAN.ordinal() && !plan.activeProperty().get()
+                    ? 1 : 0)) + ". " + messages.get("copy.step." + step.name()), plan.activeProperty()));
+            if (step == CopyWizardViewModel.Step.PLAN) {
+                label.visibleProperty().bind(plan.activeProperty());
+                label.managedProperty().bind(plan.activeProperty());
+            }
             label.getStyleClass().add("wizard-step");
             label.pseudoClassStateChanged(CURRENT, viewModel.stepProperty().get() == step);
             viewModel.stepProperty().addListener((obs, old, now) -> label.pseudoClassStateChanged(CURRENT,
@@ -76,7 +87,7 @@ public final class CopyWizardView {
         root.setTop(steps);
 
         StackPane pages = new StackPane(page(destinationPage()), page(encryptionPage()),
-                page(tagsPage()), page(reviewPage()));
+                page(tagsPage()), page(planPage()), page(reviewPage()));
         for (int i = 0; i < pages.getChildren().size(); i++) {
             Node page = pages.getChildren().get(i);
             CopyWizardViewModel.Step step = CopyWizardViewModel.Step.values()[i];
@@ -144,7 +155,15 @@ public final class CopyWizardView {
         account.setConverter(converter(a -> a == null ? "" : a.accountId() + "  (" + a.profileName() + ")"));
         account.valueProperty().bindBidirectional(destination.accountProperty());
         account.setMaxWidth(Double.MAX_VALUE);
-        grid.addRow(0, fieldLabel("copy.account", account), account);
+        Label accountNote = new Label();
+        accountNote.setId("copyAccountNote");
+        accountNote.getStyleClass().add("field-note");
+        accountNote.setWrapText(true);
+        accountNote.textProperty().bind(destination.accountNoteProperty());
+        accountNote.visibleProperty().bind(destination.accountNoteProperty().isNotEmpty());
+        accountNote.managedProperty().bind(accountNote.visibleProperty());
+        grid.addRow(0, fieldLabel("copy.account", account), new VBox(4, account,
+                problem(destination.accountProblemProperty(), account, "accountProblem"), accountNote));
 
         ComboBox<DestinationStepViewModel.RegionChoice> region = new ComboBox<>(destination.regions());
         region.setId("copyRegion");
@@ -406,6 +425,156 @@ public final class CopyWizardView {
         general.visibleProperty().bind(review.generalProblemProperty().isNotEmpty());
         general.managedProperty().bind(general.visibleProperty());
         return new VBox(10, general, rows);
+    }
+
+    // ---- step 4, for another account ----
+
+    private Node planPage() {
+        Label title = new Label(messages.get("copy.plan.title"));
+        title.getStyleClass().add("section-title");
+        Label intro = new Label(messages.get("copy.plan.intro"));
+        intro.setWrapText(true);
+        Label general = new Label();
+        general.setId("planProblem");
+        general.getStyleClass().add("field-problem");
+        general.setWrapText(true);
+        general.textProperty().bind(plan.problemProperty());
+        general.visibleProperty().bind(plan.problemProperty().isNotEmpty());
+        general.managedProperty().bind(general.visibleProperty());
+
+        ComboBox<KmsKey> middle = new ComboBox<>(plan.ownerKeys());
+        middle.setId("planIntermediateKey");
+        middle.setAccessibleText(messages.get("copy.plan.intermediateKey"));
+        middle.setPromptText(messages.get("copy.plan.intermediateKey.prompt"));
+        middle.setConverter(converter(k -> k == null ? "" : keyText(k)));
+        middle.valueProperty().bindBidirectional(plan.intermediateKeyProperty());
+        middle.setMaxWidth(Double.MAX_VALUE);
+        GridPane keyGrid = form();
+        keyGrid.addRow(0, fieldLabel("copy.plan.intermediateKey", middle), middle);
+        keyGrid.add(problem(plan.intermediateProblemProperty(), middle, "planIntermediateProblem"), 1, 1);
+        keyGrid.visibleProperty().bind(plan.intermediateNeededProperty());
+        keyGrid.managedProperty().bind(keyGrid.visibleProperty());
+
+        VBox steps = new VBox(8);
+        steps.setId("planSteps");
+        Runnable drawSteps = () -> steps.getChildren().setAll(plan.rows().stream().map(this::planRow).toList());
+        plan.rows().addListener((javafx.collections.ListChangeListener<PlanStepViewModel.Row>) c -> drawSteps.run());
+        drawSteps.run();
+
+        Label keysTitle = new Label(messages.get("copy.plan.keys"));
+        keysTitle.getStyleClass().add("section-title");
+        VBox keys = new VBox(8);
+        keys.setId("planKeys");
+        Runnable drawKeys = () -> keys.getChildren().setAll(plan.keyChecks().stream().map(this::keyCheck).toList());
+        plan.keyChecks().addListener((javafx.collections.ListChangeListener<PlanStepViewModel.KeyCheck>) c ->
+                drawKeys.run());
+        drawKeys.run();
+        VBox keySection = new VBox(6, keysTitle, keys);
+        keySection.visibleProperty().bind(Bindings.isNotEmpty(plan.keyChecks()));
+        keySection.managedProperty().bind(keySection.visibleProperty());
+
+        CheckBox risk = new CheckBox(messages.get("copy.plan.acceptRisk"));
+        risk.setId("planAcceptRisk");
+        risk.selectedProperty().bindBidirectional(plan.acceptRiskProperty());
+        risk.visibleProperty().bind(Bindings.createBooleanBinding(plan::needsRiskAccepted, plan.keyChecks()));
+        risk.managedProperty().bind(risk.visibleProperty());
+        CheckBox cleanUp = new CheckBox(messages.get("copy.plan.cleanUp"));
+        cleanUp.setId("planCleanUp");
+        cleanUp.selectedProperty().bindBidirectional(plan.cleanUpProperty());
+
+        VBox content = new VBox(10, title, intro, general, keyGrid, steps, keySection, risk, cleanUp);
+        content.setPadding(new Insets(0, 8, 8, 0));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setId("planPage");
+        return scroll;
+    }
+
+    private Node planRow(PlanStepViewModel.Row row) {
+        Label text = new Label(row.number() + ". " + (row.copy().isEmpty() ? "" : row.copy() + ": ") + row.text());
+        text.setWrapText(true);
+        text.getStyleClass().add("target-name");
+        Label where = new Label(row.where());
+        where.getStyleClass().add("field-note");
+        TextArea cli = new TextArea(row.cli());
+        cli.setEditable(false);
+        cli.setWrapText(true);
+        cli.setPrefRowCount(row.cli().split("\n").length + 1);
+        cli.getStyleClass().add("cli");
+        cli.setAccessibleText(messages.get("copy.review.cli"));
+        return new VBox(2, text, where, cli);
+    }
+
+    private Node keyCheck(PlanStepViewModel.KeyCheck check) {
+        Label status = new Label(messages.get("copy.plan.key." + check.access().name(), check.keyId(),
+                check.destinationAccount()));
+        status.setWrapText(true);
+        status.getStyleClass().add(switch (check.access()) {
+            case ADMITS -> "field-ok";
+            case MISSING, UNREADABLE -> "field-problem";
+            default -> "field-note";
+        });
+        VBox box = new VBox(4, status);
+        if (!check.detail().isEmpty()) {
+            Label detail = new Label(check.detail());
+            detail.setWrapText(true);
+            detail.getStyleClass().add("field-warning");
+            box.getChildren().add(detail);
+        }
+        if (check.access() == PlanStepViewModel.Access.MISSING) {
+            TextArea statement = new TextArea(check.statement());
+            statement.setId("planKeyStatement");
+            statement.setEditable(false);
+            statement.setPrefRowCount(12);
+            statement.getStyleClass().add("cli");
+            Button apply = new Button(messages.get("copy.plan.key.apply"));
+            apply.setId("planApplyKeyPolicy");
+            apply.setOnAction(e -> {
+                if (confirmPolicyChange(check)) {
+                    plan.applyKeyPolicy(check);
+                }
+            });
+            box.getChildren().addAll(statement, apply);
+        }
+        return box;
+    }
+
+    /** The separate confirmation of a key policy change: the policy now and after, side by side. */
+    private boolean confirmPolicyChange(PlanStepViewModel.KeyCheck check) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(messages.get("copy.plan.key.confirm.title", check.keyId()));
+        dialog.setHeaderText(messages.get("copy.plan.key.confirm.header", check.keyId(),
+                check.destinationAccount()));
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        TextArea before = new TextArea(check.policy());
+        before.setId("planPolicyBefore");
+        TextArea after = new TextArea(check.proposed());
+        after.setId("planPolicyAfter");
+        for (TextArea area : List.of(before, after)) {
+            area.setEditable(false);
+            area.setPrefColumnCount(40);
+            area.setPrefRowCount(22);
+            area.getStyleClass().add("cli");
+        }
+        GridPane grid = form();
+        grid.addRow(0, new Label(messages.get("copy.plan.key.confirm.before")),
+                new Label(messages.get("copy.plan.key.confirm.after")));
+        grid.addRow(1, before, after);
+        grid.getColumnConstraints().clear();
+        dialog.getDialogPane().setContent(grid);
+        javafx.scene.control.ButtonType change = new javafx.scene.control.ButtonType(
+                messages.get("copy.plan.key.confirm.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType cancelChange = new javafx.scene.control.ButtonType(
+                messages.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(cancelChange, change);
+        // A change to who may use a key is never the default answer.
+        ((Button) dialog.getDialogPane().lookupButton(cancelChange)).setDefaultButton(true);
+        ((Button) dialog.getDialogPane().lookupButton(change)).setDefaultButton(false);
+        dialog.setResizable(true);
+        return dialog.showAndWait().filter(change::equals).isPresent();
     }
 
     // ---- helpers ----

@@ -3,6 +3,7 @@ package dev.snapferry.ui.copy;
 import dev.snapferry.core.aws.AwsFailure;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.JobPlan;
 import dev.snapferry.core.model.KmsKey;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
@@ -12,7 +13,9 @@ import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.Scheduler;
 import dev.snapferry.ui.common.TaskRunner;
 import java.time.Clock;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,7 +43,10 @@ import org.jspecify.annotations.Nullable;
 public final class CopyWizardViewModel {
 
     public enum Step {
-        DESTINATION, ENCRYPTION, TAGS, REVIEW
+        DESTINATION, ENCRYPTION, TAGS,
+        /** Only for a copy into another account than the snapshots' own: the plan of shares and copies. */
+        PLAN,
+        REVIEW
     }
 
     private final List<CopyTarget> targets;
@@ -49,8 +55,10 @@ public final class CopyWizardViewModel {
     private final DestinationStepViewModel destination;
     private final KeyStepViewModel encryption;
     private final TagsStepViewModel tagging;
+    private final PlanStepViewModel plan;
     private final ReviewStepViewModel review;
     private final CopyChecks checks;
+    private final CopyGateway gateway;
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.DESTINATION);
 
     public CopyWizardViewModel(List<Snapshot> sources, CapabilityMatrix matrix, CopyGateway gateway, TaskRunner tasks,
@@ -59,7 +67,7 @@ public final class CopyWizardViewModel {
             throw new IllegalArgumentException("nothing to copy");
         }
         Objects.requireNonNull(matrix, "matrix");
-        Objects.requireNonNull(gateway, "gateway");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(tasks, "tasks");
         this.targets = sources.stream().map(CopyTarget::new).toList();
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -70,8 +78,11 @@ public final class CopyWizardViewModel {
                 review::showProblem);
         this.encryption = new KeyStepViewModel(targets, matrix, gateway, tasks, messages, this::revalidate);
         this.tagging = new TagsStepViewModel(targets, matrix, messages);
-        this.checks = new CopyChecks(targets, matrix, messages, this::request, review::row);
-        Stream.of(destination.inputs(), encryption.inputs(), tagging.inputs()).flatMap(List::stream)
+        this.plan = new PlanStepViewModel(targets, matrix, gateway, tasks, messages, demoEndpoint, this::revalidate);
+        this.checks = new CopyChecks(targets, matrix, messages, this::request, (target, request) ->
+                plan.activeProperty().get() ? review.row(target, request, plan.cliOf(target)) : review.row(target,
+                        request));
+        Stream.of(destination.inputs(), encryption.inputs(), tagging.inputs(), plan.inputs()).flatMap(List::stream)
                 .forEach(o -> o.addListener(x -> revalidate()));
         destination.accountProperty().addListener(x -> destinationChanged());
         destination.regionProperty().addListener(x -> destinationChanged());
@@ -92,6 +103,10 @@ public final class CopyWizardViewModel {
 
     public TagsStepViewModel tagsStep() {
         return tagging;
+    }
+
+    public PlanStepViewModel planStep() {
+        return plan;
     }
 
     public ReviewStepViewModel reviewStep() {
@@ -127,25 +142,31 @@ public final class CopyWizardViewModel {
 
     public BooleanBinding canNext() {
         return Bindings.createBooleanBinding(() -> step.get() != Step.REVIEW && stepValid(step.get()), step,
-                destination.validProperty(), encryption.validProperty(), tagging.validProperty());
+                destination.validProperty(), encryption.validProperty(), tagging.validProperty(),
+                plan.validProperty());
     }
 
     public BooleanBinding canFinish() {
         return Bindings.createBooleanBinding(() -> stepValid(Step.REVIEW) && !submittingProperty().get()
                         && !doneProperty().get(), destination.validProperty(), encryption.validProperty(),
-                tagging.validProperty(), submittingProperty(), doneProperty());
+                tagging.validProperty(), plan.validProperty(), submittingProperty(), doneProperty());
     }
 
     public void next() {
         if (canNext().get()) {
-            step.set(Step.values()[step.get().ordinal() + 1]);
+            step.set(skipPlan(Step.values()[step.get().ordinal() + 1], +1));
         }
     }
 
     public void back() {
         if (canBack().get()) {
-            step.set(Step.values()[step.get().ordinal() - 1]);
+            step.set(skipPlan(Step.values()[step.get().ordinal() - 1], -1));
         }
+    }
+
+    /** The plan is a step only for a copy into another account; otherwise the wizard goes past it. */
+    private Step skipPlan(Step to, int direction) {
+        return to == Step.PLAN && !plan.activeProperty().get() ? Step.values()[to.ordinal() + direction] : to;
     }
 
     /**
@@ -159,7 +180,17 @@ public final class CopyWizardViewModel {
         }
         List<CopyTarget> pending = targets.stream().filter(t -> !t.isSubmitted()).toList();
         List<CopyRequest> requests = pending.stream().map(this::request).toList();
-        review.submit(requests, outcomes -> answered(pending, requests, outcomes));
+        if (plan.activeProperty().get()) {
+            // The stages are taken now, on the UI thread, from the plans the user saw.
+            Map<CopyRequest, JobPlan> stages = new IdentityHashMap<>();
+            for (int i = 0; i < pending.size(); i++) {
+                stages.put(requests.get(i), plan.stages(pending.get(i), requests.get(i)));
+            }
+            review.submit(requests, request -> gateway.startPlan(request, Objects.requireNonNull(stages.get(request))),
+                    outcomes -> answered(pending, requests, outcomes));
+        } else {
+            review.submit(requests, gateway::start, outcomes -> answered(pending, requests, outcomes));
+        }
     }
 
     /**
@@ -170,6 +201,7 @@ public final class CopyWizardViewModel {
     public void close() {
         destination.close();
         encryption.close();
+        plan.close();
     }
 
     // ---- inside ----
@@ -179,6 +211,7 @@ public final class CopyWizardViewModel {
         if (!destination.destinationChanged()) {
             return;
         }
+        plan.destinationChanged(destination.accountProperty().get(), gateway.accounts());
         RegionRef where = destination.regionProperty().get();
         encryption.keepOnlyKeysOf(where);
         revalidate();
@@ -202,8 +235,11 @@ public final class CopyWizardViewModel {
     private void revalidate() {
         AccountRef who = destination.accountProperty().get();
         RegionRef where = destination.regionProperty().get();
+        List<CopyTarget> pending = targets.stream().filter(t -> !t.isSubmitted()).toList();
+        String accountText = plan.show(pending, this::request).stream().map(p -> CopyChecks.text(messages, p))
+                .findFirst().orElse("");
         CopyChecks.Findings found = checks.check(where, destination.taken(), encryption.keyProperty().get());
-        destination.show(found.regionProblem(), found.namesOk());
+        destination.show(found.regionProblem(), found.namesOk(), accountText);
         encryption.show(who, where, found.keyErrors(), found.warnings());
         tagging.show(found.tagErrors(), found.warnings());
         review.show(found.rows());
@@ -214,8 +250,9 @@ public final class CopyWizardViewModel {
             case DESTINATION -> destination.validProperty().get();
             case ENCRYPTION -> encryption.validProperty().get();
             case TAGS -> tagging.validProperty().get();
+            case PLAN -> plan.validProperty().get();
             case REVIEW -> destination.validProperty().get() && encryption.validProperty().get()
-                    && tagging.validProperty().get();
+                    && tagging.validProperty().get() && plan.validProperty().get();
         };
     }
 

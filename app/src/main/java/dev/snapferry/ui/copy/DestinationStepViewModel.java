@@ -71,6 +71,8 @@ public final class DestinationStepViewModel {
     private final ObjectProperty<@Nullable AccountRef> account = new SimpleObjectProperty<>(this, "account");
     private final ObjectProperty<@Nullable RegionRef> region = new SimpleObjectProperty<>(this, "region");
     private final ReadOnlyStringWrapper regionProblem = new ReadOnlyStringWrapper(this, "regionProblem", "");
+    private final ReadOnlyStringWrapper accountProblem = new ReadOnlyStringWrapper(this, "accountProblem", "");
+    private final ReadOnlyStringWrapper accountNote = new ReadOnlyStringWrapper(this, "accountNote", "");
     private final StringProperty targetIdentifier = new SimpleStringProperty(this, "targetIdentifier", "");
     private final StringProperty template = new SimpleStringProperty(this, "template", DEFAULT_TEMPLATE);
     private final ReadOnlyStringWrapper templateProblem = new ReadOnlyStringWrapper(this, "templateProblem", "");
@@ -128,6 +130,19 @@ public final class DestinationStepViewModel {
     /** The destination region; a region that cannot be chosen is refused (the View disables it too). */
     public ObjectProperty<@Nullable RegionRef> regionProperty() {
         return region;
+    }
+
+    /** What keeps the chosen account from receiving the copy (an engine whose snapshots cannot be shared). */
+    public ReadOnlyStringProperty accountProblemProperty() {
+        return accountProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * What the account choice means: that another account's copy runs as a plan of shares and copies, or, with
+     * one account open, how to copy into another.
+     */
+    public ReadOnlyStringProperty accountNoteProperty() {
+        return accountNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty regionProblemProperty() {
@@ -234,11 +249,21 @@ public final class DestinationStepViewModel {
     }
 
     /** Shows the wizard's check of this step's fields; {@code namesOk} when no copy's name has a problem. */
-    void show(String regionText, boolean namesOk) {
+    void show(String regionText, boolean namesOk, String accountText) {
         regionProblem.set(regionText);
+        accountProblem.set(accountText);
+        AccountRef who = account.get();
+        String owner = targets.getFirst().source().ownerAccountId();
+        if (who != null && !who.accountId().equals(owner) && !targets.getFirst().source().isForeign()) {
+            accountNote.set(accountText.isEmpty() ? messages.get("copy.account.otherAccount", who.accountId(), owner)
+                    : "");
+        } else {
+            accountNote.set(accounts.size() == 1 ? messages.get("copy.account.onlyOne", owner) : "");
+        }
         templateProblem.set(isBatch() && !template.get().contains("{source}")
                 ? messages.get("copy.template.noSource") : "");
-        valid.set(region.get() != null && account.get() != null && regionText.isEmpty() && namesOk
+        valid.set(region.get() != null && account.get() != null && regionText.isEmpty() && accountText.isEmpty()
+                && namesOk
                 && templateProblem.get().isEmpty() && taken != null && !checkingNames.get());
     }
 

@@ -54,8 +54,35 @@ public final class JobsCopyGateway implements CopyGateway {
     }
 
     @Override
+    public Set<String> sharedWith(AccountRef owner, dev.snapferry.core.model.Snapshot snapshot) {
+        return lookups.sharedWith(owner, snapshot);
+    }
+
+    @Override
+    public String keyPolicy(AccountRef owner, RegionRef region, String keyId) {
+        return lookups.keyPolicy(owner, region, keyId);
+    }
+
+    @Override
+    public void putKeyPolicy(AccountRef owner, RegionRef region, String keyId, String policy) {
+        lookups.putKeyPolicy(owner, region, keyId, policy);
+    }
+
+    @Override
     public void start(CopyRequest request) {
-        UUID id = jobs.submit(List.of(request)).getFirst();
+        awaitFirstOutcome(jobs.submit(List.of(request)).getFirst());
+    }
+
+    /**
+     * The plan becomes one copy job; the wizard waits for its first stage's answer only, as for a copy. A refusal
+     * of that stage comes back to the wizard; a later stage's shows in the jobs panel, where Retry resumes it.
+     */
+    @Override
+    public void startPlan(CopyRequest request, dev.snapferry.core.model.JobPlan plan) {
+        awaitFirstOutcome(jobs.submitPlan(request, plan));
+    }
+
+    private void awaitFirstOutcome(UUID id) {
         CopyJob outcome;
         try {
             outcome = jobs.firstOutcome(id).get(3, TimeUnit.MINUTES);

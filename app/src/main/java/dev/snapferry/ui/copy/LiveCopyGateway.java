@@ -61,6 +61,33 @@ public final class LiveCopyGateway implements CopyGateway {
         copy(request);
     }
 
+    @Override
+    public Set<String> sharedWith(AccountRef owner, Snapshot snapshot) {
+        return writer.restoreAccounts(session(owner), snapshot);
+    }
+
+    @Override
+    public String keyPolicy(AccountRef owner, RegionRef region, String keyId) {
+        return dev.snapferry.core.aws.AwsCallException.call(() -> session(owner).clients().kms(region)
+                .getKeyPolicy(b -> b.keyId(keyId).policyName("default")).policy());
+    }
+
+    @Override
+    public void putKeyPolicy(AccountRef owner, RegionRef region, String keyId, String policy) {
+        dev.snapferry.core.aws.AwsCallException.call(() -> session(owner).clients().kms(region)
+                .putKeyPolicy(b -> b.keyId(keyId).policyName("default").policy(policy)));
+    }
+
+    /**
+     * Refused: a plan waits for each copy to finish before the next stage, which only a copy job does (and its
+     * history resumes it after a restart). The app's wizard goes through {@link JobsCopyGateway}.
+     */
+    @Override
+    public void startPlan(CopyRequest request, dev.snapferry.core.model.JobPlan plan) {
+        throw new UnsupportedOperationException("A copy into another account runs as a copy job: use "
+                + "JobsCopyGateway, whose job history resumes it after a restart");
+    }
+
     /** Starts one copy directly, without a job; returns the new snapshot. */
     public Snapshot copy(CopyRequest request) {
         return writer.copy(session(request.destinationAccount()), request);

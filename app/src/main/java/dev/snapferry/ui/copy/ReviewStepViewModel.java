@@ -75,23 +75,30 @@ public final class ReviewStepViewModel {
                 request.isCrossRegion(), transfer(request));
     }
 
+    /** A copy into another account: its plan's commands, step by step, in place of one copy's. */
+    Row row(CopyTarget target, CopyRequest request, String planCli) {
+        return new Row(target, request, planCli, request.isCrossRegion(), transfer(request));
+    }
+
     void show(List<Row> latest) {
         rows.setAll(latest);
     }
 
     /**
-     * Sends {@code requests} one after the other in the background; {@code answered} gets, in the same order,
+     * Sends {@code requests} one after the other in the background, each through {@code start} (a copy, or a
+     * plan's job); {@code answered} gets, in the same order,
      * nothing for each copy AWS accepted and AWS's refusal for each it refused. Anything else that goes wrong is
      * shown here and nothing is reported: which copies AWS took is not known.
      */
-    void submit(List<CopyRequest> requests, Consumer<List<Optional<AwsFailure>>> answered) {
+    void submit(List<CopyRequest> requests, Consumer<CopyRequest> start,
+                Consumer<List<Optional<AwsFailure>>> answered) {
         submitting.set(true);
         generalProblem.set("");
         tasks.run("copy " + requests.size() + " snapshot(s)", () -> {
             List<Optional<AwsFailure>> outcomes = new ArrayList<>();
             for (CopyRequest request : requests) {
                 try {
-                    gateway.start(request);
+                    start.accept(request);
                     outcomes.add(Optional.empty());
                 } catch (AwsCallException e) {
                     outcomes.add(Optional.of(e.failure()));

@@ -2,6 +2,8 @@ package dev.snapferry.ui.jobs;
 
 import dev.snapferry.core.jobs.CopyJobService;
 import dev.snapferry.core.model.CopyJob;
+import dev.snapferry.core.model.JobPlan;
+import dev.snapferry.core.model.PlanStage;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ErrorPresenter;
@@ -91,6 +93,7 @@ public final class JobsViewModel {
     private final Map<UUID, JobState> lastStates = new HashMap<>();
     private final Map<UUID, Instant[]> firstSeen = new HashMap<>();
     private final Map<UUID, Integer> firstPercent = new HashMap<>();
+    private final Map<UUID, Integer> stagesSeen = new HashMap<>();
     private final List<Consumer<List<CopyJob>>> applied = new java.util.ArrayList<>();
 
     public JobsViewModel(CopyJobService service, UiThread ui, TaskRunner tasks, DialogService dialogs,
@@ -150,6 +153,12 @@ public final class JobsViewModel {
         Instant now = clock.instant();
         for (CopyJob job : update.jobs()) {
             JobState before = lastStates.put(job.id(), job.state());
+            Integer stage = job.plan() == null ? null : job.plan().current();
+            if (stage != null && !stage.equals(stagesSeen.put(job.id(), stage))) {
+                // A plan's next step starts at 0 %: its time left is measured afresh.
+                firstSeen.remove(job.id());
+                firstPercent.remove(job.id());
+            }
             if (job.state() == JobState.COPYING && !firstSeen.containsKey(job.id())) {
                 firstSeen.put(job.id(), new Instant[] {now});
                 firstPercent.put(job.id(), job.percent());
@@ -231,9 +240,24 @@ public final class JobsViewModel {
 
     /** How the job's state reads in the panel. */
     public String stateText(CopyJob job) {
-        return job.state() == JobState.FAILED && job.failure() != null
+        String state = job.state() == JobState.FAILED && job.failure() != null
                 ? messages.get("jobs.state.FAILED.because", errors.describe(job.failure()))
                 : messages.get("jobs.state." + job.state().name());
+        JobPlan plan = job.plan();
+        if (plan == null || job.state() == JobState.AVAILABLE || job.state() == JobState.CANCELLED) {
+            return state;
+        }
+        // A plan says which of its steps the state is about: a refusal at the share reads differently from one at
+        // the other account's copy.
+        return messages.get("jobs.stage", plan.current() + 1, plan.stages().size(), stageText(plan.stage()), state);
+    }
+
+    private String stageText(PlanStage stage) {
+        return switch (stage.kind()) {
+            case COPY -> messages.get("jobs.stage.COPY", stage.snapshot(), stage.account().accountId());
+            case SHARE -> messages.get("jobs.stage.SHARE", stage.snapshot(), String.valueOf(stage.withAccount()));
+            case CLEAN_UP -> messages.get("jobs.stage.CLEAN_UP", stage.snapshot(), stage.account().accountId());
+        };
     }
 
     /** Time since the job was started, as "3 min". */
@@ -262,8 +286,7 @@ public final class JobsViewModel {
     }
 
     public boolean canCancel(CopyJob job) {
-        return job.state() == JobState.WAITING || job.state() == JobState.COPYING
-                || job.state() == JobState.QUEUED_BY_AWS;
+        return CopyJobService.cancellable(job);
     }
 
     public boolean canRetry(CopyJob job) {
@@ -276,7 +299,11 @@ public final class JobsViewModel {
             return;
         }
         String target = job.request().targetIdentifier();
-        String text = job.state() == JobState.WAITING ? messages.get("jobs.cancel.waiting", target)
+        List<PlanStage> undone = CopyJobService.undoneByCancel(job);
+        String text = !undone.isEmpty() ? messages.get("jobs.cancel.plan", target,
+                job.request().destinationAccount().accountId(), String.join("\n", undone.stream()
+                        .map(this::undoText).toList()))
+                : job.state() == JobState.WAITING ? messages.get("jobs.cancel.waiting", target)
                 : messages.get("jobs.cancel.inFlight", target, job.request().destinationRegion().code());
         if (dialogs.confirm(messages.get("jobs.cancel.title"), text, messages.get("jobs.cancel.confirm"))) {
             tasks.run("cancel " + target, () -> service.cancel(job.id()), ok -> { },
@@ -284,12 +311,35 @@ public final class JobsViewModel {
         }
     }
 
-    /** Starts the same copy again as a new job. */
+    /**
+     * Starts the same copy again: a failed plan resumes at the step that failed (the steps before it are done and
+     * are not sent again); a cancelled plan starts over, since its cancel took back what it had made; a copy is
+     * sent again as a new job.
+     */
     public void retry(CopyJob job) {
-        if (canRetry(job)) {
-            tasks.run("retry " + job.request().targetIdentifier(), () -> service.submit(List.of(job.request())),
-                    ok -> { }, error -> problem.set(errors.describe(error)));
+        if (!canRetry(job)) {
+            return;
         }
+        JobPlan plan = job.plan();
+        tasks.run("retry " + job.request().targetIdentifier(), () -> {
+            if (plan != null && job.state() == JobState.FAILED) {
+                return service.resume(job.id());
+            }
+            if (plan != null) {
+                service.submitPlan(job.request(), new JobPlan(plan.stages(), 0));
+            } else {
+                service.submit(List.of(job.request()));
+            }
+            return true;
+        }, ok -> { }, error -> problem.set(errors.describe(error)));
+    }
+
+    private String undoText(PlanStage stage) {
+        return stage.kind() == PlanStage.Kind.SHARE
+                ? messages.get("jobs.cancel.plan.share", stage.snapshot(), String.valueOf(stage.withAccount()),
+                stage.account().accountId(), stage.region().code())
+                : messages.get("jobs.cancel.plan.copy", stage.snapshot(), stage.account().accountId(),
+                stage.region().code());
     }
 
     public void clearFinished() {

@@ -111,7 +111,9 @@ class KmsRulesTest {
     void encryptedSnapshotCopiedIntoAnotherAccountRequiresAKey() {
         Snapshot own = snapshot().encrypted(true).build();
         CopyContext ctx = new CopyContext(own, OTHER_ACCOUNT, US_EAST_1, null, null);
-        assertEquals(new KmsRequirement(Need.REQUIRED, Reason.SHARED_ENCRYPTED), KmsRules.requirement(AURORA, ctx));
+        // Not "shared from another account": it is the user's own, going into another account through a plan.
+        assertEquals(new KmsRequirement(Need.REQUIRED, Reason.OTHER_ACCOUNT_ENCRYPTED),
+                KmsRules.requirement(AURORA, ctx));
     }
 
     @Test

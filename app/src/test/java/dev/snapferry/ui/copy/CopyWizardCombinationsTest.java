@@ -71,7 +71,10 @@ class CopyWizardCombinationsTest {
         KmsKey usable = key("usable", destination, KmsKeyState.ENABLED);
         KmsKey disabled = key("disabled", destination, KmsKeyState.DISABLED);
         KmsKey elsewhere = key("elsewhere", cross ? EAST : WEST, KmsKeyState.ENABLED);
-        Gateway gateway = new Gateway(List.of(usable, disabled));
+        // One open account with two regions, no snapshot names taken, and these keys.
+        InMemoryCopyGateway gateway = new InMemoryCopyGateway(OWN, List.of(EAST, WEST));
+        gateway.add(usable);
+        gateway.add(disabled);
         CopyWizardViewModel wizard = new CopyWizardViewModel(List.of(source), MATRIX, gateway,
                 new SameThreadTaskRunner(), (millis, action) -> () -> { }, MESSAGES,
                 Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC), null);
@@ -130,33 +133,5 @@ class CopyWizardCombinationsTest {
     private static KmsKey key(String id, RegionRef region, KmsKeyState state) {
         return new KmsKey(id, "arn:aws:kms:" + region.code() + ":111122223333:key/" + id, List.of("alias/" + id),
                 region, state, false);
-    }
-
-    /** One open account with two regions, no snapshot names taken, and the given keys. */
-    private record Gateway(List<KmsKey> keys) implements CopyGateway {
-        @Override
-        public List<AccountRef> accounts() {
-            return List.of(OWN);
-        }
-
-        @Override
-        public List<RegionRef> regions() {
-            return List.of(EAST, WEST);
-        }
-
-        @Override
-        public Set<String> takenIdentifiers(AccountRef account, RegionRef region, boolean elastic) {
-            return Set.of();
-        }
-
-        @Override
-        public List<KmsKey> keys(AccountRef account, RegionRef region) {
-            return keys.stream().filter(k -> k.region().equals(region)).toList();
-        }
-
-        @Override
-        public void start(CopyRequest request) {
-            throw new AssertionError("nothing is submitted in this test");
-        }
     }
 }

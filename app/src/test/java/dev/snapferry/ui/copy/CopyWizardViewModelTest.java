@@ -92,10 +92,14 @@ class CopyWizardViewModelTest {
     }
 
     @Test
-    void aCopyIntoAnAccountTheSourceIsNotSharedWithSaysSoInsteadOfNotFound() {
-        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && !s.storageEncrypted()
+    void aCopyOfASharedSnapshotWhoseSharingWasWithdrawnMeanwhileSaysSoInsteadOfNotFound() {
+        Snapshot own = source(s -> s.engine().family() == EngineFamily.AURORA && !s.storageEncrypted()
                 && s.type() == SnapshotType.MANUAL && !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
                 && s.accountId().equals(DemoAccounts.PRODUCTION));
+        Snapshot source = sharedWithDisasterRecovery(own);
+        // The owner stops sharing after the other account listed it.
+        new SnapshotWriter().share(sessions.forAccount(DemoAccounts.PRODUCTION).orElseThrow(), own, List.of(),
+                List.of(DemoAccounts.DISASTER_RECOVERY));
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
         wizard.destinationStep().accountProperty().set(account(DemoAccounts.DISASTER_RECOVERY));
         wizard.destinationStep().targetIdentifierProperty().set("not-shared-copy");
@@ -114,12 +118,12 @@ class CopyWizardViewModelTest {
     @Test
     void aSourceKeyThatDoesNotAdmitTheDestinationAccountIsSaidToBeTheOwnersKeyPolicy() {
         // Production's keys outside us-east-1 keep KMS's default policy (the demo), which admits no other account.
-        Snapshot source = source(s -> s.engine().family() == EngineFamily.AURORA && s.storageEncrypted()
+        Snapshot own = source(s -> s.engine().family() == EngineFamily.AURORA && s.storageEncrypted()
                 && !s.awsManagedKey() && s.type() == SnapshotType.MANUAL && !s.isForeign()
                 && s.status().state() == SnapshotState.AVAILABLE && s.accountId().equals(DemoAccounts.PRODUCTION)
                 && !s.region().code().equals("us-east-1"));
-        new SnapshotWriter().share(sessions.forAccount(DemoAccounts.PRODUCTION).orElseThrow(), source,
-                List.of(DemoAccounts.DISASTER_RECOVERY), List.of());
+        // Shared by the owner, listed by the other account: its copy there is direct, by ARN (no plan).
+        Snapshot source = sharedWithDisasterRecovery(own);
         CopyWizardViewModel wizard = wizard(new SameThreadTaskRunner(), source);
         wizard.destinationStep().accountProperty().set(account(DemoAccounts.DISASTER_RECOVERY));
         wizard.destinationStep().targetIdentifierProperty().set("refused-by-key-policy");
@@ -474,6 +478,17 @@ class CopyWizardViewModelTest {
     private CopyWizardViewModel wizard(TaskRunner tasks, Snapshot... sources) {
         return new CopyWizardViewModel(List.of(sources), MATRIX, gateway, tasks, scheduler, messages, CLOCK,
                 simulator.endpoint().toString());
+    }
+
+    /** Shares a production snapshot with disaster recovery and returns it as disaster recovery lists it. */
+    private Snapshot sharedWithDisasterRecovery(Snapshot own) {
+        new SnapshotWriter().share(sessions.forAccount(DemoAccounts.PRODUCTION).orElseThrow(), own,
+                List.of(DemoAccounts.DISASTER_RECOVERY), List.of());
+        return new SnapshotLister(new KmsDirectory(), 1).list(List.of(sessions.forAccount(
+                        DemoAccounts.DISASTER_RECOVERY).orElseThrow()), List.of(own.region()),
+                        SnapshotLister.Options.COMPLETE, r -> { }).join().stream()
+                .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
+                .filter(s -> s.arn().equals(own.arn()) && s.isForeign()).findFirst().orElseThrow();
     }
 
     private Snapshot source(Predicate<Snapshot> which) {

@@ -62,7 +62,7 @@ class DestinationStepViewModelTest {
         assertThat(step.taken()).containsExactly("taken-in-west");
         assertThat(step.checkingNamesProperty().get()).isFalse();
         assertThat(namesKnown).isEqualTo(1);
-        step.show("", true);
+        step.show("", true, "");
         assertThat(step.validProperty().get()).isTrue();
     }
 

@@ -68,4 +68,26 @@ final class InMemoryCopyGateway implements CopyGateway {
     public void start(CopyRequest request) {
         throw new AssertionError("a step's test submits nothing");
     }
+
+    // One account: nothing here is ever copied into another, so no step asks these.
+
+    @Override
+    public Set<String> sharedWith(AccountRef owner, dev.snapferry.core.model.Snapshot snapshot) {
+        throw new UnsupportedOperationException("one account only");
+    }
+
+    @Override
+    public String keyPolicy(AccountRef owner, RegionRef region, String keyId) {
+        throw new UnsupportedOperationException("one account only");
+    }
+
+    @Override
+    public void putKeyPolicy(AccountRef owner, RegionRef region, String keyId, String policy) {
+        throw new UnsupportedOperationException("one account only");
+    }
+
+    @Override
+    public void startPlan(CopyRequest request, dev.snapferry.core.model.JobPlan plan) {
+        throw new UnsupportedOperationException("one account only");
+    }
 }
