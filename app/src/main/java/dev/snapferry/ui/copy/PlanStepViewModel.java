@@ -344,12 +344,14 @@ public final class PlanStepViewModel {
         if (!sharingFailure.isEmpty()) {
             general.add(sharingFailure);
         }
-        checkKeys(keysNeeded);
+        List<Runnable> reads = checkKeys(keysNeeded);
         boolean keysOk = keyChecks.stream().allMatch(k -> k.access() == Access.ADMITS
                 || k.access() == Access.UNREADABLE && acceptRisk.get());
         problem.set(String.join("\n", general));
         valid.set(general.isEmpty() && intermediateProblem.get().isEmpty() && elsewhere.isEmpty() && !unknown
                 && keysOk && plans.values().stream().allMatch(p -> p.problems().isEmpty()));
+        // Started last: an answer that comes at once (and checks the plan again) finds this check complete.
+        reads.forEach(Runnable::run);
         return elsewhere;
     }
 
@@ -394,9 +396,10 @@ public final class PlanStepViewModel {
         return gateway.accounts().stream().filter(a -> a.accountId().equals(accountId)).findFirst();
     }
 
-    /** Keeps the checks of the keys the plans need, reading each policy not read yet. */
-    private void checkKeys(Set<String> needed) {
+    /** Keeps the checks of the keys the plans need; returns the reads of the policies not read yet. */
+    private List<Runnable> checkKeys(Set<String> needed) {
         Map<String, KeyCheck> kept = new LinkedHashMap<>();
+        List<Runnable> reads = new ArrayList<>();
         for (String entry : needed) {
             String id = entry.substring(0, entry.lastIndexOf('|'));
             String account = entry.substring(entry.lastIndexOf('|') + 1);
@@ -409,11 +412,12 @@ public final class PlanStepViewModel {
             AccountRef who = Objects.requireNonNull(owner);
             KeyCheck reading = new KeyCheck(who, new RegionRef(parts[1]), parts[2], account, Access.CHECKING, "", "");
             kept.put(id, reading);
-            read(id, reading);
+            reads.add(() -> read(id, reading));
         }
         checks.clear();
         checks.putAll(kept);
         publishChecks();
+        return reads;
     }
 
     private void read(String id, KeyCheck check) {
