@@ -58,6 +58,13 @@ public final class LiveSnapshotActions implements SnapshotActions {
     }
 
     @Override
+    public String keyPolicy(Snapshot snapshot) {
+        String keyId = java.util.Objects.requireNonNull(snapshot.kmsKeyId(), "not encrypted");
+        return dev.snapferry.core.aws.AwsCallException.call(() -> session(snapshot).clients().kms(snapshot.region())
+                .getKeyPolicy(b -> b.keyId(keyId).policyName("default")).policy());
+    }
+
+    @Override
     public java.util.Set<String> makePrivate(Snapshot snapshot) {
         return writer.makePrivate(session(snapshot), snapshot);
     }

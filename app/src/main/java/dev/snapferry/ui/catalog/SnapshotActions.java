@@ -29,4 +29,7 @@ public interface SnapshotActions {
      */
     java.util.Set<String> share(Snapshot snapshot, java.util.Collection<String> add,
                                 java.util.Collection<String> remove);
+
+    /** The policy of the snapshot's KMS key (GetKeyPolicy, {@code default}), asked of its owner's account. */
+    String keyPolicy(Snapshot snapshot);
 }

@@ -93,6 +93,13 @@ public final class SnapshotCommands {
                         errors.describe(error))));
     }
 
+    /** Reads the policy of {@code s}'s KMS key off the UI thread; {@code failed} gets AWS's reason if refused. */
+    public TaskHandle readKeyPolicy(Snapshot s, Consumer<String> then, Consumer<Outcome.Failed> failed) {
+        return tasks.run("read the key policy of " + s.identifier(), () -> actions.keyPolicy(s), then,
+                error -> failed.accept(new Outcome.Failed(messages.get("share.readFailed.title"),
+                        errors.describe(error))));
+    }
+
     /**
      * Shares {@code s} with the {@code add} accounts and stops sharing it with the {@code remove} ones, in one
      * change that sends only these; then lists its region again.

@@ -44,6 +44,14 @@ final class ShareView {
         // A wrapped label in a dialog is otherwise given one line and cut with an ellipsis.
         message.setMinHeight(Region.USE_PREF_SIZE);
         Label warning = shownWhenSet(new Label(), viewModel.warning(), "shareWarning", "field-warning");
+        Label keyWarning = new Label();
+        keyWarning.setId("shareKeyWarning");
+        keyWarning.setWrapText(true);
+        keyWarning.setMinHeight(Region.USE_PREF_SIZE);
+        keyWarning.getStyleClass().add("field-warning");
+        keyWarning.textProperty().bind(viewModel.keyWarningProperty());
+        keyWarning.visibleProperty().bind(viewModel.keyWarningProperty().isNotEmpty());
+        keyWarning.managedProperty().bind(keyWarning.visibleProperty());
         ProgressIndicator reading = new ProgressIndicator();
         reading.setPrefSize(16, 16);
         reading.visibleProperty().bind(viewModel.stateProperty().isEqualTo(ShareViewModel.State.LOADING));
@@ -56,7 +64,7 @@ final class ShareView {
         HBox statusRow = new HBox(8, reading, status);
         statusRow.visibleProperty().bind(viewModel.statusProperty().isEmpty().not());
         statusRow.managedProperty().bind(statusRow.visibleProperty());
-        root = new VBox(8, message, warning, statusRow, sectionLabel(messages.get("share.accounts")), accountList(),
+        root = new VBox(8, message, warning, keyWarning, statusRow, sectionLabel(messages.get("share.accounts")), accountList(),
                 sectionLabel(messages.get("share.add.title")), addRow(),
                 problem(viewModel.accountProblemProperty(), "shareAccountProblem"),
                 suggestionRow(), new Separator(), publicBox());

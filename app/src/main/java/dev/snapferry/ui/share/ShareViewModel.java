@@ -1,6 +1,7 @@
 package dev.snapferry.ui.share;
 
 import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.core.rules.KeyPolicyCheck;
 import dev.snapferry.core.rules.Problem;
 import dev.snapferry.core.rules.SharingRules;
 import dev.snapferry.ui.catalog.SnapshotCommands;
@@ -73,6 +74,11 @@ public final class ShareViewModel {
     /** The attribute as AWS had it when read: what the changes are measured against. */
     private Set<String> read = Set.of();
     private @Nullable TaskHandle reading;
+    private @Nullable TaskHandle readingPolicy;
+    /** The key's policy as read; null until read, or when it cannot be. */
+    private @Nullable String keyPolicy;
+    private String keyPolicyProblem = "";
+    private final ReadOnlyStringWrapper keyWarning = new ReadOnlyStringWrapper(this, "keyWarning", "");
 
     private final ObservableList<String> accounts = FXCollections.observableArrayList();
     private final ObservableList<Suggestion> suggestions = FXCollections.observableArrayList();
@@ -121,13 +127,24 @@ public final class ShareViewModel {
             status.set(messages.get("share.readFailed", failed.reason()));
             update();
         });
+        if (snapshot.storageEncrypted() && !snapshot.awsManagedKey() && snapshot.kmsKeyId() != null) {
+            // An account the key's policy does not admit sees the snapshot but cannot copy it: said as a warning.
+            readingPolicy = commands.readKeyPolicy(snapshot, policy -> {
+                keyPolicy = policy;
+                update();
+            }, failed -> {
+                keyPolicyProblem = failed.reason();
+                update();
+            });
+        }
     }
 
     /** The dialog is closed: an answer still on its way is dropped. */
     public void close() {
-        TaskHandle running = reading;
-        if (running != null) {
-            running.cancel();
+        for (TaskHandle running : java.util.Arrays.asList(reading, readingPolicy)) {
+            if (running != null) {
+                running.cancel();
+            }
         }
     }
 
@@ -218,6 +235,14 @@ public final class ShareViewModel {
         return warning;
     }
 
+    /**
+     * A warning that does not block: the accounts it is (or will be) shared with that the key's policy does not
+     * let use the key (they see the snapshot, AWS refuses their copy), or that the policy could not be read.
+     */
+    public ReadOnlyStringProperty keyWarningProperty() {
+        return keyWarning.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -267,6 +292,23 @@ public final class ShareViewModel {
         }
         canSave.set(state.get() == State.READY && accountProblem.get().isEmpty() && publicProblem.get().isEmpty()
                 && !changes().isEmpty());
+        keyWarning.set(keyWarningText());
+    }
+
+    private String keyWarningText() {
+        List<String> sharedWith = new ArrayList<>(accounts);
+        pendingAccount().filter(a -> !sharedWith.contains(a)).ifPresent(sharedWith::add);
+        if (sharedWith.isEmpty()) {
+            return "";
+        }
+        String key = snapshot.kmsKeyAlias() != null ? snapshot.kmsKeyAlias() : String.valueOf(snapshot.kmsKeyId());
+        String policy = keyPolicy;
+        if (policy == null) {
+            return keyPolicyProblem.isEmpty() ? "" : messages.get("share.keyPolicy.unreadable", key, keyPolicyProblem);
+        }
+        List<String> refused = sharedWith.stream().filter(a -> !KeyPolicyCheck.admits(policy, a)).toList();
+        return refused.isEmpty() ? "" : messages.get("share.keyPolicy.notAdmitted", key, String.join(", ",
+                refused.stream().map(this::label).toList()));
     }
 
     /** The field's text; a binding may set null, which means nothing typed. */

@@ -232,6 +232,32 @@ class ShareViewModelTest {
     }
 
     @Test
+    void anAccountTheKeyPolicyDoesNotAdmitIsAWarningWhileOneItAdmitsIsNot() throws InterruptedException {
+        // Production's eu-central-1 key keeps KMS's default policy; its us-east-1 key admits disaster recovery.
+        Snapshot refused = select(s -> s.accountId().equals(PRODUCTION) && s.type() == SnapshotType.MANUAL
+                && s.storageEncrypted() && !s.awsManagedKey() && s.region().code().equals("eu-central-1"));
+        share.answer(dialog -> {
+            assertThat(dialog.keyWarningProperty().get()).as("nobody shared with yet").isEmpty();
+            dialog.accountInputProperty().set(DR);
+            assertThat(dialog.keyWarningProperty().get()).contains("does not let").contains(DR)
+                    .contains("AWS refuses their copy");
+            assertThat(dialog.canSaveProperty().get()).as("a warning, not a refusal").isTrue();
+            return false;
+        });
+        browser.shareSelected();
+
+        select(s -> s.accountId().equals(PRODUCTION) && s.type() == SnapshotType.MANUAL && s.storageEncrypted()
+                && !s.awsManagedKey() && s.region().code().equals("us-east-1")
+                && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC);
+        share.answer(dialog -> {
+            dialog.accountInputProperty().set(DR);
+            assertThat(dialog.keyWarningProperty().get()).as("the key's policy admits " + DR).isEmpty();
+            return false;
+        });
+        browser.shareSelected();
+    }
+
+    @Test
     void anAwsManagedKeyIsAWarningAndAwsHasTheLastWord() throws InterruptedException {
         Snapshot managed = select(s -> s.accountId().equals(PRODUCTION) && s.type() == SnapshotType.MANUAL
                 && s.storageEncrypted() && s.awsManagedKey() && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC);
