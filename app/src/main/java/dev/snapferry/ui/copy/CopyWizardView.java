@@ -482,7 +482,8 @@ public final class CopyWizardView {
         cleanUp.setId("planCleanUp");
         cleanUp.selectedProperty().bindBidirectional(plan.cleanUpProperty());
 
-        VBox content = new VBox(10, title, intro, general, keyGrid, steps, keySection, risk, cleanUp);
+        // What asks something of the user comes first (a key to choose, a policy to change); the steps follow.
+        VBox content = new VBox(10, title, intro, general, keyGrid, keySection, risk, steps, cleanUp);
         content.setPadding(new Insets(0, 8, 8, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -499,7 +500,8 @@ public final class CopyWizardView {
         TextArea cli = new TextArea(row.cli());
         cli.setEditable(false);
         cli.setWrapText(true);
-        cli.setPrefRowCount(row.cli().split("\n").length + 1);
+        // Rows for the wrapped command lines (about 95 characters each at the wizard's width), none to scroll.
+        cli.setPrefRowCount(row.cli().lines().mapToInt(l -> 1 + l.length() / 95).sum());
         cli.getStyleClass().add("cli");
         cli.setAccessibleText(messages.get("copy.review.cli"));
         return new VBox(2, text, where, cli);
@@ -525,7 +527,8 @@ public final class CopyWizardView {
             TextArea statement = new TextArea(check.statement());
             statement.setId("planKeyStatement");
             statement.setEditable(false);
-            statement.setPrefRowCount(12);
+            statement.setPrefRowCount(9);
+            statement.setWrapText(true);
             statement.getStyleClass().add("cli");
             Button apply = new Button(messages.get("copy.plan.key.apply"));
             apply.setId("planApplyKeyPolicy");
@@ -543,8 +546,12 @@ public final class CopyWizardView {
     private boolean confirmPolicyChange(PlanStepViewModel.KeyCheck check) {
         javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
         dialog.setTitle(messages.get("copy.plan.key.confirm.title", check.keyId()));
-        dialog.setHeaderText(messages.get("copy.plan.key.confirm.header", check.keyId(),
+        // The header wraps only as a label of the content: as the dialog's header it would widen the dialog instead.
+        dialog.setHeaderText(null);
+        Label header = new Label(messages.get("copy.plan.key.confirm.header", check.keyId(),
                 check.destinationAccount()));
+        header.setWrapText(true);
+        header.setMinHeight(Region.USE_PREF_SIZE);
         if (root.getScene() != null) {
             dialog.initOwner(root.getScene().getWindow());
             dialog.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
@@ -556,6 +563,7 @@ public final class CopyWizardView {
         for (TextArea area : List.of(before, after)) {
             area.setEditable(false);
             area.setPrefColumnCount(40);
+            area.setWrapText(true);
             area.setPrefRowCount(22);
             area.getStyleClass().add("cli");
         }
@@ -564,7 +572,9 @@ public final class CopyWizardView {
                 new Label(messages.get("copy.plan.key.confirm.after")));
         grid.addRow(1, before, after);
         grid.getColumnConstraints().clear();
-        dialog.getDialogPane().setContent(grid);
+        VBox content = new VBox(10, header, grid);
+        content.setPrefWidth(860);
+        dialog.getDialogPane().setContent(content);
         javafx.scene.control.ButtonType change = new javafx.scene.control.ButtonType(
                 messages.get("copy.plan.key.confirm.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.ButtonType cancelChange = new javafx.scene.control.ButtonType(
