@@ -194,6 +194,11 @@ public final class SnapferryApp extends Application {
                     JobNotices.show(stage, text.get("jobs.notify.title"), JobsViewModel.describeEnd(text, job));
                     snapshots.listAgain(job.request().destinationAccount().accountId(),
                             job.request().destinationRegion());
+                    if (job.plan() != null) {
+                        // A plan also changed the owner's side: its share, its intermediate copy.
+                        job.plan().stages().stream().map(st -> Map.entry(st.account().accountId(), st.region()))
+                                .distinct().forEach(e -> snapshots.listAgain(e.getKey(), e.getValue()));
+                    }
                 });
         // The table's inline progress bars follow the jobs' polls, as the jobs panel merges them.
         jobs.onJobsApplied(snapshots::showJobs);
