@@ -270,25 +270,7 @@ public final class CopyJobService {
      * slot. Returns the new jobs' ids.
      */
     public List<UUID> submit(List<CopyRequest> requests) {
-        List<UUID> ids = new ArrayList<>();
-        long recorded;
-        synchronized (this) {
-            for (CopyRequest request : requests) {
-                CopyJob job = CopyJob.waiting(request, now());
-                jobs.put(job.id(), job);
-                ids.add(job.id());
-            }
-            lastSubmit = now();
-            recorded = recordLocked();
-        }
-        writer.writeSoon();
-        pump();
-        IOException failure = writer.awaitWritten(recorded, historyWait);
-        if (failure != null) {
-            LOG.warn("{} new copy job(s) are not in the history yet: {}", ids.size(),
-                    dev.snapferry.core.storage.AtomicFiles.describe(failure));
-        }
-        return ids;
+        return queue(requests.stream().map(request -> CopyJob.waiting(request, now())).toList());
     }
 
     /**
@@ -296,10 +278,14 @@ public final class CopyJobService {
      * stages run one after the other, each recorded before it is sent. Returns the job's id.
      */
     public UUID submitPlan(CopyRequest request, JobPlan plan) {
+        return queue(List.of(CopyJob.planned(request, plan, now()))).getFirst();
+    }
+
+    /** Records new jobs, starts what has a free slot, and returns once the history holds them (or says why not). */
+    private List<UUID> queue(List<CopyJob> fresh) {
         long recorded;
-        CopyJob job = CopyJob.planned(request, plan, now());
         synchronized (this) {
-            jobs.put(job.id(), job);
+            fresh.forEach(job -> jobs.put(job.id(), job));
             lastSubmit = now();
             recorded = recordLocked();
         }
@@ -307,10 +293,10 @@ public final class CopyJobService {
         pump();
         IOException failure = writer.awaitWritten(recorded, historyWait);
         if (failure != null) {
-            LOG.warn("The copy plan {} is not in the history yet: {}", request.targetIdentifier(),
+            LOG.warn("{} new copy job(s) are not in the history yet: {}", fresh.size(),
                     dev.snapferry.core.storage.AtomicFiles.describe(failure));
         }
-        return job.id();
+        return fresh.stream().map(CopyJob::id).toList();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.snapferry.ui.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
-import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.OpenSessions;
 import dev.snapferry.core.aws.RegionResult;
@@ -30,6 +29,7 @@ import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
+import dev.snapferry.ui.testing.DemoSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +45,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The copy wizard taking a production snapshot into the disaster-recovery account of the demo, through the real
@@ -65,9 +61,9 @@ class CrossAccountWizardTest {
     @TempDir
     Path folder;
 
+    private DemoSessions demo;
     private Simulator simulator;
     private SimClock.Manual clock;
-    private SdkHttpClient http;
     private OpenSessions sessions;
     private CopyJobService jobs;
     private JobsCopyGateway gateway;
@@ -76,12 +72,10 @@ class CrossAccountWizardTest {
 
     @BeforeEach
     void start() throws Exception {
-        clock = SimClock.manual(Instant.now());
-        simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), new DemoDataset()));
-        http = ApacheHttpClient.builder().build();
-        sessions = new OpenSessions();
-        sessions.add("prod", List.of(open(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)));
-        sessions.add("dr", List.of(open(DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY)));
+        demo = new DemoSessions();
+        simulator = demo.simulator;
+        clock = demo.clock;
+        sessions = demo.sessions;
         List<RegionRef> regions = DemoDataset.REGIONS.stream().map(RegionRef::new).toList();
         jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), MATRIX,
                 new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()), Runnable::run, Clock.systemUTC());
@@ -92,9 +86,7 @@ class CrossAccountWizardTest {
 
     @AfterEach
     void stop() {
-        sessions.close();
-        http.close();
-        simulator.close();
+        demo.close();
     }
 
     /** The sources AWS lets another account receive, one of each kind the plan treats differently. */
@@ -331,11 +323,5 @@ class CrossAccountWizardTest {
                         SnapshotLister.Options.COMPLETE, r -> { }).join().stream()
                 .filter(r -> r instanceof RegionResult.Loaded)
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
-    }
-
-    private AccountSession open(String key, String secret) {
-        return AccountSession.open("p-" + key, true, EAST, new AwsClients(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)), simulator.endpoint(),
-                http, 3));
     }
 }

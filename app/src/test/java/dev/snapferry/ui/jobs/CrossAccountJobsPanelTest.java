@@ -3,9 +3,7 @@ package dev.snapferry.ui.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
-import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
-import dev.snapferry.core.aws.OpenSessions;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
@@ -25,16 +23,13 @@ import dev.snapferry.core.rules.CrossAccountPlanner;
 import dev.snapferry.core.rules.KeyPolicyCheck;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.SimClock;
-import dev.snapferry.sim.Simulator;
-import dev.snapferry.sim.data.DemoDataset;
-import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
+import dev.snapferry.ui.testing.DemoSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,10 +38,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * A copy into another account as the Copy jobs tab shows it: which step it is at, a refusal at its step with AWS's
@@ -61,10 +52,8 @@ class CrossAccountJobsPanelTest {
     @TempDir
     Path folder;
 
-    private Simulator simulator;
+    private DemoSessions demo;
     private SimClock.Manual clock;
-    private SdkHttpClient http;
-    private OpenSessions sessions;
     private AccountSession prod;
     private AccountSession dr;
     private CopyJobService service;
@@ -74,15 +63,11 @@ class CrossAccountJobsPanelTest {
 
     @BeforeEach
     void start() throws Exception {
-        clock = SimClock.manual(Instant.now());
-        simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), new DemoDataset()));
-        http = ApacheHttpClient.builder().build();
-        sessions = new OpenSessions();
-        prod = open(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY);
-        dr = open(DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY);
-        sessions.add("prod", List.of(prod));
-        sessions.add("dr", List.of(dr));
-        service = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()),
+        demo = new DemoSessions();
+        clock = demo.clock;
+        prod = demo.production;
+        dr = demo.disasterRecovery;
+        service = new CopyJobService(new LiveCopyBackend(demo.sessions, new SnapshotWriter()),
                 CapabilityMatrix.loadDefault(), new JobHistory(folder.resolve("jobs.json"), Clock.systemUTC()),
                 Runnable::run, Clock.systemUTC());
         panel = new JobsViewModel(service, Runnable::run, new SameThreadTaskRunner(), dialogs, messages,
@@ -91,9 +76,7 @@ class CrossAccountJobsPanelTest {
 
     @AfterEach
     void stop() {
-        sessions.close();
-        http.close();
-        simulator.close();
+        demo.close();
     }
 
     @Test
@@ -165,11 +148,5 @@ class CrossAccountJobsPanelTest {
                 .filter(s -> cluster.equals(s.clusterIdentifier()) && s.type() == SnapshotType.MANUAL
                         && s.status().state() == SnapshotState.AVAILABLE && !s.isForeign())
                 .findFirst().orElseThrow();
-    }
-
-    private AccountSession open(String key, String secret) {
-        return AccountSession.open("p-" + key, true, EAST, new AwsClients(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)), simulator.endpoint(),
-                http, 3));
     }
 }
