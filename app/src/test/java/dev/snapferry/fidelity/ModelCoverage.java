@@ -147,9 +147,21 @@ final class ModelCoverage {
         out.append("\n## Departures from the models\n\n");
         if (violations.isEmpty()) {
             out.append("None.\n");
+        } else {
+            out.append("| kind | service | where | problem | expected | actual | operations |\n");
+            out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         }
-        violations.forEach(v -> out.append("- ").append(KnownGaps.label(v)).append(v)
-                .append('\n'));
+        // One row per departure, with every operation whose replies had it.
+        Map<String, Set<String>> operations = new LinkedHashMap<>();
+        for (Violation v : violations) {
+            String where = v.shape().isEmpty() ? v.path() : v.shape();
+            String expected = v.problem().equals("unknown member") ? "a member of " + v.shape() : v.expected();
+            String key = String.join(" | ", KnownGaps.label(v).strip(), v.service(), where, v.problem(),
+                    expected.replace("|", "/"), v.actual());
+            operations.computeIfAbsent(key, k -> new TreeSet<>()).add(v.operation());
+        }
+        operations.forEach((key, ops) -> out.append("| ").append(key.startsWith(" |") ? "NEW" + key : key)
+                .append(" | ").append(String.join(", ", ops)).append(" |\n"));
         return out.toString();
     }
 }

@@ -81,6 +81,22 @@ final class ServiceModel {
         }
     }
 
+    /**
+     * This model with one member of one structure removed, and one member's type changed to {@code boolean}: a
+     * deliberately wrong expectation, to show that the check fails on a real reply when model and reply disagree.
+     */
+    ServiceModel tampered(String shape, String removedMember, String booleanMember) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = root.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode members =
+                (com.fasterxml.jackson.databind.node.ObjectNode) copy.path("shapes").path(shape).path("members");
+        members.remove(removedMember);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("shapes")).putObject("TamperedBoolean")
+                .put("type", "boolean");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) members.path(booleanMember)).put("shape",
+                "TamperedBoolean");
+        return new ServiceModel(service, version + "-tampered", copy);
+    }
+
     String service() {
         return service;
     }

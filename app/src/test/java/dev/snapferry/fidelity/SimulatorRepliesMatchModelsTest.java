@@ -119,7 +119,8 @@ class SimulatorRepliesMatchModelsTest {
                     : e.scenario();
             coverage.reply(service, operation, who, e.status() < 300 ? null : errorCode(e));
             if (e.status() < 300) {
-                answered.add(service + " " + operation + " | " + e.scenario());
+                answered.add(service + " " + operation + " | " + e.scenario()
+                        + (e.requestBody().contains("PreSignedUrl=") ? " [presigned]" : ""));
             }
             for (Violation v : found) {
                 if (!violations.contains(v)) {
@@ -149,6 +150,21 @@ class SimulatorRepliesMatchModelsTest {
         List<Violation> unexpected = violations.stream().filter(v -> !KnownGaps.known(v)).toList();
         assertThat(unexpected).as("replies that depart from AWS's models (see target/fidelity/model-coverage.md)")
                 .isEmpty();
+    }
+
+    /** The same recorded replies, against a deliberately wrong model, fail: the check can fail. */
+    @Test
+    void aWrongModelExpectationFailsOnTheRecordedReplies() {
+        ServiceModel wrong = models.get("rds").tampered("DBClusterSnapshot", "Engine", "DBClusterSnapshotArn");
+        RecordingHttpClient.Exchange reply = http.exchanges().stream().filter(e -> e.status() == 200
+                && e.requestBody().contains("Action=DescribeDBClusterSnapshots")
+                && e.userAgent().contains("api/RDS#")).findFirst().orElseThrow();
+        List<Violation> found = new ReplyValidator(wrong).validate("DescribeDBClusterSnapshots", reply.status(),
+                reply.headers(), reply.body());
+        assertThat(found).anyMatch(v -> v.problem().equals("unknown member") && v.actual().equals("Engine"));
+        assertThat(found).anyMatch(v -> v.problem().equals("type") && v.path().endsWith("/DBClusterSnapshotArn"));
+        assertThat(new ReplyValidator(models.get("rds")).validate("DescribeDBClusterSnapshots", reply.status(),
+                reply.headers(), reply.body())).allMatch(KnownGaps::known);
     }
 
     @Test
@@ -187,6 +203,12 @@ class SimulatorRepliesMatchModelsTest {
                 }
                 assertThat(answered).as(copy + " " + kind).anyMatch(a -> a.startsWith(copy) && a.contains(kind));
             }
+        }
+        // The SDK presigns a cross-region copy for DocumentDB and Neptune (and RDS) when given its source region.
+        for (String copy : List.of("rds CopyDBClusterSnapshot", "docdb CopyDBClusterSnapshot",
+                "neptune CopyDBClusterSnapshot")) {
+            assertThat(answered).as(copy + " presigned").anyMatch(a -> a.startsWith(copy)
+                    && a.contains("copy cross-region") && a.endsWith("[presigned]"));
         }
     }
 
@@ -308,10 +330,15 @@ class SimulatorRepliesMatchModelsTest {
 
         private void step(String label, Runnable action) {
             http.scenario(label);
+            long start = System.nanoTime();
             try {
                 action.run();
             } catch (RuntimeException e) {
                 scenarioFailures.add(label + ": " + describe(e));
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis > 1_000) {
+                System.out.println("slow scenario step (" + millis + " ms): " + label);
             }
         }
 
