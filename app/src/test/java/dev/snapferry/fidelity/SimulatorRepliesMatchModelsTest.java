@@ -602,6 +602,9 @@ class SimulatorRepliesMatchModelsTest {
             refused("aurora-mysql|production|copy onto a taken name", "DBClusterSnapshotAlreadyExistsFault",
                     () -> rds.copyDBClusterSnapshot(b -> b.sourceDBClusterSnapshotIdentifier(aurora.identifier())
                             .targetDBClusterSnapshotIdentifier(aurora.identifier())));
+            refused("docdb|production|copy a missing snapshot", "DBClusterSnapshotNotFoundFault",
+                    () -> prod.clients().docdb(EAST).copyDBClusterSnapshot(b -> b
+                            .sourceDBClusterSnapshotIdentifier("nope").targetDBClusterSnapshotIdentifier("nope-copy")));
             refused("aurora-mysql|production|copy a missing snapshot", "DBClusterSnapshotNotFoundFault",
                     () -> rds.copyDBClusterSnapshot(b -> b.sourceDBClusterSnapshotIdentifier("nope")
                             .targetDBClusterSnapshotIdentifier("nope-copy")));
