@@ -72,8 +72,9 @@ final class KnownGaps {
                             + "for every engine. The SDK's neptune client ignores it."),
             new Gap("undeclared error", "rds", "AddTagsToResource", "*", "DBClusterSnapshotNotFoundFault", "",
                     "RDS's model declares no DBClusterSnapshotNotFoundFault for AddTagsToResource (only DBInstance-, "
-                            + "DBCluster-, DBSnapshot-, DBProxy-, ...NotFound); the simulator answers it for a "
-                            + "cluster snapshot ARN that does not exist. What RDS answers there is not modelled."),
+                            + "DBCluster-, DBSnapshot-, DBProxy-, ...NotFound; SDK 2.40.2's RdsClient, from the "
+                            + "current model, declares none either); the simulator answers it for a cluster "
+                            + "snapshot ARN that does not exist. What RDS answers there is not modelled."),
             new Gap("undeclared error", "rds", "RemoveTagsFromResource", "*", "DBClusterSnapshotNotFoundFault", "",
                     "As for AddTagsToResource."));
 
