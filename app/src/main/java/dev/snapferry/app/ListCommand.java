@@ -42,7 +42,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * {@code snapferry --list}: the unified listing on standard output for scripts and for checking any AWS-compatible
- * endpoint, per-region failures on standard error, exit status 3 when any region failed.
+ * endpoint, per-region failures on standard error, exit status 3 when any region failed. The CSV is the browser
+ * export's ({@link SnapshotExport}, written by {@code core.export.Csv}): RFC 4180, cells a spreadsheet would run
+ * as formulas neutralised, tags in one cell of escaped {@code key=value} pairs.
  */
 public final class ListCommand {
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of HOUSE-STYLE.md, checked on the compiled classes. Plain JUnit tests that call
- * {@code check}: Surefire 3.5.3 silently skips ArchUnit's field-style {@code @ArchTest} rules.
+ * The layers and dependency rules of app/docs/architecture.md, checked on the compiled classes. Plain JUnit
+ * tests that call {@code check}: Surefire 3.5.3 silently skips ArchUnit's field-style {@code @ArchTest} rules.
  */
 class ArchitectureTest {
 

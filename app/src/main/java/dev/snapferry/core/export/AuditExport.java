@@ -2,8 +2,6 @@ package dev.snapferry.core.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.audit.TagViolation;
 import dev.snapferry.core.model.Snapshot;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an {@link Audit} for a security team: its summary (every chart's numbers) and its findings (the snapshots
@@ -34,7 +33,6 @@ public final class AuditExport {
             "region", "engine", "identifier", "encrypted", "kmsKey", "sharing", "problems", "arn");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CsvMapper CSV = new CsvMapper();
 
     private AuditExport() {
     }
@@ -73,38 +71,26 @@ public final class AuditExport {
         slices.forEach(s -> rows.add(new SummaryRow(chart, s.group(), s.category().name(), s.count())));
     }
 
+    /** Written by {@link Csv}, the exports' one CSV writer: a cell a spreadsheet would run is neutralised there. */
     private static void csv(Audit audit, Function<String, String> labels, Writer out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        CSV_COLUMNS.forEach(schema::addColumn);
-        try (var writer = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValues(out)) {
-            for (SummaryRow row : summary(audit)) {
-                writer.write(values(Map.of("record", "summary", "chart", row.chart(),
-                        "group", labels.apply(row.group()), "category", row.category(), "count", row.count())));
-            }
-            for (Audit.Finding f : audit.findings()) {
-                Map<String, Object> row = finding(f);
-                row.put("record", "finding");
-                writer.write(values(row));
-            }
+        Csv.record(out, CSV_COLUMNS);
+        for (SummaryRow row : summary(audit)) {
+            Csv.record(out, values(Map.of("record", "summary", "chart", row.chart(),
+                    "group", labels.apply(row.group()), "category", row.category(), "count", row.count())));
+        }
+        for (Audit.Finding f : audit.findings()) {
+            Map<String, Object> row = finding(f);
+            row.put("record", "finding");
+            Csv.record(out, values(row));
         }
     }
 
-    private static List<Object> values(Map<String, ?> row) {
-        List<Object> values = new ArrayList<>(CSV_COLUMNS.size());
+    private static List<@Nullable Object> values(Map<String, ?> row) {
+        List<@Nullable Object> values = new ArrayList<>(CSV_COLUMNS.size());
         for (String column : CSV_COLUMNS) {
-            Object value = row.get(column);
-            values.add(value instanceof String text ? spreadsheetSafe(text) : value);
+            values.add(row.get(column));
         }
         return values;
-    }
-
-    /**
-     * A text a spreadsheet will show rather than run: tag values are the snapshot owner's to choose, and one
-     * starting with {@code =}, {@code +}, {@code -} or {@code @} would otherwise be read as a formula.
-     */
-    static String spreadsheetSafe(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static Map<String, Object> finding(Audit.Finding f) {

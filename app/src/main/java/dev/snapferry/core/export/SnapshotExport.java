@@ -2,8 +2,6 @@ package dev.snapferry.core.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.Tag;
 import java.io.IOException;
@@ -12,11 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes snapshots as CSV or JSON: the listing of {@code --list} and the browser's export. One row per snapshot
- * with the account, region, engine, identifier, type, status, encryption, key and tags.
+ * with the account, region, engine, identifier, type, status, encryption, key and tags. CSV cells are written by
+ * {@link Csv} (formulas neutralised, tags escaped); JSON carries the tags as an object.
  */
 public final class SnapshotExport {
 
@@ -29,7 +28,6 @@ public final class SnapshotExport {
             "status", "percent", "created", "encrypted", "kmsKey", "awsManagedKey", "tags", "sourceSnapshot", "arn");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CsvMapper CSV = new CsvMapper();
 
     private SnapshotExport() {
     }
@@ -41,26 +39,25 @@ public final class SnapshotExport {
         }
     }
 
+    /**
+     * RFC 4180 through {@link Csv}: formula-like cells neutralised, tags in one cell of escaped {@code key=value}
+     * pairs that reads back unambiguously.
+     */
     private static void csv(List<Snapshot> snapshots, Writer out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        COLUMNS.forEach(schema::addColumn);
-        try (var writer = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValues(out)) {
-            for (Snapshot s : snapshots) {
-                Map<String, Object> row = row(s);
-                row.put("tags", s.tags().stream().map(t -> t.key() + "=" + t.value())
-                        .collect(Collectors.joining(";")));
-                List<Object> values = new ArrayList<>();
-                COLUMNS.forEach(c -> values.add(row.get(c)));
-                writer.write(values);
-            }
+        Csv.record(out, COLUMNS);
+        for (Snapshot s : snapshots) {
+            Map<String, @Nullable Object> row = row(s);
+            row.put("tags", Csv.tags(s.tags()));
+            List<@Nullable Object> values = new ArrayList<>(COLUMNS.size());
+            COLUMNS.forEach(c -> values.add(row.get(c)));
+            Csv.record(out, values);
         }
     }
 
     private static void json(List<Snapshot> snapshots, Writer out) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>(snapshots.size());
         for (Snapshot s : snapshots) {
-            Map<String, Object> row = row(s);
+            Map<String, @Nullable Object> row = row(s);
             Map<String, String> tags = new LinkedHashMap<>();
             for (Tag t : s.tags()) {
                 tags.put(t.key(), t.value());
@@ -72,8 +69,8 @@ public final class SnapshotExport {
         out.write(System.lineSeparator());
     }
 
-    private static Map<String, Object> row(Snapshot s) {
-        Map<String, Object> row = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> row(Snapshot s) {
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
         row.put("account", s.ownerAccountId());
         row.put("region", s.region().code());
         row.put("engine", s.engine().canonicalRawName());

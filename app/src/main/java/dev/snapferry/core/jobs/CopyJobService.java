@@ -194,11 +194,19 @@ public final class CopyJobService {
                     continue;
                 }
                 CopyRequest first = group.getFirst().active();
-                Map<String, Snapshot> present;
+                Map<String, Snapshot> rdsPresent = Map.of();
+                Map<String, Snapshot> elasticPresent = Map.of();
                 try {
-                    calls++;
-                    present = backend.snapshots(first.destinationAccount(), first.destinationRegion(),
-                            group.stream().anyMatch(CopyJobService::elastic));
+                    // Each service's jobs are looked for in that service only, and a service that cannot answer
+                    // keeps them all for the next poll: an absent target must mean absent, not unasked.
+                    if (group.stream().anyMatch(j -> !elastic(j))) {
+                        calls++;
+                        rdsPresent = ownSnapshots(first.destinationAccount(), first.destinationRegion(), false);
+                    }
+                    if (group.stream().anyMatch(CopyJobService::elastic)) {
+                        calls++;
+                        elasticPresent = ownSnapshots(first.destinationAccount(), first.destinationRegion(), true);
+                    }
                 } catch (AwsCallException e) {
                     LOG.warn("Could not resolve {} submitting job(s) in {}: {}; the next poll will", group.size(),
                             first.destinationRegion(), e.failure().awsCode());
@@ -206,7 +214,8 @@ public final class CopyJobService {
                 }
                 List<CopyJob> resolved = new ArrayList<>();
                 for (CopyJob job : group) {
-                    Snapshot target = present.get(IdentifierRules.normalize(job.active().targetIdentifier()));
+                    Snapshot target = (elastic(job) ? elasticPresent : rdsPresent)
+                            .get(IdentifierRules.normalize(job.active().targetIdentifier()));
                     resolved.add(target != null && fromSource(target, job) ? followed(job, target)
                             : job.withState(JobState.WAITING, 0, now()));
                 }
@@ -448,7 +457,7 @@ public final class CopyJobService {
             // is what the user asked for, whoever sent it. When AWS does not say the source (Elastic), one still
             // being made, or made since the job was, is taken for ours.
             try {
-                Snapshot existing = backend.snapshots(job.active().destinationAccount(),
+                Snapshot existing = ownSnapshots(job.active().destinationAccount(),
                         job.active().destinationRegion(), elastic(job))
                         .get(IdentifierRules.normalize(job.active().targetIdentifier()));
                 boolean sameSource = existing != null && job.active().source().arn()
@@ -491,13 +500,22 @@ public final class CopyJobService {
         for (List<CopyJob> group : groups.values()) {
             CopyRequest first = group.getFirst().active();
             boolean elastic = group.stream().anyMatch(CopyJobService::elastic);
-            Map<String, Snapshot> present;
+            Map<String, Snapshot> rdsPresent = Map.of();
+            Map<String, Snapshot> elasticPresent = Map.of();
             List<String> rdsTargets = group.stream().filter(j -> !elastic(j))
                     .map(j -> j.active().targetIdentifier()).toList();
             try {
                 calls += (rdsTargets.isEmpty() ? 0 : 1) + (elastic ? 1 : 0);
-                present = backend.targets(first.destinationAccount(), first.destinationRegion(), rdsTargets,
-                        elastic);
+                // Asked apart, so that an RDS-family snapshot and an Elastic one of the same name (two services,
+                // two namespaces) each answer for their own jobs only.
+                if (!rdsTargets.isEmpty()) {
+                    rdsPresent = ofApi(backend.targets(first.destinationAccount(), first.destinationRegion(),
+                            rdsTargets, false), ApiFamily.RDS);
+                }
+                if (elastic) {
+                    elasticPresent = ofApi(backend.targets(first.destinationAccount(), first.destinationRegion(),
+                            List.of(), true), ApiFamily.DOCDB_ELASTIC);
+                }
             } catch (AwsCallException e) {
                 failed = true;
                 LOG.info("Poll of {} {} refused ({}); jobs kept, next poll later", first.destinationAccount()
@@ -513,8 +531,8 @@ public final class CopyJobService {
                     // answer about its target must not bring a finished job back to copying.
                     continue;
                 }
-                CopyJob next = advance(now, present.get(IdentifierRules.normalize(job.active()
-                        .targetIdentifier())));
+                CopyJob next = advance(now, (elastic(job) ? elasticPresent : rdsPresent).get(IdentifierRules
+                        .normalize(job.active().targetIdentifier())));
                 if (next.state() != now.state() || next.percent() != now.percent() || next.plan() != now.plan()) {
                     moved = true;
                     before.add(now);
@@ -621,7 +639,7 @@ public final class CopyJobService {
                 // A history that cannot be written does not keep the user's cancel from AWS; its problem is shown.
                 writer.awaitWritten(recorded, historyWait);
                 try {
-                    Snapshot target = backend.snapshots(cancelling.request().destinationAccount(),
+                    Snapshot target = ownSnapshots(cancelling.request().destinationAccount(),
                             cancelling.request().destinationRegion(), elastic(cancelling))
                             .get(IdentifierRules.normalize(cancelling.request().targetIdentifier()));
                     if (target != null) {
@@ -830,6 +848,27 @@ public final class CopyJobService {
 
     private static boolean fromSource(Snapshot target, CopyJob job) {
         return target.sourceSnapshotArn() == null || target.sourceSnapshotArn().equals(job.active().source().arn());
+    }
+
+    /**
+     * The account's own snapshots of one service in a region, by lower-cased identifier: the RDS family's (one
+     * listing), or Elastic's (its one listing of manual snapshots, which throws when Elastic cannot be asked;
+     * the region's whole listing would only warn, and an unasked target would pass for an absent one). RDS-family
+     * identifiers and Elastic names are apart: one service's snapshot never answers for the other's job.
+     */
+    private Map<String, Snapshot> ownSnapshots(AccountRef account, RegionRef region, boolean elastic) {
+        return elastic ? ofApi(backend.targets(account, region, List.of(), true), ApiFamily.DOCDB_ELASTIC)
+                : ofApi(backend.snapshots(account, region, false), ApiFamily.RDS);
+    }
+
+    private static Map<String, Snapshot> ofApi(Map<String, Snapshot> byName, ApiFamily api) {
+        Map<String, Snapshot> kept = new LinkedHashMap<>();
+        byName.forEach((name, snapshot) -> {
+            if (snapshot.engine().api() == api) {
+                kept.put(name, snapshot);
+            }
+        });
+        return kept;
     }
 
     private static boolean elastic(CopyJob job) {

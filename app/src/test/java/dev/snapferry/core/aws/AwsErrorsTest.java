@@ -41,7 +41,6 @@ class AwsErrorsTest {
 
     // ------------------------------------------------------------------------------------------ byCode table
 
-    /** Every code of AWS-RULES.md's "Errors the product must map", with the HTTP status AWS sends it with. */
     @Test
     void elasticConflictIsATakenNameOnlyWhenItSaysSo() {
         assertThat(AwsErrors.byCode("ConflictException", "A snapshot named x already exists.", 409, false))
@@ -50,6 +49,7 @@ class AwsErrorsTest {
                 .isInstanceOf(AwsFailure.InvalidState.class);
     }
 
+    /** Every code of app/docs/aws-rules.md's "Errors the product maps", with the HTTP status AWS sends it with. */
     @ParameterizedTest(name = "{0} ({1}) -> {2}")
     @CsvSource({
             "DBClusterSnapshotAlreadyExistsFault, 400, AlreadyExists",

@@ -48,9 +48,10 @@ class AuditExportTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("summary,encryptionByEngine,Aurora,UNENCRYPTED,1"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("summary,sharing,,PUBLIC,1"));
         assertThat(lines.stream().filter(l -> l.startsWith("finding,"))).hasSize(2);
-        assertThat(AuditExport.spreadsheetSafe("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(AuditExport.spreadsheetSafe("-1")).isEqualTo("'-1");
-        assertThat(AuditExport.spreadsheetSafe("orders")).isEqualTo("orders");
+        // The hostile tag value reaches the CSV in the findings' problems only if the policy names it; the
+        // identifier does: each cell went through Csv, the one writer, whose neutralising CsvTest checks.
+        assertThat(Rfc4180.parse(write(AuditExport.Format.CSV)).stream().flatMap(List::stream))
+                .noneMatch(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0);
     }
 
     @Test

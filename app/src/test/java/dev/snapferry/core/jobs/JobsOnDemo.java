@@ -24,7 +24,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The copy jobs' world in tests: the demo simulator on a manual clock, the production account open through the
- * real SDK, and its available RDS-family snapshots of us-east-1 to copy.
+ * real SDK, and its available snapshots of us-east-1 to copy: the RDS family's and DocumentDB Elastic's (whose
+ * copies stay in their region and count against Elastic's own quota of five in flight).
  */
 final class JobsOnDemo implements AutoCloseable {
 
@@ -35,7 +36,12 @@ final class JobsOnDemo implements AutoCloseable {
     final SdkHttpClient http = ApacheHttpClient.builder().build();
     final OpenSessions sessions = new OpenSessions();
     final AccountSession prod;
+    /** Every available snapshot of the account in us-east-1: the RDS family's first, then Elastic's. */
     final List<Snapshot> sources;
+    /** The RDS-family ones among {@link #sources}. */
+    final List<Snapshot> rdsSources;
+    /** The DocumentDB Elastic ones among {@link #sources}. */
+    final List<Snapshot> elasticSources;
 
     JobsOnDemo() throws Exception {
         simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), new DemoDataset()));
@@ -46,8 +52,15 @@ final class JobsOnDemo implements AutoCloseable {
         sources = new SnapshotLister(new KmsDirectory(), 2).list(List.of(prod), List.of(EAST),
                 SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
-                .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
-                        && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+                .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE)
+                .sorted(java.util.Comparator.comparing((Snapshot s) -> s.engine().family() == EngineFamily.DOCUMENTDB_ELASTIC))
+                .toList();
+        rdsSources = sources.stream().filter(s -> s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+        elasticSources = sources.stream().filter(s -> s.engine().family() == EngineFamily.DOCUMENTDB_ELASTIC)
+                .toList();
+        if (elasticSources.isEmpty()) {
+            throw new IllegalStateException("the demo has no available Elastic snapshot in " + EAST);
+        }
     }
 
     /** The disaster-recovery account, opened through the real SDK and added to {@link #sessions}. */

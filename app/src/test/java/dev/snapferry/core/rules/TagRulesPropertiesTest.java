@@ -20,7 +20,7 @@ class TagRulesPropertiesTest {
     private static final CapabilityMatrix MATRIX = CapabilityMatrix.loadDefault();
     private static final TagSpec RDS = MATRIX.forEngine(Engine.AURORA_POSTGRESQL).tags();
     private static final TagSpec DOCDB = MATRIX.forEngine(Engine.DOCUMENTDB).tags();
-    /** AWS's documented tag character set (AWS-RULES.md), and the RDS variant that adds {@code @}. */
+    /** AWS's documented tag character set (app/docs/aws-rules.md, Tags), and the RDS variant that adds {@code @}. */
     private static final Pattern AWS_CHARS = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*)$");
     private static final Pattern RDS_CHARS = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
     private static final TagSpec ELASTIC = MATRIX.forEngine(Engine.DOCUMENTDB_ELASTIC).tags();
