@@ -1,13 +1,12 @@
 package dev.snapferry.sim.rds;
 
 import dev.snapferry.core.model.Arn;
-import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.Tag;
-import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
-import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.aws.ClusterTags;
+import dev.snapferry.sim.aws.EngineRules;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
 import dev.snapferry.sim.http.SimResponse;
@@ -115,15 +114,15 @@ final class RdsSharing {
         List<Tag> tags = RdsRequests.tags(params);
         lookup.own(request.caller()).run(lookup.now(), r -> {
             Map<String, String> current = tagsOf(r, target);
-            TagSpec spec = ctx.matrix().forEngine(Engine.fromRaw(engineOf(r, target)).orElse(Engine.AURORA_MYSQL))
-                    .tags();
+            ClusterTags.Model model = EngineRules.of(engineOf(r, target)).map(EngineRules::tagModel)
+                    .orElse(ClusterTags.Model.RDS);
             Map<String, String> next = new LinkedHashMap<>(current);
             tags.forEach(t -> next.put(t.key(), t.value()));
             // Too many tags is refused, also when one request brings them all.
-            if (next.size() > spec.maxTags()) {
-                throw RdsErrors.tooManyTags(spec.maxTags());
+            if (next.size() > ClusterTags.MAX_TAGS) {
+                throw RdsErrors.tooManyTags(ClusterTags.MAX_TAGS);
             }
-            TagChecks.refusal(tags, spec).ifPresent(m -> {
+            ClusterTags.refusal(tags, model).ifPresent(m -> {
                 throw SimException.invalidParameter(m);
             });
             current.clear();
