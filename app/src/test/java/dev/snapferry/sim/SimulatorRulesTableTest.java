@@ -42,9 +42,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cover names, tags (the RDS family's three models and DocumentDB Elastic's), presigned URLs, cross-region and
  * partition limits, the copy quota and the KMS key parameter.
  *
- * <p>Disagreements this table found, and how each was settled (the source is in the side that changed):
+ * <p>Disagreements found while the simulator's rules were written from the documents, and how each was settled:
  * <ul>
- * <li>none left open; see {@code decided} rows below, each naming the document that decided it.</li>
+ * <li>CopyTags of a source holding an {@code aws:} (or {@code rds:}) tag: the simulator refused the copy, the app
+ * only warned and let it through. AWS refuses it (InvalidParameterValue, "Tag keys cannot start with the reserved
+ * prefix"; public reports named in {@code ProblemCode.TAG_SOURCE_RESERVED_PREFIX}): the app was wrong, and its
+ * problem is now an error ({@link #copiedTags()} rows).</li>
+ * <li>{@code RDS:} in upper case: the app refuses it; the models print only lower-case {@code rds:} and the any-case
+ * rule of the tagging guide names only {@code aws:}. No document settles it; the simulator reads the two prefixes of
+ * the one sentence under one rule and refuses it too (noted as undocumented in {@code ClusterTags}).</li>
+ * <li>An empty tag value: the models say values are "from 1 to 256" characters and "optional"; both sides accept
+ * an empty one (contested, noted in {@code ClusterTags}).</li>
  * </ul>
  */
 class SimulatorRulesTableTest {

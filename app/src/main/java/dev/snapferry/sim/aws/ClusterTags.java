@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * <p>Sources: rds, docdb, neptune service-2.json (2014-10-31), Tag$Key and Tag$Value:
  * <ul>
  * <li>key "from 1 to 128 Unicode characters in length and can't be prefixed with aws: or rds:"; value "from 1 to
- * 256 Unicode characters" and the same prefixes (an empty value is what the RDS console writes for a key
- * without value and what AWS hands back, so 0 characters are accepted);</li>
+ * 256 Unicode characters" and the same prefixes. The value is also "the optional value of the tag", and the
+ * query protocol sends an absent one as an empty string, so 0 characters are accepted (<i>contested</i> by the
+ * "from 1" of the same sentence; the app accepts it too);</li>
  * <li>characters: the Java regex each model prints, for rds {@code ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$}, for docdb
  * and neptune the same without {@code @} (their prose omits ':' too, but the regex, the machine-readable part,
  * has it);</li>

@@ -28,8 +28,10 @@ public record EngineRules(List<String> engines, ClusterTags.@Nullable Model tagM
      * Aurora MySQL and PostgreSQL. Cross-region: rds model, CopyDBClusterSnapshot ("You can copy an encrypted DB
      * cluster snapshot from another Amazon Web Services Region"). China: Amazon Aurora User Guide, "DB cluster
      * snapshot copying", Limitations: "You can't copy a snapshot to or from the following AWS Regions: China
-     * (Beijing), China (Ningxia)". Five in flight: same page, "For each AWS account, you can copy up to five DB
-     * cluster snapshots at a time from one AWS Region to another".
+     * (Beijing), China (Ningxia)". Five in flight: same page, Limitations, "You can have up to five snapshot copy
+     * requests in progress to a single destination Region per account" (every copy into the region, same-region
+     * ones included). GovCloud: same list, "you can't copy a snapshot between these AWS GovCloud (US) Regions and
+     * commercial AWS Regions" ({@link Partitions}).
      */
     public static final EngineRules AURORA = new EngineRules(List.of("aurora", "aurora-mysql", "aurora-postgresql"),
             ClusterTags.Model.RDS, true, true, 5);
