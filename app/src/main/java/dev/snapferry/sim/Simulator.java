@@ -1,6 +1,5 @@
 package dev.snapferry.sim;
 
-import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.elastic.ElasticService;
 import dev.snapferry.sim.faults.FaultSettings;
@@ -72,7 +71,7 @@ public final class Simulator implements AutoCloseable {
 
     public static Simulator start(Options options) throws IOException {
         SimContext context = new SimContext(new World(), DemoAccounts.identities(), options.clock(),
-                CapabilityMatrix.loadDefault(), new Faults(options.faults()));
+                new Faults(options.faults()));
         options.dataset().populate(context);
         SimHttpServer server = new SimHttpServer(options.port(), context, List.of(new RdsService(context),
                 new ElasticService(context), new KmsService(context), new StsService(context)));

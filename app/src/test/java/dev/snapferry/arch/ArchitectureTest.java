@@ -96,6 +96,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void simulatorDoesNotUseTheAppsRules() {
+        noClasses().that().resideInAPackage("dev.snapferry.sim..")
+                .should().dependOnClassesThat().resideInAPackage("dev.snapferry.core.rules..")
+                .because("the simulator states AWS's behaviour from AWS's documents (sim.aws): were it to ask the "
+                        + "app's rules, a wrong rule would be wrong on both sides and every test would stay green")
+                .check(classes);
+    }
+
+    @Test
     void coreDoesNotUseTheSimulator() {
         noClasses().that().resideInAnyPackage("dev.snapferry.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.snapferry.sim..")

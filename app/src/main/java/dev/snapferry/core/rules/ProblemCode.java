@@ -28,7 +28,15 @@ public enum ProblemCode {
     TAG_TOO_MANY("tag.tooMany"),
     /** A tag policy's allowed-value pattern is not a regular expression. */
     TAG_POLICY_PATTERN_INVALID("tag.policy.patternInvalid"),
-    TAG_SOURCE_RESERVED_PREFIX("tag.sourceReservedPrefix", Severity.WARNING),
+    /**
+     * CopyTags would copy a source tag with a reserved prefix. An error, not a warning: AWS refuses the whole copy
+     * with InvalidParameterValue ("Tag keys cannot start with the reserved prefix ..."), as public reports of
+     * CopyDBSnapshot and CopyDBClusterSnapshot show (cloud-custodian/cloud-custodian#6782,
+     * 1Strategy/rds-oracle-cross-account-cross-region-dr#1); a copied tag is held to the rds, docdb and neptune
+     * models' Tag$Key rule ("can't be prefixed with aws: or rds:") like a given one. Found by
+     * SimulatorRulesTableTest: the simulator refused the copy the wizard let through.
+     */
+    TAG_SOURCE_RESERVED_PREFIX("tag.sourceReservedPrefix"),
 
     KMS_KEY_REQUIRED("kms.key.required"),
     KMS_KEY_FORBIDDEN("kms.key.forbidden"),

@@ -1,9 +1,9 @@
 package dev.snapferry.sim.data;
 
-import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.sim.Dataset;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.sim.SimContext;
+import dev.snapferry.sim.aws.Partitions;
 import dev.snapferry.sim.kms.KeyPolicies;
 import dev.snapferry.sim.kms.KmsKeys;
 import dev.snapferry.sim.state.RegionState;
@@ -175,7 +175,7 @@ public final class DemoDataset implements Dataset {
         r.aliases().put(alias, key.keyId());
         List<String> admitted = admittedAccounts(account, r.region());
         if (!admitted.isEmpty()) {
-            key.setPolicy(KeyPolicies.defaultPolicyAdmitting(new RegionRef(r.region()).partition(), account,
+            key.setPolicy(KeyPolicies.defaultPolicyAdmitting(Partitions.of(r.region()), account,
                     admitted));
         }
         if (account.equals(P)) {

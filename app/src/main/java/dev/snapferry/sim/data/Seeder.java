@@ -1,6 +1,6 @@
 package dev.snapferry.sim.data;
 
-import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.sim.aws.Partitions;
 import dev.snapferry.sim.state.RegionState;
 import dev.snapferry.sim.state.SimCluster;
 import dev.snapferry.sim.state.SimKey;
@@ -101,7 +101,7 @@ final class Seeder {
     }
 
     static String arn(RegionState r, String service, String resource) {
-        return "arn:" + new RegionRef(r.region()).partition() + ":" + service + ":" + r.region() + ":" + r.accountId()
+        return "arn:" + Partitions.of(r.region()) + ":" + service + ":" + r.region() + ":" + r.accountId()
                 + ":" + resource;
     }
 

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snapferry.core.model.Arn;
-import dev.snapferry.core.model.Engine;
-import dev.snapferry.core.model.RegionRef;
-import dev.snapferry.core.rules.EngineCapabilities;
-import dev.snapferry.core.rules.IdentifierRules;
 import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
+import dev.snapferry.sim.aws.EngineRules;
+import dev.snapferry.sim.aws.Partitions;
+import dev.snapferry.sim.aws.SnapshotNames;
 import dev.snapferry.sim.state.RegionState;
 import dev.snapferry.sim.state.SimCluster;
 import dev.snapferry.sim.state.SimKey;
@@ -39,11 +38,9 @@ final class ElasticSnapshots {
     private static final String CLUSTER = "CLUSTER";
 
     private final SimContext ctx;
-    private final EngineCapabilities caps;
 
     ElasticSnapshots(SimContext ctx) {
         this.ctx = ctx;
-        this.caps = ctx.matrix().forEngine(Engine.DOCUMENTDB_ELASTIC);
     }
 
     ObjectNode list(Caller caller, Map<String, List<String>> query) {
@@ -85,7 +82,7 @@ final class ElasticSnapshots {
 
     ObjectNode copy(Caller caller, String sourceArn, JsonNode body) {
         String target = text(body, "targetSnapshotName");
-        if (target == null || !IdentifierRules.isValid(target)) {
+        if (target == null || !SnapshotNames.valid(target)) {
             throw ElasticJson.validation("targetSnapshotName must contain from 1 to 63 letters, numbers, or hyphens, "
                     + "start with a letter, and not end with a hyphen or contain two consecutive hyphens.",
                     "targetSnapshotName");
@@ -109,9 +106,9 @@ final class ElasticSnapshots {
             if (r.elasticSnapshots().values().stream().anyMatch(s -> s.spec().identifier().equals(name))) {
                 throw ElasticJson.conflict("A snapshot named " + name + " already exists.", name, SNAPSHOT);
             }
-            if (r.copiesInFlight(true) >= caps.maxCopiesInFlightPerRegion()) {
+            if (r.copiesInFlight(true) >= EngineRules.DOCUMENTDB_ELASTIC.maxCopiesInFlight()) {
                 throw new SimException("ServiceQuotaExceededException", 402, "You can have at most "
-                        + caps.maxCopiesInFlightPerRegion() + " snapshot copies in progress at a time.");
+                        + EngineRules.DOCUMENTDB_ELASTIC.maxCopiesInFlight() + " snapshot copies in progress at a time.");
             }
             String key = source.spec().kmsKeyId();
             if (kms != null) {
@@ -157,7 +154,7 @@ final class ElasticSnapshots {
         if (clusterArn == null) {
             throw ElasticJson.validation("clusterArn is required.", "clusterArn");
         }
-        if (name == null || !IdentifierRules.isValid(name)) {
+        if (name == null || !SnapshotNames.valid(name)) {
             throw ElasticJson.validation("snapshotName must contain from 1 to 63 letters, numbers, or hyphens, start "
                     + "with a letter, and not end with a hyphen or contain two consecutive hyphens.", "snapshotName");
         }
@@ -280,7 +277,7 @@ final class ElasticSnapshots {
     }
 
     static String arn(RegionState r, String resource) {
-        return "arn:" + new RegionRef(r.region()).partition() + ":docdb-elastic:" + r.region() + ":" + r.accountId()
+        return "arn:" + Partitions.of(r.region()) + ":docdb-elastic:" + r.region() + ":" + r.accountId()
                 + ":" + resource;
     }
 

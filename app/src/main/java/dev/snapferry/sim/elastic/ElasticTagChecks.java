@@ -15,20 +15,20 @@ import java.util.regex.Pattern;
  * boto/boto3#2601: "1 validation error detected: Value '{k=v}' at 'field' failed to satisfy constraint: Map keys
  * must satisfy constraint: [Member must ...]".
  */
-final class ElasticTagChecks {
+public final class ElasticTagChecks {
 
     static final Pattern KEY = Pattern.compile("^(?!aws:)[a-zA-Z+-=._:/]+$");
     static final int KEY_MIN = 1;
     static final int KEY_MAX = 128;
     static final int VALUE_MAX = 256;
     /** TagKeyList's maximum, and the general AWS limit of 50 user tags per resource (AWS tagging guides). */
-    static final int MAX_TAGS = 50;
+    public static final int MAX_TAGS = 50;
 
     private ElasticTagChecks() {
     }
 
     /** Refuses a TagMap ({@code field}: "tags") that AWS would refuse; a map of more than 50 tags too. */
-    static void checkMap(Map<String, String> tags, String field) {
+    public static void checkMap(Map<String, String> tags, String field) {
         List<String> errors = new ArrayList<>();
         List<String> keyRules = keyConstraints(tags.keySet());
         if (!keyRules.isEmpty()) {

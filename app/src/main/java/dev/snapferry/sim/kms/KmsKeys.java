@@ -1,6 +1,6 @@
 package dev.snapferry.sim.kms;
 
-import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.sim.aws.Partitions;
 import dev.snapferry.sim.state.RegionState;
 import dev.snapferry.sim.state.SimKey;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ public final class KmsKeys {
      * RDS gets the policy of {@code aws/rds} (both in {@link KeyPolicies}).
      */
     public static SimKey create(RegionState r, String seed, String description, boolean awsManaged, Instant now) {
-        String partition = new RegionRef(r.region()).partition();
+        String partition = Partitions.of(r.region());
         return create(r, seed, description, awsManaged, now, awsManaged
                 ? KeyPolicies.awsManagedRdsPolicy(partition, r.accountId(), r.region())
                 : KeyPolicies.defaultPolicy(partition, r.accountId()));
@@ -50,7 +50,7 @@ public final class KmsKeys {
     }
 
     public static String arn(RegionState r, String resource) {
-        return "arn:" + new RegionRef(r.region()).partition() + ":kms:" + r.region() + ":" + r.accountId() + ":"
+        return "arn:" + Partitions.of(r.region()) + ":kms:" + r.region() + ":" + r.accountId() + ":"
                 + resource;
     }
 }

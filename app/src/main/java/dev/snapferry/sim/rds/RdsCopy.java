@@ -1,15 +1,13 @@
 package dev.snapferry.sim.rds;
 
-import dev.snapferry.core.model.Engine;
-import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Tag;
-import dev.snapferry.core.rules.EngineCapabilities;
-import dev.snapferry.core.rules.TagRules;
-import dev.snapferry.core.rules.UnencryptedKeyRule;
 import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
-import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.aws.ClusterCopies;
+import dev.snapferry.sim.aws.ClusterTags;
+import dev.snapferry.sim.aws.EngineRules;
+import dev.snapferry.sim.aws.PresignedUrlDemand;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
 import dev.snapferry.sim.http.SimResponse;
@@ -60,31 +58,34 @@ final class RdsCopy {
         if (src.phase() != SimSnapshot.Phase.AVAILABLE) {
             throw RdsErrors.invalidSnapshotState("Snapshot " + src.spec().identifier() + " is not in available state.");
         }
-        Engine engine = Engine.fromRaw(src.spec().engine()).orElseThrow(() ->
+        EngineRules rules = EngineRules.of(src.spec().engine()).orElseThrow(() ->
                 SimException.invalidParameter("Unsupported engine " + src.spec().engine()));
-        EngineCapabilities caps = ctx.matrix().forEngine(engine);
+        ClusterTags.Model tagModel = java.util.Objects.requireNonNull(rules.tagModel(), "an RDS-family engine");
         boolean encrypted = src.spec().encrypted();
         if (crossRegion) {
-            checkCrossRegion(caller, caps, source, params, sourceRef);
+            checkCrossRegion(caller, rules, source, params, sourceRef);
         }
         String kmsParam = params.get("KmsKeyId").filter(k -> !k.isBlank()).orElse(null);
         List<Tag> explicit = RdsRequests.tags(params);
         boolean copyTags = params.flag("CopyTags");
         List<Tag> sourceTags = src.tags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList();
-        List<Tag> resulting = TagRules.resultingTags(copyTags, sourceTags, explicit);
+        List<Tag> resulting = ClusterCopies.resultingTags(copyTags, sourceTags, explicit);
         // Too many tags is refused whether they are copied or given; checked before the tags' content.
-        if (resulting.size() > caps.tags().maxTags()) {
-            throw RdsErrors.tooManyTags(caps.tags().maxTags());
+        if (resulting.size() > ClusterTags.MAX_TAGS) {
+            throw RdsErrors.tooManyTags(ClusterTags.MAX_TAGS);
         }
-        TagChecks.refusal(explicit, caps.tags()).ifPresent(m -> {
+        ClusterTags.refusal(explicit, tagModel).ifPresent(m -> {
             throw SimException.invalidParameter(m);
         });
-        if (!TagRules.sourceTagWarnings(copyTags, sourceTags, explicit, caps.tags()).isEmpty()) {
+        if (ClusterCopies.copiesReservedTag(copyTags, sourceTags, explicit)) {
             throw SimException.invalidParameter("Tag keys cannot start with the reserved prefix 'aws:'; the source "
                     + "snapshot's tags cannot be copied.");
         }
 
-        requireKeyParameter(caps, src, kmsParam, crossRegion, source.foreign());
+        ClusterCopies.keyParameterRefusal(encrypted, crossRegion, source.foreign(), kmsParam != null)
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
         if (encrypted) {
             requireSourceKeyAccess(caller, source);
         }
@@ -95,12 +96,12 @@ final class RdsCopy {
             if (r.snapshots().containsKey(key)) {
                 throw RdsErrors.snapshotExists(key);
             }
-            if (r.copiesInFlight(false) >= caps.maxCopiesInFlightPerRegion()) {
-                throw RdsErrors.snapshotQuota("You can have at most " + caps.maxCopiesInFlightPerRegion()
+            if (r.copiesInFlight(false) >= rules.maxCopiesInFlight()) {
+                throw RdsErrors.snapshotQuota("You can have at most " + rules.maxCopiesInFlight()
                         + " cluster snapshot copies in progress to " + caller.region() + " at a time.");
             }
             RdsRequests.checkManualQuota(r);
-            String targetKey = targetKey(r, caller, caps, src, kmsParam);
+            String targetKey = targetKey(r, caller, src, kmsParam);
             boolean targetEncrypted = encrypted || targetKey != null;
             var spec = src.spec();
             SnapshotSpec copySpec = new SnapshotSpec(key, RdsRequests.snapshotArn(caller.region(),
@@ -117,27 +118,6 @@ final class RdsCopy {
         });
         return RdsXml.reply("CopyDBClusterSnapshot", request.requestId(),
                 xml -> RdsXml.snapshot(xml, created, "manual", null));
-    }
-
-    /**
-     * The KmsKeyId rules that need no key: an encrypted source copied to another region or shared from another
-     * account needs one (rds, docdb, neptune models, $KmsKeyId: "If you copy an encrypted DB cluster snapshot that
-     * is shared from another Amazon Web Services account, then you must specify a value for KmsKeyId"). Checked
-     * before any key is looked at, as parameter checks come first.
-     */
-    private static void requireKeyParameter(EngineCapabilities caps, SnapshotView src, @Nullable String kmsParam,
-                                            boolean crossRegion, boolean shared) {
-        if (!src.spec().encrypted() || kmsParam != null) {
-            return;
-        }
-        if (crossRegion && caps.crossRegionEncryptedRequiresKey()) {
-            throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
-                    + "snapshot to another region.");
-        }
-        if (shared && caps.sharedEncryptedRequiresKey()) {
-            throw SimException.invalidParameter("KmsKeyId must be specified to copy an encrypted cluster "
-                    + "snapshot shared from another account.");
-        }
     }
 
     /**
@@ -163,17 +143,11 @@ final class RdsCopy {
     }
 
     /** The key the copy is encrypted with, or null for an unencrypted copy; refuses what AWS refuses. */
-    private static @Nullable String targetKey(RegionState destination, Caller caller, EngineCapabilities caps,
-                                              SnapshotView src, @Nullable String kmsParam) {
+    private static @Nullable String targetKey(RegionState destination, Caller caller, SnapshotView src,
+                                              @Nullable String kmsParam) {
         if (!src.spec().encrypted()) {
-            if (kmsParam == null) {
-                return null;
-            }
-            if (caps.kmsKeyWithUnencryptedSource() == UnencryptedKeyRule.ERROR) {
-                throw SimException.invalidCombination("KmsKeyId can't be specified for an unencrypted cluster "
-                        + "snapshot: a copy of an unencrypted snapshot cannot be encrypted.");
-            }
-            return usableKey(destination, caller, kmsParam).arn();
+            // A key with an unencrypted source was refused by ClusterCopies.keyParameterRefusal.
+            return null;
         }
         return kmsParam == null ? src.spec().kmsKeyId() : usableKey(destination, caller, kmsParam).arn();
     }
@@ -190,33 +164,13 @@ final class RdsCopy {
         return key;
     }
 
-    /** The RDS-family engines whose cluster snapshots follow the Aurora User Guide's copy limits. */
-    private static final java.util.Set<String> AURORA_CLUSTER_ENGINES = java.util.Set.of("aurora", "aurora-mysql",
-            "aurora-postgresql", "mysql", "postgres");
-    private static final java.util.Set<String> CHINA = java.util.Set.of("cn-north-1", "cn-northwest-1");
-
-    private void checkCrossRegion(Caller caller, EngineCapabilities caps, RdsLookup.Located source,
+    private void checkCrossRegion(Caller caller, EngineRules rules, RdsLookup.Located source,
                                   FormParams params, String sourceArn) {
         String from = source.state().region();
-        if (!new RegionRef(from).partition().equals(new RegionRef(caller.region()).partition())) {
-            throw SimException.invalidParameter("Cluster snapshots cannot be copied between partitions.");
-        }
-        if (!caps.crossRegionCopy()) {
-            throw SimException.invalidParameter("Cluster snapshots of this engine cannot be copied across regions.");
-        }
-        String engine = source.view().spec().engine();
-        if (AURORA_CLUSTER_ENGINES.contains(engine) && (CHINA.contains(from) || CHINA.contains(caller.region()))) {
-            // Amazon Aurora User Guide, Copying a DB cluster snapshot, Limitations: "You can't copy a snapshot to
-            // or from the following AWS Regions: China (Beijing) or China (Ningxia)". Neptune's guide allows copies
-            // between the two; DocumentDB's lists no such limit.
-            throw SimException.invalidParameter("DB cluster snapshots can't be copied to or from the China "
-                    + "(Beijing) or China (Ningxia) Regions.");
-        }
+        ClusterCopies.crossRegionRefusal(rules, from, caller.region(), source.foreign()).ifPresent(refusal -> {
+            throw refusal;
+        });
         boolean encrypted = source.view().spec().encrypted();
-        if (source.foreign() && !SharedCopyAcrossRegions.allowed(engine)) {
-            throw SimException.invalidCombination("You can only copy a shared DB cluster snapshot in the same "
-                    + "AWS Region.");
-        }
         String presigned = params.get("PreSignedUrl").filter(p -> !p.isBlank()).orElse(null);
         PresignedUrlDemand demand = PresignedUrlDemand.of(source.view().spec().engine(), caller.region(), encrypted);
         if (presigned == null) {

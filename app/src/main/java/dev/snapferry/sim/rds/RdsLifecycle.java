@@ -1,12 +1,12 @@
 package dev.snapferry.sim.rds;
 
-import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.Tag;
-import dev.snapferry.core.rules.IdentifierRules;
 import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
-import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.aws.ClusterTags;
+import dev.snapferry.sim.aws.EngineRules;
+import dev.snapferry.sim.aws.SnapshotNames;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
 import dev.snapferry.sim.http.SimResponse;
@@ -32,7 +32,7 @@ final class RdsLifecycle {
     }
 
     static void requireValidIdentifier(String parameter, String identifier) {
-        if (!IdentifierRules.isValid(identifier)) {
+        if (!SnapshotNames.valid(identifier)) {
             throw SimException.invalidParameter("The parameter " + parameter + " is not a valid identifier. "
                     + "Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; "
                     + "and must not end with a hyphen or contain two consecutive hyphens.");
@@ -56,12 +56,12 @@ final class RdsLifecycle {
                 throw RdsErrors.invalidClusterState("DBCluster " + clusterId + " is not in available state (it is "
                         + cluster.status() + ").");
             }
-            Engine engine = Engine.fromRaw(cluster.engine()).orElseThrow();
-            int maxTags = ctx.matrix().forEngine(engine).tags().maxTags();
-            if (tags.size() > maxTags) {
-                throw RdsErrors.tooManyTags(maxTags);
+            ClusterTags.Model tagModel = EngineRules.of(cluster.engine()).map(EngineRules::tagModel)
+                    .orElseThrow(() -> SimException.invalidParameter("Unsupported engine " + cluster.engine()));
+            if (tags.size() > ClusterTags.MAX_TAGS) {
+                throw RdsErrors.tooManyTags(ClusterTags.MAX_TAGS);
             }
-            TagChecks.refusal(tags, ctx.matrix().forEngine(engine).tags()).ifPresent(m -> {
+            ClusterTags.refusal(tags, tagModel).ifPresent(m -> {
                 throw SimException.invalidParameter(m);
             });
             if (r.snapshots().containsKey(key)) {

@@ -1,7 +1,7 @@
 package dev.snapferry.sim.rds;
 
-import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Tag;
+import dev.snapferry.sim.aws.Partitions;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.state.RegionState;
 import java.util.List;
@@ -21,7 +21,7 @@ final class RdsRequests {
     }
 
     static String snapshotArn(String region, String accountId, String key) {
-        return "arn:" + new RegionRef(region).partition() + ":rds:" + region + ":" + accountId
+        return "arn:" + Partitions.of(region) + ":rds:" + region + ":" + accountId
                 + ":cluster-snapshot:" + key;
     }
 

@@ -1,13 +1,13 @@
 package dev.snapferry.sim.rds;
 
 import dev.snapferry.core.model.Arn;
-import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.Tag;
-import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.sim.Caller;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.SimException;
-import dev.snapferry.sim.TagChecks;
+import dev.snapferry.sim.aws.ClusterTags;
+import dev.snapferry.sim.aws.EngineRules;
+import dev.snapferry.sim.aws.SnapshotSharing;
 import dev.snapferry.sim.http.FormParams;
 import dev.snapferry.sim.http.SimRequest;
 import dev.snapferry.sim.http.SimResponse;
@@ -23,8 +23,6 @@ import java.util.Map;
 
 /** Snapshot sharing (the {@code restore} attribute; {@code all} makes it public) and resource tags. */
 final class RdsSharing {
-
-    static final int MAX_SHARED_ACCOUNTS = 20;
 
     private final SimContext ctx;
     private final RdsLookup lookup;
@@ -52,38 +50,21 @@ final class RdsSharing {
         List<String> add = params.list("ValuesToAdd");
         List<String> remove = params.list("ValuesToRemove");
         for (String value : add) {
-            if (!value.equals("all") && !value.matches("\\d{12}")) {
-                throw SimException.invalidParameter("Invalid account identifier: " + value);
-            }
+            SnapshotSharing.valueRefusal(value).ifPresent(refusal -> {
+                throw refusal;
+            });
         }
         List<String> accounts = lookup.own(request.caller()).update(lookup.now(), r -> {
             SimSnapshot s = ownSnapshot(r, id);
-            if (!s.spec().type().equals("manual")) {
-                throw RdsErrors.invalidSnapshotState("Only manual cluster snapshots can be shared.");
-            }
-            // Aurora User Guide, "Sharing encrypted snapshots": "You can't share encrypted snapshots as public" and
-            // "You can't share a snapshot that has been encrypted using the default KMS key of the AWS account that
-            // shared the snapshot". Contested for the second: public reports (awslabs/aurora-snapshot-tool#26,
-            // awslabs/rds-snapshot-tool#34) describe the share going through and the other account's copy failing
-            // with KMSKeyNotAccessibleFault. The simulator refuses at sharing, as the guide says; a share made
-            // anyway (a test fixture) is refused at the copy by the aws/rds key's policy (KeyAccess).
-            if (!add.isEmpty() && s.spec().encrypted()) {
-                if (add.contains("all")) {
-                    throw SimException.invalidParameter("Encrypted cluster snapshots cannot be made public.");
-                }
-                SimKey key = s.spec().kmsKeyId() == null ? null : r.resolveKey(s.spec().kmsKeyId());
-                if (key != null && key.awsManaged()) {
-                    throw SimException.invalidParameter("Cluster snapshots encrypted with the AWS managed key "
-                            + "cannot be shared. Copy it with a customer managed key and share the copy.");
-                }
-            }
+            SimKey key = s.spec().kmsKeyId() == null ? null : r.resolveKey(s.spec().kmsKeyId());
             var next = new java.util.LinkedHashSet<>(s.restoreAccounts());
             next.addAll(add);
             remove.forEach(next::remove);
-            if (next.stream().filter(a -> !a.equals("all")).count() > MAX_SHARED_ACCOUNTS) {
-                throw SimException.badRequest("SharedSnapshotQuotaExceeded", "A cluster snapshot can be shared with "
-                        + "at most " + MAX_SHARED_ACCOUNTS + " accounts.");
-            }
+            // The rules and their sources: SnapshotSharing.
+            SnapshotSharing.shareRefusal(s.spec().type().equals("manual"), s.spec().encrypted(),
+                    key != null && key.awsManaged(), add, next).ifPresent(refusal -> {
+                        throw refusal;
+                    });
             s.restoreAccounts().clear();
             s.restoreAccounts().addAll(next);
             return new ArrayList<>(next);
@@ -115,15 +96,15 @@ final class RdsSharing {
         List<Tag> tags = RdsRequests.tags(params);
         lookup.own(request.caller()).run(lookup.now(), r -> {
             Map<String, String> current = tagsOf(r, target);
-            TagSpec spec = ctx.matrix().forEngine(Engine.fromRaw(engineOf(r, target)).orElse(Engine.AURORA_MYSQL))
-                    .tags();
+            ClusterTags.Model model = EngineRules.of(engineOf(r, target)).map(EngineRules::tagModel)
+                    .orElse(ClusterTags.Model.RDS);
             Map<String, String> next = new LinkedHashMap<>(current);
             tags.forEach(t -> next.put(t.key(), t.value()));
             // Too many tags is refused, also when one request brings them all.
-            if (next.size() > spec.maxTags()) {
-                throw RdsErrors.tooManyTags(spec.maxTags());
+            if (next.size() > ClusterTags.MAX_TAGS) {
+                throw RdsErrors.tooManyTags(ClusterTags.MAX_TAGS);
             }
-            TagChecks.refusal(tags, spec).ifPresent(m -> {
+            ClusterTags.refusal(tags, model).ifPresent(m -> {
                 throw SimException.invalidParameter(m);
             });
             current.clear();

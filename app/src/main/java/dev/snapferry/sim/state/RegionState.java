@@ -1,6 +1,6 @@
 package dev.snapferry.sim.state;
 
-import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.sim.aws.Partitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,7 +122,7 @@ public final class RegionState {
             return null;
         }
         String ref = reference;
-        String arnPrefix = "arn:" + new RegionRef(region).partition() + ":kms:" + region + ":" + accountId + ":";
+        String arnPrefix = "arn:" + Partitions.of(region) + ":kms:" + region + ":" + accountId + ":";
         if (ref.startsWith(arnPrefix)) {
             ref = ref.substring(arnPrefix.length());
             if (ref.startsWith("key/")) {

@@ -10,7 +10,6 @@ import static dev.snapferry.core.model.SnapshotFixtures.key;
 import static dev.snapferry.core.model.SnapshotFixtures.ownAccount;
 import static dev.snapferry.core.model.SnapshotFixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.snapferry.core.model.CopyRequest;
@@ -230,13 +229,14 @@ class CopyRulesTest {
                 CopyRules.validate(MATRIX, request, null, List.of()));
     }
 
+    /** AWS refuses the whole copy (ProblemCode.TAG_SOURCE_RESERVED_PREFIX names the reports). */
     @Test
-    void reservedSourceTagIsOnlyAWarning() {
+    void reservedSourceTagCopiedWithCopyTagsIsRefused() {
         Snapshot tagged = snapshot().tags(List.of(new Tag("aws:cloudformation:stack-name", "db"))).build();
         List<Problem> problems = CopyRules.validate(MATRIX, request(tagged, US_EAST_1, "tagged-copy", null, true,
                 List.of()), null, List.of());
         assertEquals(List.of(ProblemCode.TAG_SOURCE_RESERVED_PREFIX), problems.stream().map(Problem::code).toList());
-        assertFalse(Problems.hasErrors(problems));
+        assertTrue(Problems.hasErrors(problems));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.snapferry.core.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.snapferry.core.model.Engine;
@@ -221,13 +220,14 @@ class TagRulesTest {
     }
 
     @Test
-    void reservedSourceTagIsWarnedAboutWhenTagsAreCopied() {
+    void reservedSourceTagIsRefusedWhenTagsAreCopied() {
+        // AWS refuses the whole copy: sources in ProblemCode.TAG_SOURCE_RESERVED_PREFIX.
         List<Tag> source = List.of(new Tag("env", "prod"), new Tag("aws:cloudformation:stack-name", "db"));
         List<Problem> warnings = TagRules.sourceTagWarnings(true, source, List.of(), RDS);
         assertEquals(List.of(Problem.of("copyTags", ProblemCode.TAG_SOURCE_RESERVED_PREFIX,
                 "aws:cloudformation:stack-name", "aws:")), warnings);
-        assertEquals(Severity.WARNING, warnings.getFirst().severity());
-        assertFalse(Problems.hasErrors(warnings));
+        assertEquals(Severity.ERROR, warnings.getFirst().severity());
+        assertTrue(Problems.hasErrors(warnings));
     }
 
     @Test

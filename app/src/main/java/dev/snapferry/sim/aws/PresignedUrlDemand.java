@@ -1,6 +1,4 @@
-package dev.snapferry.sim.rds;
-
-import dev.snapferry.core.model.RegionRef;
+package dev.snapferry.sim.aws;
 
 /**
  * What each service does with the {@code PreSignedUrl} of a cross-region CopyDBClusterSnapshot, decided here rather
@@ -15,7 +13,7 @@ import dev.snapferry.core.model.RegionRef;
  * Services GovCloud (US) Regions. It's ignored in other Amazon Web Services Regions."</li>
  * </ul>
  */
-enum PresignedUrlDemand {
+public enum PresignedUrlDemand {
     /** Must be present, and is checked. */
     REQUIRED,
     /** Not required, but checked when given. */
@@ -23,11 +21,11 @@ enum PresignedUrlDemand {
     /** Neither required nor read. */
     IGNORED;
 
-    static PresignedUrlDemand of(String engine, String destinationRegion, boolean encrypted) {
+    public static PresignedUrlDemand of(String engine, String destinationRegion, boolean encrypted) {
         return switch (engine) {
             case "docdb" -> REQUIRED;
             case "neptune" -> IGNORED;
-            default -> !"aws-us-gov".equals(new RegionRef(destinationRegion).partition()) ? IGNORED
+            default -> !Partitions.GOV_CLOUD.equals(Partitions.of(destinationRegion)) ? IGNORED
                     : encrypted ? REQUIRED : CHECKED_IF_GIVEN;
         };
     }

@@ -1,4 +1,4 @@
-package dev.snapferry.sim.rds;
+package dev.snapferry.sim.aws;
 
 /**
  * Whether a cluster snapshot shared by another account may be copied into another region in the same
@@ -31,7 +31,7 @@ package dev.snapferry.sim.rds;
  * destination region for an encrypted source (which must also be the caller's own), the presigned URL where the
  * engine needs one, the source key's policy admitting the caller's account ({@code KeyAccess}).
  */
-final class SharedCopyAcrossRegions {
+public final class SharedCopyAcrossRegions {
 
     private SharedCopyAcrossRegions() {
     }
@@ -40,7 +40,7 @@ final class SharedCopyAcrossRegions {
      * Whether a snapshot of {@code engine} shared from another account may be copied to another region, encrypted
      * or not (the encrypted case was the one the older RDS reference refused).
      */
-    static boolean allowed(String engine) {
+    public static boolean allowed(String engine) {
         return switch (engine) {
             // rds model since 2025-09-30; Aurora User Guide, DB cluster snapshot copying.
             case "aurora", "aurora-mysql", "aurora-postgresql", "mysql", "postgres" -> true;
