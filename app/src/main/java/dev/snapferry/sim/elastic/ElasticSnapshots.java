@@ -122,11 +122,12 @@ final class ElasticSnapshots {
                 }
                 key = resolved.arn();
             }
-            // Explicit tags replace the copied ones (AWS-RULES.md, Tags: observed on the moto emulator).
+            // Explicit tags replace the copied ones (app/docs/aws-rules.md, Tags: observed on the moto emulator).
             boolean fromSource = copyTags && explicit.isEmpty();
             Map<String, String> resulting = fromSource ? new LinkedHashMap<>(source.tags()) : explicit;
             if (fromSource && resulting.keySet().stream().anyMatch(ElasticTagChecks::reserved)) {
-                // AWS refuses to copy source tags with a reserved prefix (AWS-RULES.md, Tags), as the RDS copy does.
+                // AWS refuses to copy source tags with a reserved prefix (app/docs/aws-rules.md, Tags), as the RDS
+                // copy does.
                 throw ElasticJson.validation("Tag keys cannot start with the reserved prefix 'aws:'; the source "
                         + "snapshot's tags cannot be copied.", "copyTags");
             }
