@@ -35,8 +35,9 @@ final class KnownDifferences {
                             + "ValidationException at most",
                     "docdb-elastic 2022-11-28 service model; DocumentDB Developer Guide, Elastic API, TagResource"),
             new Difference(List.of("kms"), "ListAliases", "ValidationException",
-                    "a Limit outside 1..100 is a validation error; the KMS Common Errors page names it "
-                            + "ValidationError (400); ValidationException is not declared for ListAliases",
+                    "a Limit outside 1..100 is a validation error; ListAliases declares none, and the "
+                            + "common-errors list of AWS's API references names it ValidationError (400), not "
+                            + "ValidationException",
                     "AWS KMS API Reference, ListAliases (Limit: 1..100) and Common Errors"));
 
     private KnownDifferences() {
