@@ -166,5 +166,10 @@ public final class AwsCli implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         simulator.close();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }
