@@ -1,57 +1,38 @@
 package dev.snapferry.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapferry.fidelity.cli.AwsCli;
+import dev.snapferry.fidelity.cli.AwsCli.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AWS CLI v2 (Debian's {@code awscli}, a client nobody here wrote) against the standalone simulator: list,
  * create, copy (same- and cross-region, with the CLI's own presigned URL), wait, delete, and AWS's error codes.
- * {@code .ci/run} installs the CLI; without it these tests are skipped locally and fail under CI.
+ * Runs through {@link AwsCli}, shared with the scenario suite in {@code dev.snapferry.fidelity.cli}: without the
+ * CLI these tests fail with the package to install ({@code .ci/run} installs it), they are not skipped.
  */
 class AwsCliTest {
 
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static StandaloneSimulator simulator;
-
-    @TempDir
-    static Path home;
-
-    record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
+    private static AwsCli cli;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean installed = Files.isExecutable(AWS);
-        if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install the AWS CLI (apt package awscli): .ci/run does it");
-        }
-        assumeTrue(installed, "AWS CLI v2 not installed at /usr/bin/aws (apt-get install awscli)");
-        simulator = StandaloneSimulator.start("--port", "0", "--manual-clock");
+        cli = AwsCli.start();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (simulator != null) {
-            simulator.close();
+        if (cli != null) {
+            cli.close();
         }
     }
 
@@ -81,7 +62,7 @@ class AwsCliTest {
         assertThat(created.get("Status").asText()).isEqualTo("creating");
         assertThat(created.get("DBClusterSnapshotIdentifier").asText()).isEqualTo("cli-made");
 
-        simulator.advanceClock(3_600);
+        cli.advance(3_600);
         assertThat(aws("rds", "wait", "db-cluster-snapshot-available", "--region", "us-east-1",
                 "--db-cluster-snapshot-identifier", "cli-made").exit()).isZero();
 
@@ -153,27 +134,7 @@ class AwsCliTest {
                 .err()).contains("InvalidParameterValue");
     }
 
-    private static Result aws(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(AWS.toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", simulator.endpoint().toString(), "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", DemoAccounts.PRODUCTION_ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", DemoAccounts.PRODUCTION_SECRET_KEY);
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        env.put("AWS_PAGER", "");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("HOME", home.toString());
-        Path err = Files.createTempFile(home, "aws", ".err");
-        Process process = builder.redirectError(err.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("aws " + String.join(" ", args) + " did not finish");
-        }
-        return new Result(process.exitValue(), out, Files.readString(err));
+    private static Result aws(String... args) {
+        return cli.prod(args);
     }
 }
