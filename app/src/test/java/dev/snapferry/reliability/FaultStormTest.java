@@ -47,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,7 +233,7 @@ class FaultStormTest {
 
     private List<Snapshot> inAws() {
         return new SnapshotLister(new KmsDirectory(), 1).list(List.of(session(PROD)), List.of(EAST),
-                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join().stream()
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
     }
 

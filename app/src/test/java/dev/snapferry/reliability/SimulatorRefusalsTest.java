@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -188,7 +189,7 @@ class SimulatorRefusalsTest {
 
     private static List<Snapshot> list() {
         return new SnapshotLister(new KmsDirectory(), 3).list(List.of(prod), REGIONS,
-                        SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                        SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join().stream()
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
                 .filter(s -> s.status().state() == SnapshotState.AVAILABLE).toList();
     }

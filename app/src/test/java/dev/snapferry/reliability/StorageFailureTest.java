@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -142,7 +143,7 @@ class StorageFailureTest {
 
     private static List<Snapshot> inAws(AccountSession session) {
         return new SnapshotLister(new KmsDirectory(), 1).list(List.of(session), List.of(EAST),
-                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join().stream()
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
     }
 }
