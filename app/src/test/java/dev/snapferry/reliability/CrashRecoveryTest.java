@@ -186,7 +186,8 @@ class CrashRecoveryTest {
     private static void control(URI endpoint, String method, String path, String body) throws Exception {
         HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve(path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type",
-                        "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                        "application/json").timeout(java.time.Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
     }
 }
