@@ -21,9 +21,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -69,10 +73,10 @@ public final class CopyBatchProcess {
         System.out.println("RECOVERED " + loaded.value().jobs().size());
         if (jobs.jobs().isEmpty()) {
             List<Snapshot> sources = new SnapshotLister(new KmsDirectory(), 1).list(List.of(session), List.of(EAST),
-                    SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                    SnapshotLister.Options.DEFAULT, r -> { }).get(60, TimeUnit.SECONDS).stream()
                     .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream())
-                    .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE
-                            && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+                    .filter(s -> !s.isForeign() && s.status().state() == SnapshotState.AVAILABLE).toList();
+            sources = everyFamilyInTurn(sources);
             List<CopyRequest> batch = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 batch.add(new CopyRequest(sources.get(i % sources.size()), session.account(), EAST, prefix + i,
@@ -83,11 +87,33 @@ public final class CopyBatchProcess {
         }
         try (JobPolling polling = new JobPolling(jobs, Executors.newSingleThreadScheduledExecutor())) {
             polling.wake();
-            over.await();
+            if (!over.await(5, TimeUnit.MINUTES)) {
+                System.out.println("NOT OVER " + jobs.jobs());
+                System.exit(2);
+            }
         }
         System.out.println("ALL OVER");
         sessions.close();
         http.close();
         System.exit(0);
+    }
+
+    /**
+     * The sources taken in turn from each engine family (DocumentDB Elastic first, whose copies go through an API
+     * of their own), so that even a short batch copies every family.
+     */
+    static List<Snapshot> everyFamilyInTurn(List<Snapshot> sources) {
+        Map<EngineFamily, List<Snapshot>> byFamily = new TreeMap<>(Comparator.comparing(
+                (EngineFamily f) -> f != EngineFamily.DOCUMENTDB_ELASTIC).thenComparing(Enum::ordinal));
+        sources.forEach(s -> byFamily.computeIfAbsent(s.engine().family(), f -> new ArrayList<>()).add(s));
+        List<Snapshot> mixed = new ArrayList<>();
+        for (int i = 0; mixed.size() < sources.size(); i++) {
+            for (List<Snapshot> family : byFamily.values()) {
+                if (i < family.size()) {
+                    mixed.add(family.get(i));
+                }
+            }
+        }
+        return mixed;
     }
 }

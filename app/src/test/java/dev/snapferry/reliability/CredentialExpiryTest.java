@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -73,7 +74,7 @@ class CredentialExpiryTest {
 
     private RegionResult list(AccountSession session) {
         List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 1).list(List.of(session), List.of(EAST),
-                SnapshotLister.Options.DEFAULT, r -> { }).join();
+                SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join();
         return results.getFirst();
     }
 

@@ -47,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,16 +71,22 @@ class FaultStormTest {
     private static final String DR = DemoAccounts.DISASTER_RECOVERY;
     private static final int COPIES = 8;
 
-    /** A fault, which regions it breaks (account/region keys; empty: none fails), and what the user reads. */
+    /**
+     * A fault, which regions it breaks (account/region keys; none: every region loads), and what the user reads
+     * there (a part of Snapferry's own explanation of that failure, messages.properties).
+     */
     enum Storm {
         THROTTLING_EVERYWHERE(new FaultSettings(0, 0.3, 1, 0, List.of(), Map.of(), Map.of()),
-                key -> true, "throttl"),
-        SERVER_ERRORS(new FaultSettings(0, 0, 0, 1.0, List.of(), Map.of(), Map.of()), key -> true, "AWS"),
-        TIMEOUTS(new FaultSettings(900, 0, 0, 0, List.of(), Map.of(), Map.of()), key -> true, ""),
+                key -> true, "AWS is throttling requests"),
+        SERVER_ERRORS(new FaultSettings(0, 0, 0, 1.0, List.of(), Map.of(), Map.of()), key -> true,
+                "AWS had an internal error"),
+        TIMEOUTS(new FaultSettings(900, 0, 0, 0, List.of(), Map.of(), Map.of()), key -> true,
+                "AWS could not be reached"),
         CONNECTION_RESETS(new FaultSettings(0, 0, 0, 0, List.of("us-east-1"), Map.of(), Map.of()),
-                key -> key.endsWith("/us-east-1"), ""),
+                key -> key.endsWith("/us-east-1"), "AWS could not be reached"),
         REGION_NOT_ENABLED(new FaultSettings(0, 0, 0, 0, List.of(), Map.of(FaultSettings.ALL_ACCOUNTS,
-                List.of("eu-west-1")), Map.of()), key -> key.endsWith("/eu-west-1"), "enable"),
+                List.of("eu-west-1")), Map.of()), key -> key.endsWith("/eu-west-1"), "region is not enabled"),
+        // The aliases were read before the denial and are kept: no region fails, nothing to explain.
         KMS_DENIED(new FaultSettings(0, 0, 0, 0, List.of(), Map.of(), Map.of(PROD, List.of("kms"))),
                 key -> false, "");
 
@@ -148,17 +155,30 @@ class FaultStormTest {
         refreshAndWait();
         assertThat(browser.catalog().rows()).as("rows kept through %s: %s", storm, browser.catalog().regionStatuses())
                 .hasSize(before);
+        int failed = 0;
         for (RegionStatus status : browser.catalog().regionStatuses()) {
             if (storm.failing.test(status.key())) {
-                // A throttled account and region may get its calls through between the refusals.
-                if (storm != Storm.THROTTLING_EVERYWHERE || status.state() == RegionStatus.State.FAILED) {
+                // A throttled account and region may get its calls through between the refusals, and then loads
+                // as it should; every other fault fails its regions.
+                if (storm != Storm.THROTTLING_EVERYWHERE || status.state() != RegionStatus.State.LOADED) {
                     assertThat(status.state()).as(status.key()).isEqualTo(RegionStatus.State.FAILED);
-                    assertThat(status.problem()).as(status.key()).isNotBlank()
-                            .containsIgnoringCase(storm.explanation);
+                    assertThat(storm.explanation).as("what %s must explain", storm).isNotBlank();
+                    assertThat(status.problem()).as(status.key()).isNotNull().contains(storm.explanation);
+                    failed++;
                 }
             } else {
                 assertThat(status.state()).as(status.key()).isEqualTo(RegionStatus.State.LOADED);
             }
+        }
+        long expectedToFail = browser.catalog().regionStatuses().stream().filter(s -> storm.failing.test(s.key()))
+                .count();
+        if (storm == Storm.THROTTLING_EVERYWHERE) {
+            // At 0.3 calls a second, a listing's several calls per region cannot all get through everywhere.
+            assertThat(failed).as("regions failed as throttled: %s", browser.catalog().regionStatuses())
+                    .isPositive();
+        } else {
+            assertThat(failed).as("regions failed: %s", browser.catalog().regionStatuses())
+                    .isEqualTo(expectedToFail);
         }
         if (storm == Storm.KMS_DENIED) {
             // The aliases read before the denial are still known: the rows keep their key names.
@@ -185,12 +205,14 @@ class FaultStormTest {
         };
         CopyJobService jobs = new CopyJobService(new LiveCopyBackend(sessions, new SnapshotWriter()), CapabilityMatrix.loadDefault(),
                 new JobHistory(folder.resolve("jobs.json"), jobsClock), Runnable::run, jobsClock);
+        String prefix = "storm-" + storm.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-";
         List<CopyRequest> batch = new ArrayList<>();
         for (int i = 0; i < COPIES; i++) {
-            batch.add(new CopyRequest(sources.get(i % sources.size()), session(PROD).account(), EAST,
-                    "storm-" + storm.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + i, null, false,
-                    List.of()));
+            batch.add(new CopyRequest(sources.get(i % sources.size()), session(PROD).account(), EAST, prefix + i,
+                    null, false, List.of()));
         }
+        assertThat(batch).extracting(r -> r.source().engine().family()).as("every engine family copied")
+                .containsOnly(EngineFamily.AURORA, EngineFamily.DOCUMENTDB, EngineFamily.NEPTUNE);
         jobs.submit(batch);
         for (int round = 0; round < 3; round++) {
             simClock.advance(Duration.ofSeconds(10));
@@ -210,8 +232,10 @@ class FaultStormTest {
                         jobs.jobs())
                 .containsOnly(JobState.AVAILABLE).hasSize(COPIES);
         List<String> targets = batch.stream().map(CopyRequest::targetIdentifier).toList();
-        List<String> inAws = inAws().stream().map(Snapshot::identifier).filter(targets::contains).toList();
-        assertThat(inAws).as("one target per copy, none sent twice").containsExactlyInAnyOrderElementsOf(targets);
+        List<String> inAws = inAws().stream().map(Snapshot::identifier).filter(id -> id.startsWith(prefix))
+                .toList();
+        assertThat(inAws).as("one target per copy, none sent twice")
+                .containsExactlyInAnyOrderElementsOf(targets);
 
         refreshAndWait();
         assertThat(browser.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED && s.warnings() == 0);
@@ -224,15 +248,21 @@ class FaultStormTest {
                 && browser.catalog().regionStatuses().stream().noneMatch(s -> s.state() == RegionStatus.State.LOADING));
     }
 
+    /**
+     * Every engine family in turn, so that the batch copies each of them; DocumentDB Elastic is still left out: an
+     * Elastic copy whose request timed out after AWS made it ends FAILED (ConflictException) instead of followed,
+     * and a cancel refused by throttling is never sent again (the job stays CANCELLING). See branch
+     * issue18-green-elastic-red for the test that shows both.
+     */
     private List<Snapshot> sources() {
-        return inAws().stream().filter(s -> !s.isForeign() && s.region().equals(EAST)
-                && s.status().state() == SnapshotState.AVAILABLE
-                && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList();
+        return CopyBatchProcess.everyFamilyInTurn(inAws().stream().filter(s -> !s.isForeign()
+                && s.region().equals(EAST) && s.status().state() == SnapshotState.AVAILABLE
+                && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).toList());
     }
 
     private List<Snapshot> inAws() {
         return new SnapshotLister(new KmsDirectory(), 1).list(List.of(session(PROD)), List.of(EAST),
-                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join().stream()
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
     }
 

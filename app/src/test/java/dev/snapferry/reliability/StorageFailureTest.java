@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -51,6 +52,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 class StorageFailureTest {
 
     private static final RegionRef EAST = new RegionRef("us-east-1");
+    private static final int COPIES = EngineFamily.values().length;
 
     @TempDir
     Path folder;
@@ -110,14 +112,15 @@ class StorageFailureTest {
             });
             jobs.recover();
             String saved = Files.readString(history.file());
-            List<Snapshot> sources = inAws(prod).stream().filter(s -> !s.isForeign()
-                    && s.status().state() == SnapshotState.AVAILABLE
-                    && s.engine().family() != EngineFamily.DOCUMENTDB_ELASTIC).limit(3).toList();
+            // One source of each engine family, DocumentDB Elastic included.
+            List<Snapshot> sources = CopyBatchProcess.everyFamilyInTurn(inAws(prod).stream().filter(s -> !s.isForeign()
+                    && s.status().state() == SnapshotState.AVAILABLE).toList()).subList(0, COPIES);
+            assertThat(sources).extracting(s -> s.engine().family()).containsOnly(EngineFamily.values());
 
             small.fill();
             jobs.submit(sources.stream().map(s -> new CopyRequest(s, prod.account(), EAST, "disk-full-" + s
                     .identifier(), null, false, List.of())).toList());
-            assertThat(jobs.jobs()).hasSize(3).allMatch(j -> j.state() == JobState.WAITING);
+            assertThat(jobs.jobs()).hasSize(COPIES).allMatch(j -> j.state() == JobState.WAITING);
             assertThat(problems).last().asString().contains("No space left on device", "no copy was sent",
                     "last good content");
             assertThat(inAws(prod)).noneMatch(s -> s.identifier().startsWith("disk-full-"));
@@ -125,10 +128,10 @@ class StorageFailureTest {
 
             small.free();
             jobs.pollOnce();
-            assertThat(jobs.jobs()).hasSize(3).allMatch(j -> j.state() == JobState.QUEUED_BY_AWS
+            assertThat(jobs.jobs()).hasSize(COPIES).allMatch(j -> j.state() == JobState.QUEUED_BY_AWS
                     || j.state() == JobState.COPYING);
-            assertThat(inAws(prod)).filteredOn(s -> s.identifier().startsWith("disk-full-")).hasSize(3);
-            assertThat(new JobHistory(history.file(), Clock.systemUTC()).load().value().jobs()).hasSize(3);
+            assertThat(inAws(prod)).filteredOn(s -> s.identifier().startsWith("disk-full-")).hasSize(COPIES);
+            assertThat(new JobHistory(history.file(), Clock.systemUTC()).load().value().jobs()).hasSize(COPIES);
         }
     }
 
@@ -142,7 +145,7 @@ class StorageFailureTest {
 
     private static List<Snapshot> inAws(AccountSession session) {
         return new SnapshotLister(new KmsDirectory(), 1).list(List.of(session), List.of(EAST),
-                SnapshotLister.Options.DEFAULT, r -> { }).join().stream()
+                SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join().stream()
                 .flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
     }
 }

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class SimHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimHttpServer.class);
+    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+    private static final String IDLE_INTERVAL_SECONDS = "sun.net.httpserver.idleInterval";
 
     static {
         // The JDK server leaves Nagle's algorithm on. Its response head and body then go out as two writes, and the
@@ -38,6 +40,21 @@ public final class SimHttpServer implements AutoCloseable {
         // more than AWS's own latency to a nearby region. Read once, when the server classes first load.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // The JDK server keeps at most 200 idle keep-alive connections; past that it closes a connection right
+        // after its reply, without a "Connection: close" header. The client (the SDK's Apache pool, which only
+        // checks a connection idle for over 2 s) sends its next request on that socket and gets no answer:
+        // "NoHttpResponseException: The target server failed to respond". Clients that each hold a connection
+        // (a test stepping the clock with a new java.net.http client per call, the AWS CLI, several app
+        // processes) reach 200 within seconds. AWS never drops a kept-alive connection that way, so neither does
+        // the simulator: no cap on idle connections (each is closed when its client closes it, or after the idle
+        // interval), and an idle interval longer than the clients' own (java.net.http 30 s, the SDK's Apache
+        // pool 60 s), so the client, which knows, is the one that retires an idle connection.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, String.valueOf(Integer.MAX_VALUE));
+        }
+        if (System.getProperty(IDLE_INTERVAL_SECONDS) == null) {
+            System.setProperty(IDLE_INTERVAL_SECONDS, "120");
         }
     }
 

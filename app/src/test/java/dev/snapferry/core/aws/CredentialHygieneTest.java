@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ class CredentialHygieneTest {
                     Map.of(DemoAccounts.PRODUCTION, List.of("eu-west-1")), Map.of()));
             List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 4).list(sessions,
                     List.of(new RegionRef("us-east-1"), new RegionRef("eu-west-1")), SnapshotLister.Options.DEFAULT,
-                    r -> { }).join();
+                    r -> { }).orTimeout(60, TimeUnit.SECONDS).join();
             results.forEach(r -> produced.add(r.toString()));
             try {
                 providers.forProfile("bad", simulator.endpoint());

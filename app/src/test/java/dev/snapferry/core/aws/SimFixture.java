@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A demo-dataset simulator on a manual clock with the production account opened through the real SDK clients
@@ -56,7 +57,7 @@ final class SimFixture implements AutoCloseable {
 
     static List<Snapshot> list(AccountSession session, RegionRef region) {
         RegionResult result = new SnapshotLister(new KmsDirectory(), 1).list(List.of(session), List.of(region),
-                SnapshotLister.Options.DEFAULT, r -> { }).join().getFirst();
+                SnapshotLister.Options.DEFAULT, r -> { }).orTimeout(60, TimeUnit.SECONDS).join().getFirst();
         if (!(result instanceof RegionResult.Loaded loaded)) {
             throw new AssertionError("listing " + region + " failed: " + result);
         }

@@ -158,7 +158,7 @@ class SnapshotListerFailuresTest {
             List<RegionResult> streamed = new CopyOnWriteArrayList<>();
 
             List<RegionResult> all = new SnapshotLister(new KmsDirectory(), 3).list(List.of(production, dr),
-                    DEMO_REGIONS, SnapshotLister.Options.DEFAULT, streamed::add).join();
+                    DEMO_REGIONS, SnapshotLister.Options.DEFAULT, streamed::add).orTimeout(60, TimeUnit.SECONDS).join();
 
             assertThat(streamed).hasSize(2 * DEMO_REGIONS.size());
             assertThat(streamed.stream().map(r -> r.account().accountId() + "/" + r.region()).distinct())
@@ -197,7 +197,7 @@ class SnapshotListerFailuresTest {
         assertThat(delivered).isEmpty();
 
         release.countDown();
-        List<RegionResult> all = listing.join();
+        List<RegionResult> all = listing.orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(all).hasSize(DEMO_REGIONS.size()).contains(first);
         assertThat(delivered).hasSize(DEMO_REGIONS.size() - 1).doesNotContain(first);
     }
@@ -205,7 +205,7 @@ class SnapshotListerFailuresTest {
     private static List<RegionResult> list(List<AccountSession> accounts, List<RegionRef> regions) {
         List<RegionResult> streamed = new CopyOnWriteArrayList<>();
         List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 4).list(accounts, regions,
-                SnapshotLister.Options.DEFAULT, streamed::add).join();
+                SnapshotLister.Options.DEFAULT, streamed::add).orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(streamed).containsExactlyInAnyOrderElementsOf(results);
         return results;
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class SnapshotListerTest {
     @Test
     void listsEveryEngineOfEveryRegionClassifiedByEngine() {
         List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 8)
-                .list(List.of(production), DEMO_REGIONS, SnapshotLister.Options.DEFAULT, r -> { }).join();
+                .list(List.of(production), DEMO_REGIONS, SnapshotLister.Options.DEFAULT, r -> { })
+                .orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(results).hasSize(DEMO_REGIONS.size()).allMatch(r -> r instanceof RegionResult.Loaded);
         List<Snapshot> all = results.stream().flatMap(r -> ((RegionResult.Loaded) r).snapshots().stream()).toList();
         assertThat(all.stream().map(Snapshot::engine).collect(Collectors.toSet())).containsExactlyInAnyOrder(
@@ -65,7 +67,7 @@ class SnapshotListerTest {
         List<RegionResult> streamed = new CopyOnWriteArrayList<>();
         List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 8).list(List.of(production),
                 List.of(new RegionRef("us-east-1"), new RegionRef("us-west-2")), SnapshotLister.Options.COMPLETE,
-                streamed::add).join();
+                streamed::add).orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(streamed.stream().filter(r -> r.region().code().equals("us-east-1"))).hasSize(2);
         assertThat(streamed.stream().filter(r -> r.region().code().equals("us-west-2"))).as("no Elastic there")
                 .hasSize(1);
@@ -91,7 +93,7 @@ class SnapshotListerTest {
         try {
             List<RegionResult> streamed = new CopyOnWriteArrayList<>();
             new SnapshotLister(new KmsDirectory(), 8).list(List.of(production), DEMO_REGIONS,
-                    SnapshotLister.Options.DEFAULT, streamed::add).join();
+                    SnapshotLister.Options.DEFAULT, streamed::add).orTimeout(60, TimeUnit.SECONDS).join();
             assertThat(streamed).hasSize(DEMO_REGIONS.size());
             assertThat(streamed).filteredOn(r -> r instanceof RegionResult.Failed).singleElement()
                     .satisfies(r -> {

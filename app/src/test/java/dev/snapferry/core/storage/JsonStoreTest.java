@@ -67,6 +67,24 @@ class JsonStoreTest {
 
     @Test
     void aFailedSaveLeavesThePreviousFileIntactAndNoTemporaryFile() throws IOException {
+        // A name as long as the file system allows: the file itself can be written, but not the temporary file
+        // beside it that a save writes first (its name is longer), so a save of this very file fails.
+        JsonStore<Settings> store = store(dir.resolve("p".repeat(245) + ".json"));
+        Settings before = new Settings(List.of("eu-west-1"), "LIGHT");
+        Files.writeString(store.file(), "{\"schemaVersion\" : 1, \"data\" : {\"regions\" : [\"eu-west-1\"], "
+                + "\"theme\" : \"LIGHT\"}}");
+        String content = Files.readString(store.file());
+        assertThat(store.load().value()).isEqualTo(before);
+
+        assertThatThrownBy(() -> store.save(new Settings(List.of(), "DARK"))).isInstanceOf(IOException.class);
+        assertThat(Files.readString(store.file())).as("the file the failed save was for").isEqualTo(content);
+        assertThat(store.load()).isInstanceOf(JsonStore.Loaded.Found.class).extracting(JsonStore.Loaded::value)
+                .isEqualTo(before);
+        assertNoTemporaryFile();
+    }
+
+    @Test
+    void aSaveThatFailsAtItsFirstOrLastStepLeavesWhatWasThere() throws IOException {
         JsonStore<Settings> store = store(dir.resolve("prefs.json"));
         store.save(Settings.defaults());
         String before = Files.readString(store.file());
@@ -75,11 +93,16 @@ class JsonStoreTest {
         Path blocked = Files.createDirectories(dir.resolve("blocked.json"));
         Files.writeString(blocked.resolve("inside"), "x");
         assertThatThrownBy(() -> store(blocked).save(new Settings(List.of(), "DARK"))).isInstanceOf(IOException.class);
-        // A parent that is a file: the write fails at its first step.
+        assertThat(Files.readString(blocked.resolve("inside"))).isEqualTo("x");
+        // A parent that is a file (the saved one): the write fails at its first step and leaves that file alone.
         assertThatThrownBy(() -> store(store.file().resolve("child.json")).save(Settings.defaults()))
                 .isInstanceOf(IOException.class);
 
         assertThat(Files.readString(store.file())).isEqualTo(before);
+        assertNoTemporaryFile();
+    }
+
+    private void assertNoTemporaryFile() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }

@@ -15,10 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.metrics.CoreMetric;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.services.docdbelastic.DocDbElasticClient;
 import software.amazon.awssdk.services.docdbelastic.model.AccessDeniedException;
 import software.amazon.awssdk.services.docdbelastic.model.DocDbElasticException;
@@ -149,13 +153,34 @@ class FaultInjectionTest {
 
     @Test
     void throttledBurstSucceedsWithTheSdksStandardRetries() {
+        // The SDK's own record of each call: its attempts, and why each one that failed did.
+        List<MetricCollection> calls = new CopyOnWriteArrayList<>();
+        MetricPublisher recorder = new MetricPublisher() {
+            @Override
+            public void publish(MetricCollection metrics) {
+                calls.add(metrics);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
         try (RdsClient rds = prod("us-east-1").withRetries(5).rds()) {
             listRds(rds);
             simulator.faults().set(throttle(2, 2));
             for (int i = 0; i < 6; i++) {
-                listRds(rds);
+                rds.describeDBClusterSnapshots(b -> b.maxRecords(20)
+                        .overrideConfiguration(o -> o.addMetricPublisher(recorder)));
             }
         }
+        assertThat(calls).hasSize(6);
+        // Six calls at once against a bucket of two refilled at two a second: some attempts must be refused.
+        List<String> failedAttempts = calls.stream().flatMap(call -> call.children().stream())
+                .flatMap(attempt -> attempt.metricValues(CoreMetric.ERROR_TYPE).stream()).toList();
+        assertThat(failedAttempts).as("attempts refused, then retried by the SDK").isNotEmpty()
+                .containsOnly("Throttling");
+        assertThat(calls.stream().mapToInt(call -> call.metricValues(CoreMetric.RETRY_COUNT).getFirst()).sum())
+                .isEqualTo(failedAttempts.size());
     }
 
     @Test
