@@ -66,6 +66,8 @@ public final class CopyJobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CopyJobService.class);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
+    /** How far AWS's clock and whole-second creation times may put a copy before the job that made it. */
+    private static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(1);
     /** How long a copy waits for its {@code SUBMITTING} to reach the disk before it goes back to waiting. */
     private static final Duration HISTORY_WAIT = Duration.ofSeconds(30);
 
@@ -462,9 +464,18 @@ public final class CopyJobService {
                         .get(IdentifierRules.normalize(job.active().targetIdentifier()));
                 boolean sameSource = existing != null && job.active().source().arn()
                         .equals(existing.sourceSnapshotArn());
+                // Elastic reports no source snapshot, but a copy keeps its source's cluster (clusterArn): a snapshot
+                // of that name taken from the same cluster, after this job had already sent an attempt, is ours
+                // even when it finished meanwhile and AWS's clock puts its creation before the job's.
+                boolean sameCluster = existing != null && elastic(job) && existing.sourceSnapshotArn() == null
+                        && existing.clusterIdentifier() != null
+                        && existing.clusterIdentifier().equals(job.active().source().clusterIdentifier());
+                // Creation times come back in whole seconds (Elastic: epoch seconds) and from AWS's clock, not ours:
+                // a minute's allowance keeps a copy made by our own first attempt from looking older than the job.
+                boolean madeSinceTheJob = existing != null && existing.createTime() != null && !existing.createTime()
+                        .isBefore(job.createdAt().minus(CLOCK_ALLOWANCE));
                 if (existing != null && job.submittedAt() != null && (sameSource || fromSource(existing, job)
-                        && (existing.status().state().isInProgress() || existing.createTime() != null
-                        && !existing.createTime().isBefore(job.createdAt())))) {
+                        && (sameCluster || existing.status().state().isInProgress() || madeSinceTheJob))) {
                     return followed(job, existing);
                 }
             } catch (AwsCallException e) {
@@ -531,8 +542,14 @@ public final class CopyJobService {
                     // answer about its target must not bring a finished job back to copying.
                     continue;
                 }
-                CopyJob next = advance(now, (elastic(job) ? elasticPresent : rdsPresent).get(IdentifierRules
-                        .normalize(job.active().targetIdentifier())));
+                Snapshot target = (elastic(job) ? elasticPresent : rdsPresent).get(IdentifierRules
+                        .normalize(job.active().targetIdentifier()));
+                if (now.state() == JobState.CANCELLING && target != null
+                        && target.status().state() != dev.snapferry.core.model.SnapshotState.DELETING) {
+                    // Its delete was refused (throttled, a network fault) or lost: asked again, once at a time.
+                    deleteTarget(now, target);
+                }
+                CopyJob next = advance(now, target);
                 if (next.state() != now.state() || next.percent() != now.percent() || next.plan() != now.plan()) {
                     moved = true;
                     before.add(now);
@@ -615,7 +632,9 @@ public final class CopyJobService {
             if (job == null || !cancellable(job)) {
                 return false;
             }
-            boolean nothingMade = job.state() == JobState.WAITING
+            // A job waiting after an attempt whose answer never came (a timeout, a reset) may have its copy in AWS
+            // all the same: it is looked for and deleted like one in flight.
+            boolean nothingMade = job.state() == JobState.WAITING && job.submittedAt() == null
                     && (job.plan() == null || job.plan().done().isEmpty());
             next = nothingMade ? job.withState(JobState.CANCELLED, 0, now())
                     : job.withState(JobState.CANCELLING, job.percent(), now());
@@ -634,11 +653,15 @@ public final class CopyJobService {
             });
         } else if (next.state() == JobState.CANCELLING) {
             CopyJob cancelling = next;
+            synchronized (this) {
+                resolvingNow.add(id);
+            }
             executor.execute(() -> {
-                // On disk before the target goes: a crash in between then ends the job cancelled, not vanished.
-                // A history that cannot be written does not keep the user's cancel from AWS; its problem is shown.
-                writer.awaitWritten(recorded, historyWait);
                 try {
+                    // On disk before the target goes: a crash in between then ends the job cancelled, not
+                    // vanished. A history that cannot be written does not keep the user's cancel from AWS; its
+                    // problem is shown.
+                    writer.awaitWritten(recorded, historyWait);
                     Snapshot target = ownSnapshots(cancelling.request().destinationAccount(),
                             cancelling.request().destinationRegion(), elastic(cancelling))
                             .get(IdentifierRules.normalize(cancelling.request().targetIdentifier()));
@@ -646,13 +669,38 @@ public final class CopyJobService {
                         backend.delete(cancelling.request().destinationAccount(), target);
                     }
                 } catch (AwsCallException e) {
-                    LOG.info("Cancelling {} refused ({}); the poll keeps checking",
+                    LOG.info("Cancelling {} refused ({}); the poll asks again",
                             cancelling.request().targetIdentifier(), e.failure().awsCode());
+                } finally {
+                    synchronized (this) {
+                        resolvingNow.remove(id);
+                    }
                 }
             });
         }
         pump();
         return true;
+    }
+
+    /** Deletes a cancelled copy's target again, unless a delete of this job is already on its way. */
+    private void deleteTarget(CopyJob cancelling, Snapshot target) {
+        synchronized (this) {
+            if (!resolvingNow.add(cancelling.id())) {
+                return;
+            }
+        }
+        executor.execute(() -> {
+            try {
+                backend.delete(cancelling.active().destinationAccount(), target);
+            } catch (AwsCallException e) {
+                LOG.info("Deleting the cancelled copy {} refused again ({}); the next poll asks again",
+                        target.identifier(), e.failure().awsCode());
+            } finally {
+                synchronized (this) {
+                    resolvingNow.remove(cancelling.id());
+                }
+            }
+        });
     }
 
     /**
