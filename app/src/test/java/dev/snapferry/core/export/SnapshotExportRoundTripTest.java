@@ -1,27 +1,19 @@
 package dev.snapferry.core.export;
 
+import dev.snapferry.ui.testing.DemoSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;
-import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.model.ApiFamily;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
-import dev.snapferry.sim.DemoAccounts;
-import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
-import dev.snapferry.sim.data.DemoDataset;
-import dev.snapferry.sim.faults.FaultSettings;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The browser's CSV export of real snapshots listed from the simulator, hostile tags included, read back by a
@@ -31,25 +23,20 @@ class SnapshotExportRoundTripTest {
 
     private static final RegionRef EAST = new RegionRef("us-east-1");
 
+    private DemoSessions demo;
     private Simulator simulator;
-    private SdkHttpClient http;
     private AccountSession prod;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.parse("2026-11-20T12:00:00Z")),
-                FaultSettings.none(), new DemoDataset()));
-        http = ApacheHttpClient.builder().build();
-        prod = AccountSession.open("prod", true, EAST, new AwsClients(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
-                simulator.endpoint(), http, 2));
+        demo = new DemoSessions(Instant.parse("2026-11-20T12:00:00Z"));
+        simulator = demo.simulator;
+        prod = demo.production;
     }
 
     @AfterEach
     void stop() {
-        prod.close();
-        http.close();
-        simulator.close();
+        demo.close();
     }
 
     @Test

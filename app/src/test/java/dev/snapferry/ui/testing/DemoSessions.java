@@ -22,7 +22,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
  */
 public final class DemoSessions implements AutoCloseable {
 
-    public final SimClock.Manual clock = SimClock.manual(Instant.now());
+    public final SimClock.Manual clock;
     public final Simulator simulator;
     public final OpenSessions sessions = new OpenSessions();
     public final AccountSession production;
@@ -30,6 +30,12 @@ public final class DemoSessions implements AutoCloseable {
     private final SdkHttpClient http = ApacheHttpClient.builder().build();
 
     public DemoSessions() throws Exception {
+        this(Instant.now());
+    }
+
+    /** @param start the simulator's clock at the start: fixed, for tests that print times */
+    public DemoSessions(Instant start) throws Exception {
+        clock = SimClock.manual(start);
         simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), new DemoDataset()));
         production = open(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY);
         disasterRecovery = open(DemoAccounts.DR_ACCESS_KEY, DemoAccounts.DR_SECRET_KEY);
