@@ -466,7 +466,7 @@ public final class CopyWizardView {
         VBox keys = new VBox(8);
         keys.setId("planKeys");
         Runnable drawKeys = () -> keys.getChildren().setAll(plan.keyChecks().stream().map(this::keyCheck).toList());
-        plan.keyChecks().addListener((javafx.collections.ListChangeListener<PlanStepViewModel.KeyCheck>) c ->
+        plan.keyChecks().addListener((javafx.collections.ListChangeListener<KeyCheck>) c ->
                 drawKeys.run());
         drawKeys.run();
         VBox keySection = new VBox(6, keysTitle, keys);
@@ -507,7 +507,7 @@ public final class CopyWizardView {
         return new VBox(2, text, where, cli);
     }
 
-    private Node keyCheck(PlanStepViewModel.KeyCheck check) {
+    private Node keyCheck(KeyCheck check) {
         Label status = new Label(messages.get("copy.plan.key." + check.access().name(), check.keyId(),
                 check.destinationAccount()));
         status.setWrapText(true);
@@ -523,7 +523,7 @@ public final class CopyWizardView {
             detail.getStyleClass().add("field-warning");
             box.getChildren().add(detail);
         }
-        if (check.access() == PlanStepViewModel.Access.MISSING) {
+        if (check.access() == KeyCheck.Access.MISSING) {
             TextArea statement = new TextArea(check.statement());
             statement.setId("planKeyStatement");
             statement.setEditable(false);
@@ -543,7 +543,7 @@ public final class CopyWizardView {
     }
 
     /** The separate confirmation of a key policy change: the policy now and after, side by side. */
-    private boolean confirmPolicyChange(PlanStepViewModel.KeyCheck check) {
+    private boolean confirmPolicyChange(KeyCheck check) {
         javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
         dialog.setTitle(messages.get("copy.plan.key.confirm.title", check.keyId()));
         // The header wraps only as a label of the content: as the dialog's header it would widen the dialog instead.

@@ -12,14 +12,12 @@ import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.rules.CapabilityMatrix;
 import dev.snapferry.core.rules.CrossAccountPlanner;
 import dev.snapferry.core.rules.CrossAccountPlanner.Step;
-import dev.snapferry.core.rules.KeyPolicyCheck;
 import dev.snapferry.core.rules.Problem;
 import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,28 +49,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PlanStepViewModel {
 
-    /** What a shared key's policy says about the destination account. */
-    public enum Access { CHECKING, ADMITS, MISSING, UNREADABLE, CHANGING }
-
-    /**
-     * One key of the owner's account that the destination account must be allowed to use.
-     *
-     * @param policy the policy as read ("" until read, or when it cannot be)
-     * @param detail why it could not be read or changed ("" otherwise)
-     */
-    public record KeyCheck(AccountRef owner, RegionRef region, String keyId, String destinationAccount,
-                           Access access, String policy, String detail) {
-
-        /** The policy with the statement that lets the destination account use the key. */
-        public String proposed() {
-            return KeyPolicyCheck.withStatementFor(policy, region.partition(), destinationAccount);
-        }
-
-        public String statement() {
-            return KeyPolicyCheck.statementFor(region.partition(), destinationAccount);
-        }
-    }
-
     /** One step of a copy's plan, as shown: its number, what it does, where, and the CLI equivalent. */
     public record Row(String copy, int number, String text, String where, String cli) {
     }
@@ -90,7 +66,6 @@ public final class PlanStepViewModel {
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObservableList<KeyCheck> keyChecks = FXCollections.observableArrayList();
     private final ObservableList<KmsKey> ownerKeys = FXCollections.observableArrayList();
     private final ObjectProperty<@Nullable KmsKey> intermediateKey = new SimpleObjectProperty<>(this,
             "intermediateKey");
@@ -104,7 +79,7 @@ public final class PlanStepViewModel {
 
     /** Who each manual source is already shared with, once read; absent while not known. */
     private final Map<String, Set<String>> sharedWith = new HashMap<>();
-    private final Map<String, KeyCheck> checks = new LinkedHashMap<>();
+    private final KeyPolicyChecks keys;
     private final Map<CopyTarget, CrossAccountPlanner.Plan> plans = new HashMap<>();
     private final Map<CopyTarget, String> cli = new HashMap<>();
     private String intermediateListFailure = "";
@@ -125,6 +100,7 @@ public final class PlanStepViewModel {
         this.demoEndpoint = demoEndpoint;
         this.sharing = new LatestLookup(tasks);
         this.intermediateKeys = new LatestLookup(tasks);
+        this.keys = new KeyPolicyChecks(gateway, tasks, messages, changed);
     }
 
     /** True when the destination account is not the snapshots' owner: the copy runs as a plan. */
@@ -137,7 +113,7 @@ public final class PlanStepViewModel {
     }
 
     public ObservableList<KeyCheck> keyChecks() {
-        return keyChecks;
+        return keys.list();
     }
 
     /** The owner's usable customer managed keys in the source region, for an intermediate copy. */
@@ -178,7 +154,7 @@ public final class PlanStepViewModel {
     }
 
     public boolean needsRiskAccepted() {
-        return keyChecks.stream().anyMatch(k -> k.access() == Access.UNREADABLE);
+        return keys.anyUnreadable();
     }
 
     /**
@@ -187,26 +163,7 @@ public final class PlanStepViewModel {
      * {@link KeyCheck#policy()} and {@link KeyCheck#proposed()}).
      */
     public void applyKeyPolicy(KeyCheck check) {
-        if (check.access() != Access.MISSING) {
-            return;
-        }
-        String proposed = check.proposed();
-        String id = keyOf(check.owner(), check.region(), check.keyId());
-        checks.put(id, withAccess(check, Access.CHANGING, ""));
-        publishChecks();
-        tasks.run("change the key policy of " + check.keyId(), () -> {
-            gateway.putKeyPolicy(check.owner(), check.region(), check.keyId(), proposed);
-            return gateway.keyPolicy(check.owner(), check.region(), check.keyId());
-        }, after -> {
-            checks.put(id, judged(check, after));
-            publishChecks();
-            changed.run();
-        }, error -> {
-            checks.put(id, new KeyCheck(check.owner(), check.region(), check.keyId(), check.destinationAccount(),
-                    Access.MISSING, check.policy(), messages.get("copy.plan.key.putFailed", errors.describe(error))));
-            publishChecks();
-            changed.run();
-        });
+        keys.apply(check);
     }
 
     // ---- for the wizard ----
@@ -283,7 +240,7 @@ public final class PlanStepViewModel {
             intermediateNeeded.set(false);
             valid.set(true);
             problem.set("");
-            keyChecks.clear();
+            keys.need(List.of());
             return List.of();
         }
         List<Problem> elsewhere = new ArrayList<>();
@@ -291,7 +248,7 @@ public final class PlanStepViewModel {
         String intermediate = "";
         boolean unknown = false;
         boolean needsIntermediate = false;
-        Set<String> keysNeeded = new java.util.LinkedHashSet<>();
+        List<KeyCheck> keysNeeded = new ArrayList<>();
         for (CopyTarget target : pending) {
             CopyRequest wanted = request.apply(target);
             Snapshot source = target.source();
@@ -330,7 +287,8 @@ public final class PlanStepViewModel {
                 rows.add(row);
                 commands.add(row.cli());
                 if (step instanceof Step.CheckKeyPolicy check && owner != null) {
-                    keysNeeded.add(keyOf(owner, check.region(), check.keyId()) + "|" + check.forAccount());
+                    keysNeeded.add(new KeyCheck(owner, check.region(), check.keyId(), check.forAccount(),
+                            KeyCheck.Access.CHECKING, "", ""));
                 }
             }
             cli.put(target, String.join("\n", commands));
@@ -344,9 +302,8 @@ public final class PlanStepViewModel {
         if (!sharingFailure.isEmpty()) {
             general.add(sharingFailure);
         }
-        List<Runnable> reads = checkKeys(keysNeeded);
-        boolean keysOk = keyChecks.stream().allMatch(k -> k.access() == Access.ADMITS
-                || k.access() == Access.UNREADABLE && acceptRisk.get());
+        List<Runnable> reads = keys.need(keysNeeded);
+        boolean keysOk = keys.settled(acceptRisk.get());
         problem.set(String.join("\n", general));
         valid.set(general.isEmpty() && intermediateProblem.get().isEmpty() && elsewhere.isEmpty() && !unknown
                 && keysOk && plans.values().stream().allMatch(p -> p.problems().isEmpty()));
@@ -370,6 +327,7 @@ public final class PlanStepViewModel {
         closed = true;
         sharing.close();
         intermediateKeys.close();
+        keys.close();
     }
 
     // ---- inside ----
@@ -394,69 +352,5 @@ public final class PlanStepViewModel {
 
     private Optional<AccountRef> openAccount(String accountId) {
         return gateway.accounts().stream().filter(a -> a.accountId().equals(accountId)).findFirst();
-    }
-
-    /** Keeps the checks of the keys the plans need; returns the reads of the policies not read yet. */
-    private List<Runnable> checkKeys(Set<String> needed) {
-        Map<String, KeyCheck> kept = new LinkedHashMap<>();
-        List<Runnable> reads = new ArrayList<>();
-        for (String entry : needed) {
-            String id = entry.substring(0, entry.lastIndexOf('|'));
-            String account = entry.substring(entry.lastIndexOf('|') + 1);
-            KeyCheck known = checks.get(id);
-            if (known != null && known.destinationAccount().equals(account)) {
-                kept.put(id, known);
-                continue;
-            }
-            String[] parts = id.split("\\|", 3);
-            AccountRef who = Objects.requireNonNull(owner);
-            KeyCheck reading = new KeyCheck(who, new RegionRef(parts[1]), parts[2], account, Access.CHECKING, "", "");
-            kept.put(id, reading);
-            reads.add(() -> read(id, reading));
-        }
-        checks.clear();
-        checks.putAll(kept);
-        publishChecks();
-        return reads;
-    }
-
-    private void read(String id, KeyCheck check) {
-        if (closed) {
-            return;
-        }
-        tasks.run("read the key policy of " + check.keyId(), () -> gateway.keyPolicy(check.owner(), check.region(),
-                check.keyId()), policy -> {
-            if (checks.get(id) == check) {
-                checks.put(id, judged(check, policy));
-                publishChecks();
-                changed.run();
-            }
-        }, error -> {
-            if (checks.get(id) == check) {
-                checks.put(id, withAccess(check, Access.UNREADABLE, messages.get("copy.plan.key.unreadable",
-                        errors.describe(error))));
-                publishChecks();
-                changed.run();
-            }
-        });
-    }
-
-    private static KeyCheck judged(KeyCheck check, String policy) {
-        return new KeyCheck(check.owner(), check.region(), check.keyId(), check.destinationAccount(),
-                KeyPolicyCheck.admits(policy, check.destinationAccount()) ? Access.ADMITS : Access.MISSING,
-                KeyPolicyCheck.pretty(policy), "");
-    }
-
-    private static KeyCheck withAccess(KeyCheck check, Access access, String detail) {
-        return new KeyCheck(check.owner(), check.region(), check.keyId(), check.destinationAccount(), access,
-                check.policy(), detail);
-    }
-
-    private void publishChecks() {
-        keyChecks.setAll(checks.values());
-    }
-
-    private static String keyOf(AccountRef owner, RegionRef region, String keyId) {
-        return owner.accountId() + "|" + region.code() + "|" + keyId;
     }
 }

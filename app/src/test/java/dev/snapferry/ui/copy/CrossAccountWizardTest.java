@@ -140,7 +140,7 @@ class CrossAccountWizardTest {
                 && r.cli().contains("--source-db-cluster-snapshot-identifier arn:"));
         if (source.storageEncrypted()) {
             assertThat(plan.keyChecks()).singleElement().satisfies(k -> assertThat(k.access())
-                    .isEqualTo(PlanStepViewModel.Access.ADMITS));
+                    .isEqualTo(KeyCheck.Access.ADMITS));
         } else {
             assertThat(plan.keyChecks()).as("an unencrypted snapshot has no key to check").isEmpty();
         }
@@ -173,8 +173,8 @@ class CrossAccountWizardTest {
         CopyWizardViewModel wizard = wizard(source);
         toPlan(wizard, source.region(), "fixed-by-the-plan");
         PlanStepViewModel plan = wizard.planStep();
-        PlanStepViewModel.KeyCheck check = plan.keyChecks().getFirst();
-        assertThat(check.access()).isEqualTo(PlanStepViewModel.Access.MISSING);
+        KeyCheck check = plan.keyChecks().getFirst();
+        assertThat(check.access()).isEqualTo(KeyCheck.Access.MISSING);
         assertThat(check.statement()).contains("arn:aws:iam::" + DemoAccounts.DISASTER_RECOVERY + ":root")
                 .contains("kms:CreateGrant").contains("kms:DescribeKey");
         assertThat(check.proposed()).contains(check.statement().lines().skip(1).findFirst().orElseThrow().trim())
@@ -184,7 +184,7 @@ class CrossAccountWizardTest {
 
         plan.applyKeyPolicy(check);
 
-        assertThat(plan.keyChecks().getFirst().access()).isEqualTo(PlanStepViewModel.Access.ADMITS);
+        assertThat(plan.keyChecks().getFirst().access()).isEqualTo(KeyCheck.Access.ADMITS);
         assertThat(plan.validProperty().get()).isTrue();
         wizard.next();
         CopyJob job = finishAndRun(wizard);
@@ -202,7 +202,7 @@ class CrossAccountWizardTest {
         toPlan(wizard, EAST, "at-own-risk");
         PlanStepViewModel plan = wizard.planStep();
         assertThat(plan.keyChecks()).singleElement().satisfies(k -> {
-            assertThat(k.access()).isEqualTo(PlanStepViewModel.Access.UNREADABLE);
+            assertThat(k.access()).isEqualTo(KeyCheck.Access.UNREADABLE);
             assertThat(k.detail()).contains("own risk");
         });
         assertThat(plan.needsRiskAccepted()).isTrue();
