@@ -9,14 +9,10 @@ import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.sim.DemoAccounts;
-import dev.snapferry.sim.SimClock;
-import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.StandaloneSimulator;
 import dev.snapferry.sim.data.GeneratedDataset;
-import dev.snapferry.sim.faults.FaultSettings;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -40,10 +36,10 @@ class ListingBenchmark {
 
     @Test
     void listSixteenRegionsOfAThousandSnapshots() throws Exception {
-        GeneratedDataset dataset = new GeneratedDataset(REGIONS, PER_REGION, 7);
-        FaultSettings faults = new FaultSettings(LATENCY_MS, 20, 20, 0, List.of(), Map.of(), Map.of());
-        try (Simulator simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()),
-                faults, dataset));
+        // The same regions the simulator's own --dataset 16x1000 generates.
+        GeneratedDataset dataset = new GeneratedDataset(REGIONS, PER_REGION, 42);
+        try (StandaloneSimulator simulator = simulator(List.of("-Dsnapferry.sim.latencyMs=" + LATENCY_MS,
+                "-Dsnapferry.sim.throttleRate=20", "-Dsnapferry.sim.throttleBurst=20"));
              SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build()) {
             List<RegionRef> regions = dataset.regionCodes().stream().map(RegionRef::new).toList();
             AwsClients clients = new AwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -101,6 +97,11 @@ class ListingBenchmark {
                     + "critical path %.1f ms%n", cpuFloorMs, criticalPathMs);
             BenchResults.atMost("listing.16x1000.vsCriticalPath", measured, "ms",
                     "critical path: " + longestChain + " pages x " + LATENCY_MS + " ms", criticalPathMs, 1.3);
+            // The machine's floor (issue 19's reference): no schedule beats the longer of the critical path and the
+            // processor work alone.
+            BenchResults.atMost("listing.16x1000.vsFloor", measured, "ms",
+                    "the machine's floor: max(critical path, listing with no latency)",
+                    Math.max(criticalPathMs, cpuFloorMs), 1.3);
             BenchResults.atMost("listing.16x1000.vsSequential", measured, "ms",
                     "sequential region-by-region listing", sequentialMs, 0.1);
             BenchResults.below("listing.16x1000.lostRegions", lost, "regions", 0);
@@ -117,8 +118,7 @@ class ListingBenchmark {
 
     private static double cpuFloor(GeneratedDataset dataset, SdkHttpClient http, List<RegionRef> regions)
             throws Exception {
-        try (Simulator simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()),
-                FaultSettings.none(), dataset))) {
+        try (StandaloneSimulator simulator = simulator(List.of())) {
             AwsClients clients = new AwsClients(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(),
                     http, 10);
@@ -134,6 +134,15 @@ class ListingBenchmark {
             System.out.printf("BENCH listing with no latency: runs %s ms%n", times);
             return median(times);
         }
+    }
+
+    /**
+     * The simulator stands in for AWS, whose work runs on AWS's machines: here it runs in a process of its own at
+     * the lowest priority, so that it answers with the processor time the measured listing leaves it and never
+     * takes the app's.
+     */
+    private static StandaloneSimulator simulator(List<String> faults) throws java.io.IOException {
+        return StandaloneSimulator.start(faults, true, "--manual-clock", "--dataset", REGIONS + "x" + PER_REGION);
     }
 
     private static List<RegionResult> list(AccountSession session, List<RegionRef> regions) {

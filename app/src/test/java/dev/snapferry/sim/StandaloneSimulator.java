@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +29,28 @@ public final class StandaloneSimulator implements AutoCloseable {
     }
 
     public static StandaloneSimulator start(String... options) throws IOException {
+        return start(List.of(), false, options);
+    }
+
+    /**
+     * @param properties     system properties for the simulator's JVM ({@code -Dsnapferry.sim.latencyMs=50}...)
+     * @param lowestPriority run it under {@code nice -n 19}: the stand-in for AWS, which in real use runs on other
+     *                       machines, then takes only the processor time the measured app leaves (benchmarks)
+     */
+    public static StandaloneSimulator start(List<String> properties, boolean lowestPriority, String... options)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dsnapferry.log.dir=" + System.getProperty("snapferry.log.dir", "target/test-logs"),
-                "dev.snapferry.app.Main", "--simulator"));
+        List<String> command = new ArrayList<>();
+        if (lowestPriority) {
+            if (!Files.isExecutable(Path.of("/usr/bin/nice"))) {
+                throw new IOException("/usr/bin/nice is needed to run the simulator at the lowest priority");
+            }
+            command.addAll(List.of("/usr/bin/nice", "-n", "19"));
+        }
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dsnapferry.log.dir=" + System.getProperty("snapferry.log.dir", "target/test-logs")));
+        command.addAll(properties);
+        command.addAll(List.of("dev.snapferry.app.Main", "--simulator"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
