@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS]}: runs the
+ * {@code snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS|AxRxS]}: runs the
  * simulator on its own so that any AWS client can be pointed at it, prints the endpoint and credentials, and runs
  * until stopped.
  */
 public final class SimulatorCli {
 
     public static final String USAGE = """
-            Usage: snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS]
+            Usage: snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS|AxRxS]
               --port N          listen on 127.0.0.1:N (default: a free port)
               --speed X         simulated time runs X times faster than real time (default 20)
               --manual-clock    time stands still until POST /_sim/clock/advance?seconds=N
-              --dataset D       demo (default), empty, or RxS: R regions of S generated snapshots each
+              --dataset D       demo (default), empty, RxS: R regions of S generated snapshots each, or
+                                AxRxS: the same in A accounts (keys AKIASNAPFERRYBENCHnn)
             Faults: -Dsnapferry.sim.latencyMs=50 -Dsnapferry.sim.throttleRate=20 -Dsnapferry.sim.errorRate=0.05
                     -Dsnapferry.sim.downRegions=eu-west-1 -Dsnapferry.sim.disabledRegions=111122223333:ap-east-1
                     -Dsnapferry.sim.deniedServices=111122223333:kms, or PUT /_sim/faults while running.
@@ -94,11 +95,14 @@ public final class SimulatorCli {
             return Dataset.EMPTY;
         }
         String[] parts = name.split("x");
-        if (parts.length == 2) {
-            return new GeneratedDataset(integer(parts[0], 1, GeneratedDataset.REGION_POOL.size(), "--dataset"),
-                    integer(parts[1], 0, 1_000_000, "--dataset"), 42);
+        if (parts.length == 2 || parts.length == 3) {
+            int accounts = parts.length == 3 ? integer(parts[0], 1, GeneratedDataset.MAX_ACCOUNTS, "--dataset") : 1;
+            return new GeneratedDataset(accounts, integer(parts[parts.length - 2], 1,
+                    GeneratedDataset.REGION_POOL.size(), "--dataset"),
+                    integer(parts[parts.length - 1], 0, 1_000_000, "--dataset"), 42);
         }
-        throw new IllegalArgumentException("--dataset takes demo, empty or RxS (e.g. 16x1000), not " + name);
+        throw new IllegalArgumentException("--dataset takes demo, empty, RxS (e.g. 16x1000) or AxRxS (e.g. "
+                + "16x17x1000), not " + name);
     }
 
     private static void describe(Simulator simulator, PrintStream out) {

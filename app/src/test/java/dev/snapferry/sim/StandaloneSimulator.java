@@ -84,6 +84,21 @@ public final class StandaloneSimulator implements AutoCloseable {
         }
     }
 
+    /** The AWS API calls the simulator has answered so far (its control endpoint's count). */
+    public long requestCount() throws IOException, InterruptedException {
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                endpoint.resolve("/_sim/requests")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IOException("no request count: " + reply.body());
+        }
+        com.fasterxml.jackson.databind.JsonNode count = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reply.body()).path("count");
+        if (!count.canConvertToLong()) {
+            throw new IOException("no request count in " + reply.body());
+        }
+        return count.asLong();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -2,6 +2,7 @@ package dev.snapferry.sim.data;
 
 import dev.snapferry.sim.Dataset;
 import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.Identities;
 import dev.snapferry.sim.SimContext;
 import dev.snapferry.sim.kms.KmsKeys;
 import dev.snapferry.sim.state.SimCluster;
@@ -14,10 +15,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A large dataset for benchmarks: {@code regions} regions of the production account with {@code perRegion}
- * snapshots each, spread over every engine (about one in ten DocumentDB Elastic), mostly encrypted, mostly tagged.
+ * A large dataset for benchmarks: {@code accounts} accounts (the production account first, then generated ones,
+ * each with an IAM user's key from {@link #accessKey(int)}), each with {@code regions} regions of {@code perRegion}
+ * snapshots, spread over every engine (about one in ten DocumentDB Elastic), mostly encrypted, mostly tagged.
  */
-public record GeneratedDataset(int regions, int perRegion, long seed) implements Dataset {
+public record GeneratedDataset(int accounts, int regions, int perRegion, long seed) implements Dataset {
+
+    /** The most accounts a dataset generates: account numbers and keys are two-digit numbered. */
+    public static final int MAX_ACCOUNTS = 99;
 
     public static final List<String> REGION_POOL = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
             "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "eu-south-1",
@@ -28,7 +33,15 @@ public record GeneratedDataset(int regions, int perRegion, long seed) implements
         {"aurora-mysql", "8.0.mysql_aurora.3.05.2"}, {"aurora-postgresql", "15.4"}, {"docdb", "5.0.0"},
         {"neptune", "1.3.1.0"}, {"mysql", "8.0.35"}};
 
+    /** One account, the production account. */
+    public GeneratedDataset(int regions, int perRegion, long seed) {
+        this(1, regions, perRegion, seed);
+    }
+
     public GeneratedDataset {
+        if (accounts < 1 || accounts > MAX_ACCOUNTS) {
+            throw new IllegalArgumentException("accounts must be 1.." + MAX_ACCOUNTS + ": " + accounts);
+        }
         if (regions < 1 || regions > REGION_POOL.size() || perRegion < 0) {
             throw new IllegalArgumentException("regions must be 1.." + REGION_POOL.size() + ": " + regions);
         }
@@ -38,12 +51,39 @@ public record GeneratedDataset(int regions, int perRegion, long seed) implements
         return REGION_POOL.subList(0, regions);
     }
 
+    /** Account {@code n} (0-based): the production account first, then 500000000001, 500000000002... */
+    public static String accountId(int n) {
+        return n == 0 ? DemoAccounts.PRODUCTION : String.format(java.util.Locale.ROOT, "5000000000%02d", n);
+    }
+
+    /** The access key of account {@code n}'s IAM user. */
+    public static String accessKey(int n) {
+        return n == 0 ? DemoAccounts.PRODUCTION_ACCESS_KEY
+                : String.format(java.util.Locale.ROOT, "AKIASNAPFERRYBENCH%02d", n);
+    }
+
+    /** The secret key of account {@code n}'s IAM user (a public test value, as the demo's). */
+    public static String secretKey(int n) {
+        return n == 0 ? DemoAccounts.PRODUCTION_SECRET_KEY
+                : String.format(java.util.Locale.ROOT, "snapferry-bench-secret-%02d", n);
+    }
+
     @Override
     public void populate(SimContext ctx) {
-        Instant now = ctx.clock().now();
         Random random = new Random(seed);
+        for (int n = 0; n < accounts; n++) {
+            if (n > 0) {
+                ctx.identities().addUser(new Identities.User(accessKey(n), secretKey(n), accountId(n),
+                        "bench-" + n));
+            }
+            populate(ctx, accountId(n), random);
+        }
+    }
+
+    private void populate(SimContext ctx, String account, Random random) {
+        Instant now = ctx.clock().now();
         for (String region : regionCodes()) {
-            ctx.world().region(DemoAccounts.PRODUCTION, region).run(now, r -> {
+            ctx.world().region(account, region).run(now, r -> {
                 SimKey key = KmsKeys.create(r, "bench", "Benchmark key", false, now);
                 r.aliases().put("alias/bench", key.keyId());
                 List<SimCluster> clusters = new ArrayList<>();

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The simulator's own controls, under {@value #PREFIX} on the same loopback endpoint, for tests and demos that run
  * it as a separate process: {@code GET/PUT faults}, {@code POST clock/advance?seconds=N} (manual clock only),
- * {@code GET accounts} (the demo credentials) and {@code GET health}.
+ * {@code GET accounts} (the demo credentials), {@code GET requests} (how many AWS API calls it has answered, for
+ * benchmarks that count calls) and {@code GET health}.
  */
 final class ControlEndpoint {
 
@@ -23,9 +24,11 @@ final class ControlEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SimContext context;
+    private final java.util.function.LongSupplier serviceRequests;
 
-    ControlEndpoint(SimContext context) {
+    ControlEndpoint(SimContext context, java.util.function.LongSupplier serviceRequests) {
         this.context = context;
+        this.serviceRequests = serviceRequests;
     }
 
     SimResponse handle(HttpExchange exchange) throws IOException {
@@ -42,6 +45,7 @@ final class ControlEndpoint {
                 }
                 case "POST clock/advance" -> advance(exchange.getRequestURI().getRawQuery());
                 case "GET accounts" -> accounts();
+                case "GET requests" -> ok(JSON.createObjectNode().put("count", serviceRequests.getAsLong()));
                 default -> problem(404, "no control " + method + " " + what);
             };
         } catch (IOException | IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {

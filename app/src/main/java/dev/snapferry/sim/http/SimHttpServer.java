@@ -69,7 +69,7 @@ public final class SimHttpServer implements AutoCloseable {
     public SimHttpServer(int port, SimContext context, List<ServiceHandler> handlers) throws IOException {
         this.context = context;
         handlers.forEach(h -> services.put(h.signingName(), h));
-        this.control = new ControlEndpoint(context);
+        this.control = new ControlEndpoint(context, serviceRequests::get);
         this.ssoPortal = new SsoPortal(context);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         server.setExecutor(executor);
