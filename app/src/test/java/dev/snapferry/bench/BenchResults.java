@@ -4,17 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Collects benchmark figures into {@code target/bench/results.json} (every benchmark of the {@code bench} profile
- * adds its rows) and prints each with its reference and ratio.
+ * Collects benchmark figures into {@code target/bench/results.json} and prints each with its reference and ratio.
+ *
+ * <p>The file describes one run: it is started afresh by the first figure of a test JVM (the bench profile runs
+ * every benchmark in one), with the commit, the time, the machine's cores and the JDK, so that no figure of an
+ * earlier run or another commit is ever read as this one's. Tables (how a cost grows with size) are kept beside
+ * the figures. Every write replaces the file whole (a temporary file moved into place), so a run that stops half
+ * way leaves the figures it measured, never a half-written file.
  */
 public final class BenchResults {
 
@@ -27,8 +36,34 @@ public final class BenchResults {
                          double ratio, String target, boolean met) {
     }
 
+    /** A table of figures, one row per size (for example the listing's cost per row at each size). */
+    public record Table(String name, List<String> columns, List<List<Object>> rows) {
+    }
+
+    /** What a run was measured on. */
+    public record Run(String commit, boolean uncommittedChanges, String started, int cores, String jdk, String os,
+                      long maxHeapMiB) {
+    }
+
+    private record File(Run run, List<Result> results, List<Table> tables) {
+    }
+
     private static final Path FILE = Path.of("target", "bench", "results.json");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Run RUN = new Run(git("rev-parse", "HEAD"), !git("status", "--porcelain",
+            "--untracked-files=no").isEmpty(), Instant.now().toString(), Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+            System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty(
+                    "os.arch"), Runtime.getRuntime().maxMemory() >> 20);
+    private static final List<Result> RESULTS = new ArrayList<>();
+    private static final Map<String, Table> TABLES = new LinkedHashMap<>();
+
+    static {
+        System.out.printf(Locale.ROOT, "BENCH run: commit %s%s, %d cores, %s, %s, heap up to %d MiB, started %s%n",
+                RUN.commit(), RUN.uncommittedChanges() ? " (with uncommitted changes)" : "", RUN.cores(), RUN.jdk(),
+                RUN.os(), RUN.maxHeapMiB(), RUN.started());
+        write();
+    }
 
     private BenchResults() {
     }
@@ -47,25 +82,56 @@ public final class BenchResults {
                 String.format(Locale.ROOT, "<= %s %s", limit, unit), value <= limit));
     }
 
-    private static synchronized Result record(Result result) {
-        try {
-            Files.createDirectories(FILE.getParent());
-            List<Result> all = new ArrayList<>();
-            if (Files.exists(FILE)) {
-                all.addAll(Arrays.asList(JSON.readValue(FILE.toFile(), Result[].class)));
-            }
-            all.removeIf(r -> r.name().equals(result.name()));
-            all.add(result);
-            Path temp = Files.createTempFile(FILE.getParent(), "results", ".tmp");
-            JSON.writeValue(temp.toFile(), all);
-            Files.move(temp, FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Records a table and prints it, one line per row. */
+    public static synchronized void table(String name, List<String> columns, List<List<Object>> rows) {
+        TABLES.put(name, new Table(name, List.copyOf(columns), List.copyOf(rows)));
+        write();
+        StringBuilder text = new StringBuilder("BENCH table ").append(name).append('\n');
+        text.append("BENCH   ");
+        columns.forEach(c -> text.append(String.format(Locale.ROOT, "%16s", c)));
+        for (List<Object> row : rows) {
+            text.append("\nBENCH   ");
+            row.forEach(v -> text.append(v instanceof Double d ? String.format(Locale.ROOT, "%16.2f", d)
+                    : String.format(Locale.ROOT, "%16s", v)));
         }
+        System.out.println(text);
+    }
+
+    private static synchronized Result record(Result result) {
+        RESULTS.removeIf(r -> r.name().equals(result.name()));
+        RESULTS.add(result);
+        write();
         System.out.printf(Locale.ROOT, "BENCH %-48s %10.1f %-4s | reference %-44s %10.1f | ratio %6.2f | %-14s %s%n",
                 result.name(), result.value(), result.unit(), result.reference(), result.referenceValue(),
                 result.ratio(), result.target(), result.met() ? "MET" : "NOT MET");
         return result;
+    }
+
+    private static synchronized void write() {
+        try {
+            Files.createDirectories(FILE.getParent());
+            Path temp = Files.createTempFile(FILE.getParent(), "results", ".tmp");
+            JSON.writeValue(temp.toFile(), new File(RUN, List.copyOf(RESULTS), List.copyOf(TABLES.values())));
+            Files.move(temp, FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A git command's output in the working copy, or "unknown" (a run outside a checkout still records). */
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 
     private static double round(double value) {
