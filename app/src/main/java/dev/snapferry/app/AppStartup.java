@@ -1,6 +1,7 @@
 package dev.snapferry.app;
 
 import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.CredentialSources;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.OpenSessions;
@@ -80,7 +81,7 @@ final class AppStartup {
         }
         OpenSessions sessions = new OpenSessions();
         SnapshotWriter writer = new SnapshotWriter();
-        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
+        SdkHttpClient http = ApacheHttpClient.builder().maxConnections(AwsClients.MAX_CONNECTIONS).build();
         ExecutorService workers = WorkerExecutor.create("snapferry-worker", WORKERS);
         ExecutorService jobExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("snapferry-job-", 0).factory());

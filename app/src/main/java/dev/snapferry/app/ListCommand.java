@@ -83,7 +83,7 @@ public final class ListCommand {
                 return 2;
             }
         }
-        try (SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build()) {
+        try (SdkHttpClient http = ApacheHttpClient.builder().maxConnections(AwsClients.MAX_CONNECTIONS).build()) {
             return options.demo() ? listDemo(options, http, out, err) : listProfile(options, http, out, err, env,
                     home);
         }
@@ -154,7 +154,7 @@ public final class ListCommand {
             return 1;
         }
         try (session) {
-            List<RegionResult> results = new SnapshotLister(new KmsDirectory(), 16).list(List.of(session), regions,
+            List<RegionResult> results = new SnapshotLister(new KmsDirectory(), SnapshotLister.CONCURRENT_REGIONS).list(List.of(session), regions,
                     new SnapshotLister.Options(options.includeShared(), options.includePublic(), true, true), r -> { })
                     .join();
             List<Snapshot> rows = new ArrayList<>();

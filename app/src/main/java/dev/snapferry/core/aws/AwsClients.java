@@ -34,6 +34,9 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final @Nullable URI endpoint;
     private final SdkHttpClient http;
+    /** The HTTP connection pool the app shares between its clients (every account and region). */
+    public static final int MAX_CONNECTIONS = 128;
+
     private final int maxAttempts;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
