@@ -96,10 +96,11 @@ public final class SnapferryApp extends Application {
         themes.choiceProperty().bind(mainViewModel.themeProperty());
         LiveSnapshotActions actions = new LiveSnapshotActions(services.sessions(), services.writer());
         SnapshotCatalog snapshots = new SnapshotCatalog(new LiveSnapshotSource(services.sessions(),
-                new SnapshotLister(services.kms(), 16)), services.accounts(), Platform::runLater, tasks, dialogs, text);
+                new SnapshotLister(services.kms(), SnapshotLister.CONCURRENT_REGIONS)), services.accounts(),
+                Platform::runLater, tasks, dialogs, text);
         BrowserViewModel browser = new BrowserViewModel(snapshots, new SnapshotCommands(actions, snapshots, tasks,
                 text), engine -> rules.forEngine(engine).tags(), dialogs,
-                new FxShareDialogs(() -> stage.isShowing() ? stage : null, text), text);
+                new FxShareDialogs(() -> stage.isShowing() ? stage : null, text), tasks, text);
         Runnable banner = () -> services.accounts().demoEndpoint().ifPresentOrElse(mainViewModel::showDemo,
                 mainViewModel::hideDemo);
         snapshots.accounts().open().addListener((ListChangeListener<String>) c -> {

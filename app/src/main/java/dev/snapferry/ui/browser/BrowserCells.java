@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,17 +43,53 @@ final class BrowserCells {
         this.clock = clock;
     }
 
+    /** Where a column keeps the order of its rows (see {@link #rowOrder}). */
+    private static final String ROW_ORDER = "snapferry.rowOrder";
+
+    /**
+     * Text in any case, then case breaking ties: for the identifiers, regions and words of these columns the order
+     * a collator gives, without a collator's cost on each of the two million comparisons of a 100,000-row sort.
+     */
+    private static final Comparator<@Nullable String> TEXT = Comparator.nullsFirst(
+            String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+
     /** A text column: {@code text} of the row's snapshot, also used to sort it. */
     static void text(TableColumn<SnapshotRow, String> column, Function<Snapshot, @Nullable String> text) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue().snapshot())));
+        column.setComparator(TEXT);
+        column.getProperties().put(ROW_ORDER, Comparator.comparing((SnapshotRow r) -> text.apply(r.snapshot()),
+                TEXT));
     }
 
     /** A column whose value is the snapshot, drawn by {@code cell}, sorted by {@code comparator}. */
-    static void snapshot(TableColumn<SnapshotRow, Snapshot> column, java.util.Comparator<Snapshot> comparator,
+    static void snapshot(TableColumn<SnapshotRow, Snapshot> column, Comparator<Snapshot> comparator,
                          java.util.function.Supplier<TableCell<SnapshotRow, Snapshot>> cell) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().snapshot()));
         column.setComparator(comparator);
         column.setCellFactory(c -> cell.get());
+        column.getProperties().put(ROW_ORDER, Comparator.comparing(SnapshotRow::snapshot, comparator));
+    }
+
+    /**
+     * The order of the table's sort columns, comparing rows directly. The table's own comparator asks each column
+     * for both rows' cell values on every comparison (a new observable value each time), which makes a sort of
+     * 100,000 rows several times slower; this one gives the same order. Null when nothing is sorted, or when a
+     * column was not made here (the table's comparator then serves).
+     */
+    static @Nullable Comparator<SnapshotRow> rowOrder(List<TableColumn<SnapshotRow, ?>> sortOrder) {
+        Comparator<SnapshotRow> order = null;
+        for (TableColumn<SnapshotRow, ?> column : sortOrder) {
+            @SuppressWarnings("unchecked")
+            Comparator<SnapshotRow> byColumn = (Comparator<SnapshotRow>) column.getProperties().get(ROW_ORDER);
+            if (byColumn == null) {
+                return null;
+            }
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                byColumn = byColumn.reversed();
+            }
+            order = order == null ? byColumn : order.thenComparing(byColumn);
+        }
+        return order;
     }
 
     TableCell<SnapshotRow, Snapshot> engine() {

@@ -265,7 +265,8 @@ public final class BrowserView {
         table.setFixedCellSize(26);
         // Sorting goes to the ViewModel's sorted list, under the filter: a keystroke never re-sorts.
         table.setSortPolicy(t -> {
-            Comparator<SnapshotRow> chosen = t.getComparator();
+            Comparator<SnapshotRow> direct = BrowserCells.rowOrder(t.getSortOrder());
+            Comparator<SnapshotRow> chosen = direct != null ? direct : t.getComparator();
             viewModel.comparatorProperty().set(chosen != null ? chosen : BrowserViewModel.newestFirst());
             return true;
         });

@@ -13,6 +13,7 @@ import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.share.ShareDialogs;
 import dev.snapferry.ui.share.ShareViewModel;
 import dev.snapferry.ui.tags.TagDialogService;
@@ -66,7 +67,15 @@ public final class BrowserViewModel {
      * @param shareDialogs opens the share dialog
      */
     public BrowserViewModel(SnapshotCatalog catalog, SnapshotCommands commands, Function<Engine, TagSpec> tagSpecs,
-                            TagDialogService dialogs, ShareDialogs shareDialogs, Messages messages) {
+                            TagDialogService dialogs, ShareDialogs shareDialogs, TaskRunner tasks,
+                            Messages messages) {
+        this(catalog, commands, tagSpecs, dialogs, shareDialogs, tasks, SnapshotFilter.OFF_THREAD_FROM, messages);
+    }
+
+    /** @param offThreadFrom tables of this many rows or more are searched off the FX thread */
+    BrowserViewModel(SnapshotCatalog catalog, SnapshotCommands commands, Function<Engine, TagSpec> tagSpecs,
+                     TagDialogService dialogs, ShareDialogs shareDialogs, TaskRunner tasks, int offThreadFrom,
+                     Messages messages) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.tagSpecs = Objects.requireNonNull(tagSpecs, "tagSpecs");
@@ -75,7 +84,7 @@ public final class BrowserViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         sorted = new SortedList<>(catalog.rows(), newestFirst());
         visible = new FilteredList<>(sorted);
-        filter = new SnapshotFilter(visible, catalog);
+        filter = new SnapshotFilter(visible, catalog, tasks, offThreadFrom);
         shown.bind(Bindings.size(visible));
         catalog.onReplacement(replacement -> {
             SnapshotRow kept = selected.get();

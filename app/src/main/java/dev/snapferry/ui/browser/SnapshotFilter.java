@@ -8,7 +8,10 @@ import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotRow;
+import dev.snapferry.ui.common.TaskHandle;
+import dev.snapferry.ui.common.TaskRunner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -17,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,6 +47,12 @@ import org.jspecify.annotations.Nullable;
  * saw (a region listed since) is tested; so is every row once the catalog has numbered its rows afresh.
  */
 public final class SnapshotFilter {
+
+    /**
+     * Tables of this many rows or more are matched off the FX thread: below it, matching takes less than a
+     * millisecond, less than handing it over would.
+     */
+    public static final int OFF_THREAD_FROM = 20_000;
 
     public static final List<String> DEFAULT_REQUIRED_TAGS = List.of("Environment", "Owner", "CostCenter");
 
@@ -75,12 +87,27 @@ public final class SnapshotFilter {
         }
     };
     private @Nullable Answers lastAnswers;
+    private final TaskRunner tasks;
+    /** Tables of this many rows or more are matched off the FX thread. */
+    private final int offThreadFrom;
+    private final ReadOnlyBooleanWrapper matching = new ReadOnlyBooleanWrapper(this, "matching");
+    /** Counts applications of the filters (FX thread; read by the matching thread to stop superseded work). */
+    private volatile long generations;
+    private @Nullable TaskHandle running;
+    /** The filtered list's source (every row, in the table's order) as of its last change; null once it changed. */
+    private SnapshotRow @Nullable [] rowsInOrder;
     private long policyVersion;
     private long restrictions;
 
-    SnapshotFilter(FilteredList<SnapshotRow> visible, SnapshotCatalog catalog) {
+    /**
+     * @param tasks         matches large tables in the background
+     * @param offThreadFrom tables of this many rows or more are matched off the FX thread
+     */
+    SnapshotFilter(FilteredList<SnapshotRow> visible, SnapshotCatalog catalog, TaskRunner tasks, int offThreadFrom) {
         this.visible = Objects.requireNonNull(visible, "visible");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.offThreadFrom = offThreadFrom;
         // A policy's text could be spelt two ways; a number cannot: each policy the user sets is a new one.
         // (An invalidation listener added first: it runs before the query below is applied.)
         tagPolicy.addListener(o -> policyVersion++);
@@ -98,6 +125,7 @@ public final class SnapshotFilter {
             criteria.add(quickFilters.get(filter));
         }
         criteria.forEach(c -> c.addListener(o -> apply()));
+        visible.getSource().addListener((javafx.collections.ListChangeListener<SnapshotRow>) c -> rowsInOrder = null);
         apply();
     }
 
@@ -112,6 +140,14 @@ public final class SnapshotFilter {
 
     public BooleanProperty quickFilterProperty(QuickFilter filter) {
         return Objects.requireNonNull(quickFilters.get(filter));
+    }
+
+    /**
+     * True while a query of a large table is being matched in the background: the table still shows the last
+     * answer until it lands.
+     */
+    public ReadOnlyBooleanProperty matchingProperty() {
+        return matching.getReadOnlyProperty();
     }
 
     public StringProperty searchProperty() {
@@ -155,55 +191,191 @@ public final class SnapshotFilter {
                 .collect(Collectors.toSet());
     }
 
-    private void apply() {
+    /**
+     * What one application of the filters tests a row against: read on the FX thread from the switches and the
+     * search field, then used wherever the rows are matched.
+     */
+    private record Criteria(boolean[] engineOn, boolean[] typeOn, boolean quick, SnapshotQuery query,
+                            String[] words, @Nullable Restriction only, String key, long numbering) {
+
+        boolean test(SnapshotRow row) {
+            return engineOn[row.familyOrdinal()] && typeOn[row.typeOrdinal()] && containsAll(row, words)
+                    && (!quick || query.passesQuickFilters(row.snapshot()))
+                    && (only == null || only.ids().contains(Audit.id(row.snapshot())));
+        }
+    }
+
+    private Criteria criteria() {
         SnapshotQuery query = query();
         boolean[] engineOn = new boolean[EngineFamily.values().length];
         query.engines().forEach(f -> engineOn[f.ordinal()] = true);
         boolean[] typeOn = new boolean[SnapshotType.values().length];
         query.types().forEach(t -> typeOn[t.ordinal()] = true);
-        boolean quick = !query.quickFilters().isEmpty();
-        List<String> wordList = query.searchWords();
-        String[] words = wordList.toArray(String[]::new);
         Restriction only = restriction.get();
         long numbering = catalog.numbering();
-        String criteria = query.engines() + "|" + query.types() + "|" + query.quickFilters() + "|"
+        String key = query.engines() + "|" + query.types() + "|" + query.quickFilters() + "|"
                 + policyVersion + "|" + (only == null ? "" : only.number()) + "|" + numbering;
-        Answers known = answers.get(criteria + "|" + wordList);
+        return new Criteria(engineOn, typeOn, !query.quickFilters().isEmpty(), query,
+                query.searchWords().toArray(String[]::new), only, key, numbering);
+    }
+
+    /**
+     * Applies the filters as they stand. A large table is matched off the FX thread, on a copy of its rows, and
+     * the answer is applied in one step when it lands (a newer query cancels an older one still running); a
+     * small one is matched here and now, which is quicker than the hand-over.
+     */
+    private void apply() {
+        Criteria criteria = criteria();
+        long generation = ++generations;
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+        if (catalog.rows().size() < offThreadFrom) {
+            Answers answers;
+            synchronized (this.answers) {
+                answers = match(criteria, catalog.rows(), generation, null);
+            }
+            show(criteria, answers);
+            matching.set(false);
+            return;
+        }
+        // The rows in the table's order (the filtered list's source): the answer is also given by position, so
+        // that applying it reads no row. Copied once per change of the rows or their order, not per keystroke.
+        SnapshotRow[] order = rowsInOrder;
+        if (order == null) {
+            order = visible.getSource().toArray(new SnapshotRow[0]);
+            rowsInOrder = order;
+        }
+        SnapshotRow[] rowsToMatch = order;
+        matching.set(true);
+        running = tasks.run("search", () -> {
+            BitSet byPosition = new BitSet(rowsToMatch.length);
+            Answers found;
+            synchronized (answers) {
+                found = match(criteria, Arrays.asList(rowsToMatch), generation, byPosition);
+            }
+            return new Positions(found, rowsToMatch, byPosition);
+        }, found -> {
+            if (generation == generations) {
+                running = null;
+                show(criteria, found);
+                matching.set(false);
+            }
+        }, failure -> {
+            if (generation == generations) {
+                // Superseded work was cancelled above and never reports; anything else is matched here.
+                running = null;
+                show(criteria, new Answers(criteria.key(), List.of(), new BitSet(), new BitSet()));
+                matching.set(false);
+            }
+        });
+    }
+
+    /** A background match's answer, also by position in the order the rows had when the key was typed. */
+    private record Positions(Answers answers, SnapshotRow[] order, BitSet matched) {
+    }
+
+    /**
+     * Matches {@code rows} against {@code criteria}, answering from the remembered queries where they can; called
+     * with the memory ({@link #answers}) locked, on whichever thread matches. Stops early, remembering nothing,
+     * when a newer query has come.
+     *
+     * @param byPosition when not null, also gets the answers by the rows' positions in {@code rows}
+     */
+    private Answers match(Criteria criteria, List<SnapshotRow> rows, long generation, @Nullable BitSet byPosition) {
+        List<String> wordList = List.of(criteria.words());
+        Answers known = answers.get(criteria.key() + "|" + wordList);
         Answers previous = lastAnswers;
-        Answers last = previous != null && previous.criteria().equals(criteria) ? previous
-                : new Answers(criteria, List.of(), new BitSet(), new BitSet());
+        Answers last = previous != null && previous.criteria().equals(criteria.key()) ? previous
+                : new Answers(criteria.key(), List.of(), new BitSet(), new BitSet());
         // With no last answers to refine, nothing is narrower or wider: every row is tested.
         boolean narrower = last != previous ? false : last.words().stream().allMatch(w -> wordList.stream()
                 .anyMatch(n -> n.contains(w)));
         boolean wider = last != previous ? false : wordList.stream().allMatch(n -> last.words().stream()
                 .anyMatch(w -> w.contains(n)));
-        Answers next = known != null ? known : new Answers(criteria, wordList, new BitSet(), new BitSet());
-        visible.setPredicate(row -> {
+        Answers next = known != null ? known
+                : new Answers(criteria.key(), wordList, new BitSet(rows.size()), new BitSet(rows.size()));
+        int position = -1;
+        for (SnapshotRow row : rows) {
+            position++;
+            if ((position & 0xFFF) == 0 && generation != generations) {
+                throw new java.util.concurrent.CancellationException("superseded by a newer query");
+            }
             int index = row.index();
-            boolean remembered = index >= 0 && catalog.numbering() == numbering;
-            if (remembered && next.seen().get(index)) {
-                return next.matched().get(index);
+            if (index < 0) {
+                // Not numbered (yet): tested, never remembered.
+                if (byPosition != null && criteria.test(row)) {
+                    byPosition.set(position);
+                }
+                continue;
+            }
+            if (next.seen().get(index)) {
+                if (byPosition != null && next.matched().get(index)) {
+                    byPosition.set(position);
+                }
+                continue;
             }
             boolean match;
-            if (remembered && narrower && last.seen().get(index) && !last.matched().get(index)) {
+            if (narrower && last.seen().get(index) && !last.matched().get(index)) {
                 match = false;
-            } else if (remembered && wider && last.seen().get(index) && last.matched().get(index)) {
+            } else if (wider && last.seen().get(index) && last.matched().get(index)) {
                 match = true;
             } else {
-                match = engineOn[row.familyOrdinal()] && typeOn[row.typeOrdinal()] && containsAll(row, words)
-                        && (!quick || query.passesQuickFilters(row.snapshot()))
-                        && (only == null || only.ids().contains(Audit.id(row.snapshot())));
+                match = criteria.test(row);
             }
-            if (remembered) {
-                next.seen().set(index);
-                if (match) {
-                    next.matched().set(index);
+            next.seen().set(index);
+            if (match) {
+                next.matched().set(index);
+                if (byPosition != null) {
+                    byPosition.set(position);
                 }
             }
-            return match;
-        });
-        answers.put(criteria + "|" + wordList, next);
+        }
+        answers.put(criteria.key() + "|" + wordList, next);
         lastAnswers = next;
+        return next;
+    }
+
+    /** Puts the answers on the table in one step; a row they never saw (listed since) is tested as it comes. */
+    private void show(Criteria criteria, Answers answers) {
+        visible.setPredicate(byIndex(criteria, answers));
+    }
+
+    /**
+     * Puts a background match's answer on the table in one step. The filtered list tests its rows in their order,
+     * so the answer is read by position, after checking that the row there is the same one (a comparison of
+     * references, which reads nothing from the row); a row elsewhere than it was, or listed since, is answered by
+     * its number or tested.
+     */
+    private void show(Criteria criteria, Positions found) {
+        Predicate<SnapshotRow> byIndex = byIndex(criteria, found.answers());
+        if (catalog.numbering() != criteria.numbering()) {
+            // The rows were numbered afresh while matching: positions read from their numbers mean nothing.
+            visible.setPredicate(byIndex);
+            return;
+        }
+        SnapshotRow[] order = found.order();
+        BitSet matched = found.matched();
+        int[] next = {0};
+        visible.setPredicate(row -> {
+            int position = next[0]++;
+            if (position < order.length && order[position] == row) {
+                return matched.get(position);
+            }
+            return byIndex.test(row);
+        });
+    }
+
+    private Predicate<SnapshotRow> byIndex(Criteria criteria, Answers answers) {
+        long numbering = criteria.numbering();
+        return row -> {
+            int index = row.index();
+            if (index >= 0 && catalog.numbering() == numbering && answers.seen().get(index)) {
+                return answers.matched().get(index);
+            }
+            return criteria.test(row);
+        };
     }
 
     private static boolean containsAll(SnapshotRow row, String[] words) {

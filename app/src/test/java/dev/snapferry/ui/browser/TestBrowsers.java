@@ -32,6 +32,6 @@ public final class TestBrowsers {
                                            TagDialogService dialogs, ShareDialogs shareDialogs, Messages messages) {
         SnapshotCatalog catalog = new SnapshotCatalog(source, accounts, ui, tasks, dialogs, messages);
         return new BrowserViewModel(catalog, new SnapshotCommands(actions, catalog, tasks, messages), tagSpecs,
-                dialogs, shareDialogs, messages);
+                dialogs, shareDialogs, tasks, messages);
     }
 }
