@@ -20,11 +20,8 @@ import dev.snapferry.core.model.JobState;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotState;
-import dev.snapferry.sim.DemoAccounts;
-import dev.snapferry.sim.SimClock;
-import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.StandaloneSimulator;
 import dev.snapferry.sim.data.GeneratedDataset;
-import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
@@ -33,8 +30,6 @@ import dev.snapferry.ui.jobs.JobsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,18 +67,19 @@ class JobsBenchmark {
     @Test
     void fiveHundredJobsAcrossEightRegions() throws Exception {
         GeneratedDataset dataset = new GeneratedDataset(REGIONS, 20, 11);
-        SimClock.Manual clock = SimClock.manual(Instant.now());
         Path folder = Files.createTempDirectory("snapferry-jobs-bench");
         Stage stage = FxToolkit.registerPrimaryStage();
         ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
         // Copies the queue sends wait here until the poll's calls are counted, then go.
         java.util.concurrent.LinkedBlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
-        try (Simulator simulator = Simulator.start(new Simulator.Options(0, clock, FaultSettings.none(), dataset));
-             SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build()) {
+        // The simulator runs in a process of its own at the lowest priority: AWS's work is not the app's.
+        try (StandaloneSimulator simulator = StandaloneSimulator.start(List.of(), true, "--manual-clock",
+                "--dataset", REGIONS + "x20");
+             SdkHttpClient http = ApacheHttpClient.builder().maxConnections(AwsClients.MAX_CONNECTIONS).build()) {
             OpenSessions sessions = new OpenSessions();
             AccountSession session = AccountSession.open("bench", true, new RegionRef("us-east-1"), new AwsClients(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY,
-                            DemoAccounts.PRODUCTION_SECRET_KEY)), simulator.endpoint(), http, 5));
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(GeneratedDataset.accessKey(0),
+                            GeneratedDataset.secretKey(0))), simulator.endpoint(), http, 5));
             sessions.add("bench", List.of(session));
             List<RegionRef> regions = dataset.regionCodes().stream().map(RegionRef::new).toList();
             List<Snapshot> listed = new SnapshotLister(new KmsDirectory(), REGIONS).list(List.of(session), regions,
@@ -145,7 +141,7 @@ class JobsBenchmark {
             service.submit(warmup);
             release(held, sends, service);
             while (service.anyInFlight()) {
-                clock.advance(Duration.ofMinutes(3));
+                simulator.advanceClock(180);
                 service.pollOnce();
                 release(held, sends, service);
             }
@@ -159,13 +155,14 @@ class JobsBenchmark {
             service.submit(requests);
             release(held, sends, service);
             WaitForAsyncUtils.waitForFxEvents();
+            GcPauses measuredGc = new GcPauses();
             measuring[0] = true;
             double worstRatio = 0;
             int cycles = 0;
             long totalCalls = 0;
             long totalBound = 0;
             while (service.anyInFlight() && cycles < 400) {
-                clock.advance(Duration.ofMinutes(3));
+                simulator.advanceClock(180);
                 long bound = bound(service.jobs(), elasticManual);
                 long before = simulator.requestCount();
                 service.pollOnce();
@@ -181,16 +178,21 @@ class JobsBenchmark {
             }
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(service.jobs()).hasSize(JOBS).allMatch(j -> j.state() == JobState.AVAILABLE);
+            measuredGc.close();
             List<Double> sortedFx = fxTimes.stream().sorted().toList();
-            System.out.printf("BENCH jobs: %d FX tasks while polling, median %.1f ms, 95th percentile %.1f ms%n",
-                    sortedFx.size(), sortedFx.get(sortedFx.size() / 2), sortedFx.get(sortedFx.size() * 95 / 100));
+            double p99 = sortedFx.get(Math.min(sortedFx.size() - 1, (int) Math.ceil(sortedFx.size() * 0.99) - 1));
+            System.out.printf(Locale.ROOT, "BENCH jobs: %d FX tasks while polling, median %.1f ms, 95th percentile "
+                    + "%.1f ms, 99th %.1f ms, longest %.1f ms; while measuring: %s%n", sortedFx.size(),
+                    sortedFx.get(sortedFx.size() / 2), sortedFx.get(sortedFx.size() * 95 / 100), p99, longestFx[0],
+                    measuredGc.summary());
             System.out.printf("BENCH jobs: %d jobs in %d regions done in %d poll cycles; %d poll calls for a bound "
-                    + "of %d; longest FX task %.1f ms%n", JOBS, REGIONS, cycles, totalCalls, totalBound,
-                    longestFx[0]);
+                    + "of %d%n", JOBS, REGIONS, cycles, totalCalls, totalBound);
             BenchResults.atMost("jobs.500x8.apiCallsPerPollCycle", worstRatio, "calls/bound",
                     "per account-region with copies in flight: one named describe if RDS-family ones, one Elastic "
                     + "listing page per 100 manual Elastic snapshots if Elastic ones", 1.0, 1.0);
-            BenchResults.below("jobs.500x8.longestFxStall", longestFx[0], "ms", 20);
+            BenchResults.below("jobs.500x8.longestFxTask", longestFx[0], "ms", 20);
+            BenchResults.below("jobs.500x8.fxTaskP99", p99, "ms", 10);
+            BenchResults.below("jobs.500x8.longestGcPauseWhilePolling", measuredGc.longest(), "ms", 20);
             session.close();
         } finally {
             sends.shutdownNow();
