@@ -44,7 +44,7 @@ public record Preferences(List<String> regions, List<String> hiddenEngines, List
     }
 
     /** These preferences with the window's place. */
-    public Preferences withWindow(@org.jspecify.annotations.Nullable Window place) {
+    Preferences withWindow(@org.jspecify.annotations.Nullable Window place) {
         return new Preferences(regions, hiddenEngines, hiddenTypes, quickFilters, includePublic, requiredTags, theme,
                 columns, accounts, tagPolicy, place);
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapferry.ui.testing.DemoApp;
 import dev.snapferry.ui.testing.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -16,12 +16,9 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,29 +32,16 @@ class MainWindowFitUITest {
 
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void useTemporaryHome() throws TimeoutException {
-        System.setProperty(AppDirectories.HOME_PROPERTY, home.toString());
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.cleanupStages();
-    }
-
-    @AfterEach
-    void clear() throws TimeoutException {
-        FxToolkit.cleanupStages();
-        System.clearProperty(AppDirectories.HOME_PROPERTY);
-    }
-
     @Test
     void atA1366PixelWideWindowTheEncryptionAndTagsColumnsAreVisibleWithoutScrolling() throws Exception {
-        SnapferryApp app = start();
-        robot.interact(() -> {
-            stage().setX(0);
-            stage().setY(0);
-            stage().setWidth(1366);
-            stage().setHeight(768);
-        });
-        TableView<?> table = robot.from(stage().getScene().getRoot()).lookup("#table").queryAs(TableView.class);
+        try (DemoApp app = DemoApp.start(home)) {
+            app.place(0, 0, 1366, 768);
+            checkTheAuditColumnsShow(app.stage());
+        }
+    }
+
+    private void checkTheAuditColumnsShow(Stage stage) throws Exception {
+        TableView<?> table = robot.from(stage.getScene().getRoot()).lookup("#table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() > 20);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -71,11 +55,10 @@ class MainWindowFitUITest {
             assertThat(bounds.getMaxX()).as(column + " ends inside the table's visible width, " + visibleRight + " px").isLessThanOrEqualTo(
                     visibleRight);
         }
-        Screenshots.save(stage().getScene(), "main-window-1366x768-light");
+        Screenshots.save(stage.getScene(), "main-window-1366x768-light");
         robot.clickOn("View").clickOn("Theme").clickOn("Dark");
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage().getScene(), "main-window-1366x768-dark");
-        FxToolkit.cleanupApplication(app);
+        Screenshots.save(stage.getScene(), "main-window-1366x768-dark");
     }
 
     /** The table's right edge, less its vertical scroll bar where one shows. */
@@ -91,36 +74,17 @@ class MainWindowFitUITest {
 
     @Test
     void theWindowsPlaceAndSizeComeBackAfterARestart() throws Exception {
-        SnapferryApp first = start();
-        robot.interact(() -> {
-            stage().setX(120);
-            stage().setY(90);
-            stage().setWidth(1210);
-            stage().setHeight(700);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        FxToolkit.cleanupApplication(first);
+        DemoApp first = DemoApp.start(home);
+        first.place(120, 90, 1210, 700);
+        first.close();
         JsonNode saved = new ObjectMapper().readTree(Files.readString(home.resolve("config/preferences.json")));
         assertThat(saved.at("/data/window/width").asDouble()).isEqualTo(1210);
         assertThat(saved.at("/data/window/maximized").asBoolean()).isFalse();
 
-        SnapferryApp second = start();
-        Stage stage = stage();
-        assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
-                .containsExactly(120, 90, 1210, 700);
-        FxToolkit.cleanupApplication(second);
-    }
-
-    private SnapferryApp start() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        SnapferryApp app = (SnapferryApp) FxToolkit.setupApplication(SnapferryApp.class, "--demo");
-        WaitForAsyncUtils.waitForFxEvents();
-        return app;
-    }
-
-    private Stage stage() {
-        return robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
-                && s.getTitle() != null && s.getTitle().startsWith("Snapferry")).map(w -> (Stage) w).findFirst()
-                .orElseThrow();
+        try (DemoApp second = DemoApp.start(home)) {
+            Stage stage = second.stage();
+            assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
+                    .containsExactly(120, 90, 1210, 700);
+        }
     }
 }

@@ -43,12 +43,7 @@ class ThemeTourUITest {
     void everyScreenWearsTheChosenThemeInBothThemes() throws Exception {
         running = DemoApp.start(home);
         Stage stage = running.stage();
-        robot.interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1366);
-            stage.setHeight(768);
-        });
+        running.place(0, 0, 1366, 768);
         TableView<?> table = robot.from(stage.getScene().getRoot()).lookup("#table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() > 20);
         for (String theme : List.of("Light", "Dark")) {
