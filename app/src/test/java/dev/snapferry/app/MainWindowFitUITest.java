@@ -85,6 +85,15 @@ class MainWindowFitUITest {
             Stage stage = second.stage();
             assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
                     .containsExactly(120, 90, 1210, 700);
+            WaitForAsyncUtils.waitForAsyncFx(10_000, () -> stage.setMaximized(true));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        saved = new ObjectMapper().readTree(Files.readString(home.resolve("config/preferences.json")));
+        assertThat(saved.at("/data/window/maximized").asBoolean()).isTrue();
+        // Un-maximising after the next start goes back to the bounds it had before.
+        assertThat(saved.at("/data/window/width").asDouble()).isEqualTo(1210);
+        try (DemoApp third = DemoApp.start(home)) {
+            assertThat(third.stage().isMaximized()).isTrue();
         }
     }
 }
