@@ -57,8 +57,12 @@ if ($env:MVNW_VERBOSE -eq "true") {
 function Get-SnapferryJdkMajor([string]$jdkHome) {
   $release = Join-Path $jdkHome 'release'
   if (-not (Test-Path -LiteralPath $release -PathType Leaf)) { return 0 }
-  $line = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="?(\d+)' | Select-Object -First 1
-  if ($line) { return [int]$line.Matches[0].Groups[1].Value }
+  try {
+    $line = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="?(\d+)' | Select-Object -First 1
+    if ($line) { return [int]$line.Matches[0].Groups[1].Value }
+  } catch {
+    # An unreadable release file: not a JDK to use.
+  }
   return 0
 }
 function Test-SnapferryJdk([string]$jdkHome) {
