@@ -33,7 +33,7 @@
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(
-  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
+  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%A"=="SNAPFERRY_JAVA_HOME" (set "JAVA_HOME=%%B") ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
 )
 @SET PSModulePath=%__MVNW_PSMODULEP_SAVE%
 @SET __MVNW_PSMODULEP_SAVE=
@@ -48,6 +48,55 @@
 $ErrorActionPreference = "Stop"
 if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
+}
+
+# Snapferry: when JAVA_HOME is not a JDK 25+, use one from the PATH or from where Windows installers, IntelliJ,
+# Scoop and SDKMAN put JDKs (the search .mvn/find-jdk does on Linux and macOS), read from each JDK's release file.
+# The batch part above sets JAVA_HOME from the SNAPFERRY_JAVA_HOME line. With none, Maven's enforcer says what to
+# install. For tests, SNAPFERRY_JDK_DIRS (folders separated by ';') replaces the folders searched.
+function Get-SnapferryJdkMajor([string]$jdkHome) {
+  $release = Join-Path $jdkHome 'release'
+  if (-not (Test-Path -LiteralPath $release -PathType Leaf)) { return 0 }
+  try {
+    $line = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="?(\d+)' | Select-Object -First 1
+    if ($line) { return [int]$line.Matches[0].Groups[1].Value }
+  } catch {
+    # An unreadable release file: not a JDK to use.
+  }
+  return 0
+}
+function Test-SnapferryJdk([string]$jdkHome) {
+  if (-not $jdkHome) { return $false }
+  if (-not (Test-Path -LiteralPath (Join-Path $jdkHome 'bin\javac.exe') -PathType Leaf)) { return $false }
+  return (Get-SnapferryJdkMajor $jdkHome) -ge 25
+}
+if (-not (Test-SnapferryJdk $env:JAVA_HOME)) {
+  $snapferryJdk = $null
+  $javaOnPath = Get-Command java.exe -ErrorAction SilentlyContinue | Select-Object -First 1
+  if ($javaOnPath -and (Test-SnapferryJdk (Split-Path (Split-Path $javaOnPath.Source)))) {
+    $snapferryJdk = Split-Path (Split-Path $javaOnPath.Source)
+  }
+  $roots = @("$env:ProgramFiles\Eclipse Adoptium", "$env:ProgramFiles\Java", "$env:ProgramFiles\Microsoft",
+    "$env:ProgramFiles\Zulu", "$env:ProgramFiles\Amazon Corretto", "$env:ProgramFiles\BellSoft",
+    "$env:ProgramFiles\OpenJDK", "$env:LOCALAPPDATA\Programs\Eclipse Adoptium", "$HOME\.jdks", "$HOME\scoop\apps",
+    "$HOME\.sdkman\candidates\java")
+  if ($env:SNAPFERRY_JDK_DIRS) { $roots = $env:SNAPFERRY_JDK_DIRS -split ';' }
+  foreach ($root in $roots) {
+    if ($snapferryJdk) { break }
+    if (-not $root -or -not (Test-Path -LiteralPath $root -PathType Container)) { continue }
+    foreach ($child in (Get-ChildItem -LiteralPath $root -Directory -ErrorAction SilentlyContinue | Sort-Object Name)) {
+      if ($snapferryJdk) { break }
+      foreach ($candidate in @($child.FullName, (Join-Path $child.FullName 'current'))) {
+        if (Test-SnapferryJdk $candidate) { $snapferryJdk = $candidate; break }
+      }
+    }
+  }
+  if ($snapferryJdk) {
+    if ($env:JAVA_HOME) {
+      [Console]::Error.WriteLine("Snapferry needs a JDK 25+; JAVA_HOME ($env:JAVA_HOME) is not one, using $snapferryJdk")
+    }
+    Write-Output "SNAPFERRY_JAVA_HOME=$snapferryJdk"
+  }
 }
 
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties

@@ -18,11 +18,36 @@ import java.util.List;
  * @param accounts      the profiles (and the demo) open at exit, opened again at start
  * @param tagPolicy     the tag policy's rules; null (a file from before policies had patterns) means the
  *                      required keys of {@code requiredTags}, with any value
+ * @param window        the main window's place at exit; null (a first start, or a file from before) opens it at
+ *                      a size that fits the screen
  */
 public record Preferences(List<String> regions, List<String> hiddenEngines, List<String> hiddenTypes,
                           List<String> quickFilters, boolean includePublic, List<String> requiredTags, String theme,
                           List<ColumnState> columns, List<String> accounts,
-                          @org.jspecify.annotations.Nullable List<PolicyRule> tagPolicy) {
+                          @org.jspecify.annotations.Nullable List<PolicyRule> tagPolicy,
+                          @org.jspecify.annotations.Nullable Window window) {
+
+    /**
+     * The main window's bounds when it was last not maximised (so that un-maximising after a restart goes back to
+     * them), and whether it was maximised.
+     */
+    public record Window(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    /** Preferences with no remembered window place (callers that do not deal with the window). */
+    public Preferences(List<String> regions, List<String> hiddenEngines, List<String> hiddenTypes,
+                       List<String> quickFilters, boolean includePublic, List<String> requiredTags, String theme,
+                       List<ColumnState> columns, List<String> accounts,
+                       @org.jspecify.annotations.Nullable List<PolicyRule> tagPolicy) {
+        this(regions, hiddenEngines, hiddenTypes, quickFilters, includePublic, requiredTags, theme, columns, accounts,
+                tagPolicy, null);
+    }
+
+    /** These preferences with the window's place. */
+    Preferences withWindow(@org.jspecify.annotations.Nullable Window place) {
+        return new Preferences(regions, hiddenEngines, hiddenTypes, quickFilters, includePublic, requiredTags, theme,
+                columns, accounts, tagPolicy, place);
+    }
 
     /** A required tag key and the pattern its values must match (empty: any value). */
     public record PolicyRule(String key, String allowedValues) {

@@ -115,17 +115,21 @@ public final class SnapferryApp extends Application {
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
         browserView.onCopy(sources -> openWizard(stage, services, snapshots, sources, tasks));
         PreferencesBinding.apply(services.preferences().value(), mainViewModel, browser, browserView);
+        WindowPlacement placement = WindowPlacement.apply(stage, services.preferences().value().window());
         // Saved a second after the last change too, not only at exit: a crash loses no setting.
         PauseTransition settle = new PauseTransition(Duration.seconds(1));
         settle.setOnFinished(e -> {
-            Preferences now = PreferencesBinding.capture(mainViewModel, browser, browserView);
+            Preferences now = PreferencesBinding.capture(mainViewModel, browser, browserView)
+                    .withWindow(placement.current());
             tasks.run("save preferences", () -> {
                 save(services, mainViewModel, now);
                 return null;
             }, done -> { }, error -> LOG.warn("Preferences not saved", error));
         });
         window = new WindowSettings(() -> save(services, mainViewModel,
-                PreferencesBinding.capture(mainViewModel, browser, browserView)), settle);
+                PreferencesBinding.capture(mainViewModel, browser, browserView).withWindow(placement.current())),
+                settle);
+        placement.onChange(settle::playFromStart);
         PreferencesBinding.observe(mainViewModel, browser, settle::playFromStart);
         browserView.onColumnLayoutChange(settle::playFromStart);
         // Quitting closes the window like its close button does; the last window closing ends the app.
@@ -147,10 +151,6 @@ public final class SnapferryApp extends Application {
         stage.titleProperty().bind(mainViewModel.titleProperty());
         stage.setScene(scene);
         AppIcons.apply(stage);
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
-        // A stage that showed another scene before keeps its old size unless asked: size it to the window's own.
-        stage.sizeToScene();
         stage.show();
         LOG.info("Main window shown");
         if (services.smoke()) {

@@ -81,6 +81,7 @@ public final class BrowserView {
         root.getStyleClass().add("browser");
         root.setTop(new VBox(toolbar(), restrictionBar()));
         root.setCenter(tableAndDetails());
+        applyColumnLayout(DefaultColumnLayout.COLUMNS);
         root.setBottom(statusBar());
         shortcuts();
     }
@@ -95,7 +96,7 @@ public final class BrowserView {
         accountsMenu.setAccessibleText(messages.get("browser.accounts.accessible"));
         search.setId("search");
         search.setPromptText(messages.get("browser.search.prompt"));
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(22);
         search.setAccessibleText(messages.get("browser.search.accessible"));
         search.textProperty().bindBidirectional(viewModel.filter().searchProperty());
         regionsMenu.setId("regionsMenu");
@@ -294,7 +295,7 @@ public final class BrowserView {
         });
         SplitPane split = new SplitPane(table, details.root());
         split.setId("split");
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.77);
         return split;
     }
 

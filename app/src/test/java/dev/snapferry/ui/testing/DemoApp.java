@@ -35,6 +35,17 @@ public final class DemoApp implements AutoCloseable {
         return stage;
     }
 
+    /** Moves and resizes the main window as its user would (a 1366 x 768 laptop's screen, say). */
+    public void place(double x, double y, double width, double height) {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            stage.setX(x);
+            stage.setY(y);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Override
     public void close() throws TimeoutException {
         FxToolkit.cleanupApplication(app);
