@@ -20,6 +20,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * are built from it and nothing else. One KMS directory and one snapshot writer serve every screen, so aliases are
  * cached once per account and region.
  *
+ * @param snapshots         the browser's rows, whose first listing starts with the accounts (see
+ *                          {@link LiveSnapshotSource#startEarly})
  * @param regions           the regions listed at start: the demo's, or each open account's home region
  * @param accountNotice     what to tell the user about accounts that could not be opened, when there is something
  */
@@ -37,6 +39,7 @@ public record AppServices(
         JobPolling polling,
         KmsDirectory kms,
         SnapshotWriter writer,
+        LiveSnapshotSource snapshots,
         List<RegionRef> regions,
         @Nullable Notice accountNotice,
         boolean smoke) implements AutoCloseable {

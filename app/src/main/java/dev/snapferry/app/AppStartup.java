@@ -5,6 +5,7 @@ import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.CredentialSources;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.OpenSessions;
+import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
 import dev.snapferry.core.jobs.CopyJobService;
 import dev.snapferry.core.jobs.JobHistory;
@@ -93,8 +94,11 @@ final class AppStartup {
         Path home = AppDirectories.userHome();
         AccountOpener opener = new AccountOpener(sessions, http, new FxMfaPrompt(text), text, System::getenv, home,
                 Simulator.Options::demo);
+        KmsDirectory kms = new KmsDirectory();
+        LiveSnapshotSource snapshots = new LiveSnapshotSource(sessions, new SnapshotLister(kms,
+                SnapshotLister.CONCURRENT_REGIONS));
         AppServices services = new AppServices(text, matrix, preferencesStore, preferences, sessions, opener, http,
-                workers, jobExecutor, jobs, polling, new KmsDirectory(), writer, List.of(), null, options.smoke());
+                workers, jobExecutor, jobs, polling, kms, writer, snapshots, List.of(), null, options.smoke());
         List<String> problems = new ArrayList<>();
         for (String choice : choices(options, preferences.value(), opener, home, text, problems)) {
             try {
@@ -117,9 +121,12 @@ final class AppStartup {
         } else if (!problems.isEmpty()) {
             notice = new AppServices.Notice(text.get("startup.accounts.title"), String.join("\n\n", problems));
         }
+        List<RegionRef> regions = startRegions(sessions);
+        // The first listing starts now, while the toolkit and the window are still being built: its rows are
+        // waiting when the table is.
+        snapshots.startEarly(regions, preferences.value().includePublic());
         return new Outcome.Ready(new AppServices(text, matrix, preferencesStore, preferences, sessions, opener, http,
-                workers, jobExecutor, jobs, polling, services.kms(), writer, startRegions(sessions), notice,
-                options.smoke()));
+                workers, jobExecutor, jobs, polling, kms, writer, snapshots, regions, notice, options.smoke()));
     }
 
     /** The demo's regions when the demo is open, and each real account's home region. */

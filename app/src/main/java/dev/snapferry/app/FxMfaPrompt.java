@@ -14,7 +14,19 @@ import javafx.scene.control.TextInputDialog;
  */
 final class FxMfaPrompt implements MfaPrompt {
 
+    /**
+     * Completed once the toolkit runs: start-up opens the accounts while the toolkit is still starting, and a
+     * prompt asked for before then waits for it.
+     */
+    private static final java.util.concurrent.CompletableFuture<Void> TOOLKIT =
+            new java.util.concurrent.CompletableFuture<>();
+
     private final Messages messages;
+
+    /** Tells the prompts that the toolkit runs (the application's {@code init}). */
+    static void toolkitStarted() {
+        TOOLKIT.complete(null);
+    }
 
     FxMfaPrompt(Messages messages) {
         this.messages = messages;
@@ -33,8 +45,9 @@ final class FxMfaPrompt implements MfaPrompt {
             dialog.setContentText(messages.get("mfa.prompt", mfaSerial));
             return dialog.showAndWait().map(String::strip).filter(code -> !code.isEmpty());
         });
-        Platform.runLater(ask);
         try {
+            TOOLKIT.get();
+            Platform.runLater(ask);
             return ask.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

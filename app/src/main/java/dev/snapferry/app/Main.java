@@ -42,6 +42,9 @@ public final class Main {
             return;
         }
         prepareLogging(AppDirectories.forCurrentUser());
+        // The services and accounts are prepared while the toolkit starts: the two overlap instead of following
+        // each other.
+        SnapferryApp.startEarly(options);
         Application.launch(SnapferryApp.class, args);
         if (options.smoke()) {
             // The window is closed and everything stopped; the check's verdict is the exit status.

@@ -1,7 +1,6 @@
 package dev.snapferry.app;
 
 import dev.snapferry.core.aws.AwsRegions;
-import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.jobs.JobHistory;
 import dev.snapferry.core.model.CopyRequest;
 import dev.snapferry.core.model.Snapshot;
@@ -68,9 +67,31 @@ public final class SnapferryApp extends Application {
     private record WindowSettings(Runnable saveNow, PauseTransition settle) {
     }
 
+    /**
+     * Start-up begun by {@link #startEarly} before the toolkit: the services, the accounts and the demo's simulator
+     * are prepared while the toolkit starts, instead of after it.
+     */
+    private static volatile java.util.concurrent.@Nullable CompletableFuture<AppStartup.Outcome> early;
+
+    /** Begins start-up on a thread of its own; {@link #init()} then waits for it instead of running it. */
+    static void startEarly(LaunchOptions options) {
+        java.util.concurrent.CompletableFuture<AppStartup.Outcome> outcome =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().name("snapferry-startup").daemon().start(() -> {
+            try {
+                outcome.complete(AppStartup.run(options));
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        early = outcome;
+    }
+
     @Override
     public void init() {
-        startup = AppStartup.run(LaunchOptions.parse(getParameters().getRaw()));
+        FxMfaPrompt.toolkitStarted();
+        java.util.concurrent.CompletableFuture<AppStartup.Outcome> begun = early;
+        startup = begun != null ? begun.join() : AppStartup.run(LaunchOptions.parse(getParameters().getRaw()));
     }
 
     @Override
@@ -95,8 +116,7 @@ public final class SnapferryApp extends Application {
         MainViewModel mainViewModel = new MainViewModel(rules, text, dialogs, Version.current());
         themes.choiceProperty().bind(mainViewModel.themeProperty());
         LiveSnapshotActions actions = new LiveSnapshotActions(services.sessions(), services.writer());
-        SnapshotCatalog snapshots = new SnapshotCatalog(new LiveSnapshotSource(services.sessions(),
-                new SnapshotLister(services.kms(), SnapshotLister.CONCURRENT_REGIONS)), services.accounts(),
+        SnapshotCatalog snapshots = new SnapshotCatalog(services.snapshots(), services.accounts(),
                 Platform::runLater, tasks, dialogs, text);
         BrowserViewModel browser = new BrowserViewModel(snapshots, new SnapshotCommands(actions, snapshots, tasks,
                 text), engine -> rules.forEngine(engine).tags(), dialogs,

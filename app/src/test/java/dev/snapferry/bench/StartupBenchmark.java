@@ -1,6 +1,7 @@
 package dev.snapferry.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,15 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Start-up of the installed application: from process start to the first frame with the demo's snapshot rows
  * drawn ({@code --smoke}), against the smallest JavaFX window started the same way (same runtime, class path and
- * display). Needs the installer built ({@code ./mvnw -Pinstaller -pl app package}) and Xvfb; the installed copy
- * in /opt/snapferry is used when there is one, else the built image. Also prints the installer's and the
- * installation's size.
+ * display). Uses the installed copy in /opt/snapferry when there is one, else the application image the installer
+ * profile builds (building it first when it is missing); needs Xvfb, and fails with the reason when something is
+ * missing, never skips. Also prints the installer's and the installation's size.
  */
 class StartupBenchmark {
 
@@ -31,27 +31,39 @@ class StartupBenchmark {
     void firstRowsAgainstAHelloWindow() throws Exception {
         Path installed = Path.of("/opt/snapferry");
         Path image = Path.of("target", "installer", "image", "Snapferry");
+        if (!Files.isExecutable(installed.resolve("bin/Snapferry")) && !Files.isExecutable(image.resolve(
+                "bin/Snapferry"))) {
+            buildImage();
+        }
         Path app = Files.isExecutable(installed.resolve("bin/Snapferry")) ? installed : image;
-        Assumptions.assumeTrue(Files.isExecutable(app.resolve("bin/Snapferry")),
-                "build the installer first: ./mvnw -Pinstaller -pl app package");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")), "Xvfb is needed (apt-get install xvfb)");
+        if (!Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
+            fail("Xvfb is needed to measure start-up on a display (apt-get install xvfb)");
+        }
         Path home = Files.createTempDirectory("snapferry-startup");
-        Process display = new ProcessBuilder("/usr/bin/Xvfb", ":77", "-screen", "0", "1600x1000x24", "-nolisten",
-                "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // -displayfd: Xvfb picks a free display and writes its number to standard output once it accepts
+        // connections, so the benchmark starts when the server is ready, not after a guessed sleep.
+        Process display = new ProcessBuilder("/usr/bin/Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24",
+                "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            TimeUnit.MILLISECONDS.sleep(800);
+            String number = new java.io.BufferedReader(new java.io.InputStreamReader(display.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            if (number == null || !number.strip().matches("\\d+")) {
+                fail("Xvfb did not report a display (exit " + (display.isAlive() ? "none" : display.exitValue())
+                        + ")");
+            }
+            String screen = ":" + number.strip();
             List<String> appCommand = List.of(app.resolve("bin/Snapferry").toString(), "--smoke");
             String classPath = String.join(":", Stream.concat(javafxJars(app.resolve("lib/app")).stream(),
                     Stream.of(Path.of("target", "test-classes").toAbsolutePath().toString())).toList());
             List<String> helloCommand = List.of(app.resolve("lib/runtime/bin/java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-cp", classPath, HelloFirstFrame.class.getName());
-            run(appCommand, home);
-            run(helloCommand, home);
+            run(appCommand, home, screen);
+            run(helloCommand, home, screen);
             List<Long> appTimes = new ArrayList<>();
             List<Long> helloTimes = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
-                appTimes.add(run(appCommand, home));
-                helloTimes.add(run(helloCommand, home));
+                appTimes.add(run(appCommand, home, screen));
+                helloTimes.add(run(helloCommand, home, screen));
             }
             appTimes.sort(null);
             helloTimes.sort(null);
@@ -69,10 +81,32 @@ class StartupBenchmark {
         System.out.printf("BENCH installed size (%s): %.1f MB%n", app, size(app) / 1e6);
     }
 
-    private static long run(List<String> command, Path home) throws IOException, InterruptedException {
+    /**
+     * Builds the application image as the installer profile does ({@code ./mvnw -Pinstaller -pl app package},
+     * from this checkout, with this run's JDK): the benchmark measures the installed app, so it makes one.
+     */
+    private static void buildImage() throws IOException, InterruptedException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path wrapper = root.resolve("mvnw");
+        if (!Files.isExecutable(wrapper)) {
+            fail("no installed Snapferry and no checkout to build one from (" + wrapper + " is missing)");
+        }
+        System.out.println("BENCH startup: building the application image (./mvnw -Pinstaller -pl app package)");
+        ProcessBuilder builder = new ProcessBuilder(wrapper.toString(), "-B", "-ntp", "-q", "-Pinstaller", "-pl",
+                "app", "package").directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process build = builder.start();
+        String output = new String(build.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!build.waitFor(20, TimeUnit.MINUTES) || build.exitValue() != 0) {
+            fail("the application image could not be built:\n" + output);
+        }
+    }
+
+    private static long run(List<String> command, Path home, String screen)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.put("DISPLAY", ":77");
+        env.put("DISPLAY", screen);
         env.put("HOME", home.toString());
         env.remove("SNAPFERRY_SMOKE_SCREENSHOT");
         Process process = builder.start();
