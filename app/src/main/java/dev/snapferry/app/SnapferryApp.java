@@ -18,6 +18,7 @@ import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ExecutorTaskRunner;
 import dev.snapferry.ui.common.FxDialogService;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.OncePerPulse;
 import dev.snapferry.ui.common.Scheduler;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.common.ThemeManager;

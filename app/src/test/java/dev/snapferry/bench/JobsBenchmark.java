@@ -23,6 +23,7 @@ import dev.snapferry.core.model.SnapshotState;
 import dev.snapferry.sim.StandaloneSimulator;
 import dev.snapferry.sim.data.GeneratedDataset;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.OncePerPulse;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
 import dev.snapferry.ui.jobs.JobsView;
@@ -114,9 +115,10 @@ class JobsBenchmark {
             Scene[] scene = new Scene[1];
             WaitForAsyncUtils.asyncFx(() -> {
                 // Every FX task the jobs' updates cause is timed, layout of the panel included.
-                JobsViewModel viewModel = new JobsViewModel(service, task -> Platform.runLater(() -> {
+                // The app's delivery: at most one batch of updates a pulse.
+                JobsViewModel viewModel = new JobsViewModel(service, new OncePerPulse(Platform::runLater, batch -> {
                     long start = System.nanoTime();
-                    task.run();
+                    batch.run();
                     scene[0].getRoot().applyCss();
                     scene[0].getRoot().layout();
                     if (measuring[0]) {
