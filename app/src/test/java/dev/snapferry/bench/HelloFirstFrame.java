@@ -41,7 +41,7 @@ public final class HelloFirstFrame {
                     stop();
                     long ms = ProcessHandle.current().info().startInstant()
                             .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-                    System.out.println("HELLO FIRST FRAME ms=" + ms);
+                    System.out.println("HELLO FIRST FRAME ms=" + ms + " firstFrameAt=" + System.currentTimeMillis());
                     Platform.exit();
                 }
             }.start();
