@@ -211,7 +211,8 @@ public final class SnapferryApp extends Application {
     private static void addJobsTab(Stage stage, AppServices services, SnapshotCatalog snapshots, MainView mainView,
                                    TaskRunner tasks, DialogService dialogs) {
         Messages text = services.messages();
-        JobsViewModel jobs = new JobsViewModel(services.jobs(), Platform::runLater, tasks, dialogs, text,
+        // The jobs' updates reach the panel (and the table's progress bars) at most once a frame.
+        JobsViewModel jobs = new JobsViewModel(services.jobs(), new OncePerPulse(), tasks, dialogs, text,
                 Clock.systemUTC(), job -> {
                     JobNotices.show(stage, text.get("jobs.notify.title"), JobsViewModel.describeEnd(text, job));
                     snapshots.listAgain(job.request().destinationAccount().accountId(),
