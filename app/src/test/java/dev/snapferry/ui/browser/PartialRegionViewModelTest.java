@@ -1,0 +1,181 @@
+package dev.snapferry.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapferry.app.LiveSnapshotActions;
+import dev.snapferry.app.LiveSnapshotSource;
+import dev.snapferry.core.audit.Audit;
+import dev.snapferry.core.audit.TagPolicy;
+import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsClients;
+import dev.snapferry.core.aws.KmsDirectory;
+import dev.snapferry.core.aws.SnapshotLister;
+import dev.snapferry.core.aws.SnapshotWriter;
+import dev.snapferry.core.model.Engine;
+import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
+import dev.snapferry.sim.DemoAccounts;
+import dev.snapferry.sim.SimClock;
+import dev.snapferry.sim.Simulator;
+import dev.snapferry.sim.data.DemoDataset;
+import dev.snapferry.sim.faults.FaultSettings;
+import dev.snapferry.sim.faults.ServiceFault;
+import dev.snapferry.ui.audit.AuditViewModel;
+import dev.snapferry.ui.catalog.AccountCatalog;
+import dev.snapferry.ui.catalog.RegionStatus;
+import dev.snapferry.ui.catalog.SnapshotRow;
+import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.RecordingDialogService;
+import dev.snapferry.ui.common.SameThreadTaskRunner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+
+/**
+ * A region whose DocumentDB Elastic listing fails while the RDS family answers, as the browser and the audit show
+ * it: the region is partial (not loaded) and says which part failed and how, the rows that came stay, each part
+ * can be listed again alone, rows without their details say "unknown", and the audit counts them as not checked.
+ */
+@Timeout(180)
+class PartialRegionViewModelTest {
+
+    private static final RegionRef US_EAST_1 = new RegionRef("us-east-1");
+
+    private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private Simulator simulator;
+    private SdkHttpClient http;
+    private AccountSession production;
+    private BrowserViewModel browser;
+    private AuditViewModel audit;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()), FaultSettings.none(),
+                new DemoDataset()));
+        http = ApacheHttpClient.create();
+        production = AccountSession.open("demo", true, US_EAST_1, new AwsClients(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
+                simulator.endpoint(), http, 2));
+        Messages messages = Messages.load(Locale.ROOT);
+        LiveSnapshotActions actions = new LiveSnapshotActions(List.of(production), new SnapshotWriter());
+        browser = TestBrowsers.browser(new LiveSnapshotSource(List.of(production), new SnapshotLister(
+                new KmsDirectory(), 4)), actions, AccountCatalog.fixed(Set.of("demo"), simulator.endpoint()
+                .toString()), BrowserViewModelTest.TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs,
+                messages);
+        browser.catalog().regions().setAll(List.of(US_EAST_1));
+        browser.filter().tagPolicyProperty().set(TagPolicy.requiring(List.of("owner")));
+        audit = new AuditViewModel(browser.catalog().rows(), browser.filter().tagPolicyProperty(), actions,
+                BrowserViewModelTest.TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), (millis, action) -> {
+                    uiQueue.add(action);
+                    return () -> uiQueue.remove(action);
+                }, dialogs, messages, Clock.systemUTC(), (String label, Collection<String> ids) -> { },
+                s -> browser.catalog().listAgain(s.accountId(), s.region()));
+    }
+
+    @AfterEach
+    void stop() {
+        production.close();
+        http.close();
+        simulator.close();
+    }
+
+    private void fault(String operation) {
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(
+                new ServiceFault("docdb-elastic", operation, ServiceFault.Kind.ERROR))));
+    }
+
+    @Test
+    void aRegionWhoseElasticListingFailsIsPartialUntilThatPartIsListedAgain() throws InterruptedException {
+        fault("ListClusterSnapshots");
+        browser.catalog().refresh();
+        until(() -> status().state() != RegionStatus.State.LOADING && !browser.catalog().loadingProperty().get());
+
+        RegionStatus partial = status();
+        assertThat(partial.state()).as("counted as failed, not loaded").isEqualTo(RegionStatus.State.PARTIAL);
+        assertThat(partial.gaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.part()).isEqualTo("ELASTIC_LIST");
+            assertThat(gap.summary()).isEqualTo(DemoAccounts.PRODUCTION
+                    + " us-east-1: DocumentDB Elastic not listed \u2014 HTTP 500 after 2 attempts");
+            assertThat(gap.reason()).contains("InternalServerException", "An internal error occurred.");
+        });
+        assertThat(partial.problem()).contains("DocumentDB Elastic not listed");
+        assertThat(rows()).as("the RDS family's rows stay").isNotEmpty()
+                .noneMatch(s -> s.engine() == Engine.DOCUMENTDB_ELASTIC);
+        assertThat(partial.count()).isEqualTo(rows().size());
+
+        // Elastic lists now, but the key of each snapshot cannot be read: the rows come, marked unknown.
+        fault("GetClusterSnapshot");
+        int before = rows().size();
+        browser.catalog().retry(partial, partial.gaps().getFirst());
+        until(() -> status().state() != RegionStatus.State.LOADING);
+
+        List<Snapshot> elastic = rows().stream().filter(s -> s.engine() == Engine.DOCUMENTDB_ELASTIC).toList();
+        assertThat(elastic).isNotEmpty().allMatch(s -> s.isUnknown(Snapshot.Detail.KMS_KEY)
+                && s.isUnknown(Snapshot.Detail.TAGS));
+        assertThat(rows()).hasSize(before + elastic.size());
+        RegionStatus details = status();
+        assertThat(details.state()).isEqualTo(RegionStatus.State.PARTIAL);
+        assertThat(details.gaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.part()).isEqualTo("ELASTIC_DETAILS");
+            assertThat(gap.summary()).contains("key and tags of " + elastic.size()
+                    + " DocumentDB Elastic snapshots not read", "HTTP 500");
+        });
+        until(() -> audit.auditProperty().get().total() == rows().size());
+        Audit unread = audit.auditProperty().get();
+        assertThat(Audit.count(unread.complianceByEngine(), Audit.Compliance.NOT_CHECKED)).isEqualTo(elastic.size());
+        assertThat(unread.keysNotChecked()).hasSize(elastic.size());
+        assertThat(Audit.find(unread.complianceByEngine(), "DOCUMENTDB_ELASTIC", Audit.Compliance.NOT_COMPLIANT)
+                .count()).as("an unknown tag set is not a violation").isZero();
+        assertThat(audit.summaryProperty().get()).endsWith(elastic.size()
+                + " snapshots not checked: key or tags could not be read");
+
+        // The fault clears: listing the details again completes the region.
+        simulator.faults().set(FaultSettings.none());
+        browser.catalog().retry(details, details.gaps().getFirst());
+        until(() -> status().state() != RegionStatus.State.LOADING);
+
+        assertThat(status().state()).isEqualTo(RegionStatus.State.LOADED);
+        assertThat(status().gaps()).isEmpty();
+        assertThat(rows()).hasSize(before + elastic.size()).allMatch(s -> s.unknown().isEmpty());
+        until(() -> audit.auditProperty().get().keysNotChecked().isEmpty());
+        assertThat(Audit.count(audit.auditProperty().get().complianceByEngine(), Audit.Compliance.NOT_CHECKED))
+                .isZero();
+        assertThat(audit.summaryProperty().get()).doesNotContain("not checked");
+    }
+
+    private RegionStatus status() {
+        return browser.catalog().regionStatuses().stream().filter(s -> s.region().equals(US_EAST_1)).findFirst()
+                .orElseThrow();
+    }
+
+    private List<Snapshot> rows() {
+        return browser.catalog().rows().stream().map(SnapshotRow::snapshot).toList();
+    }
+
+    /** Runs UI work until {@code done} holds. */
+    private void until(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.getAsBoolean()) {
+            Runnable next = uiQueue.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                next.run();
+            }
+            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
+        }
+    }
+}
