@@ -74,6 +74,23 @@ class ListCommandTest {
     }
 
     @Test
+    void aRegionWhoseElasticListingFailsIsPartialAndExitsThree() throws IOException {
+        writeProfile();
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(new dev.snapferry.sim.faults
+                .ServiceFault("docdb-elastic", "ListClusterSnapshots", dev.snapferry.sim.faults.ServiceFault.Kind.ERROR))));
+        try {
+            Run run = run("--profile", "sim", "--regions", "us-east-1");
+            assertThat(run.exit()).as(run.err()).isEqualTo(3);
+            assertThat(run.err()).contains("us-east-1 partial: DocumentDB Elastic not listed - HTTP 500 after",
+                    "InternalServerException");
+            assertThat(run.out().lines().skip(1)).as("the rows that came are listed").isNotEmpty()
+                    .noneMatch(l -> l.contains("docdb-elastic"));
+        } finally {
+            simulator.faults().set(FaultSettings.none());
+        }
+    }
+
+    @Test
     void mistakesAreExplained() throws IOException {
         writeProfile();
         assertThat(run("--format", "xml").err()).contains("--format is csv or json");
