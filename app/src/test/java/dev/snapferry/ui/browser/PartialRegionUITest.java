@@ -150,7 +150,7 @@ class PartialRegionUITest {
         assertThat(gap.getText()).isEqualTo(DemoAccounts.PRODUCTION
                 + " us-east-1: DocumentDB Elastic not listed \u2014 HTTP 500 after 2 attempts");
         assertThat(gap.getTooltip().getText()).contains("InternalServerException", "An internal error occurred.");
-        assertThat(robot.lookup(".region-loaded").queryAs(Label.class).getText()).isEqualTo("0 of 1 regions loaded");
+        assertThat(robot.lookup(".region-loaded").queryAs(Label.class).getText()).isEqualTo("0 of 1 region loaded");
         assertThat(table.getItems()).isNotEmpty()
                 .noneMatch(r -> r.snapshot().engine() == Engine.DOCUMENTDB_ELASTIC);
         Screenshots.save(scene, "browser-region-partial");
@@ -186,7 +186,7 @@ class PartialRegionUITest {
         robot.clickOn(robot.lookup(".region-gap-retry").queryAs(Button.class));
         awaitListed();
         assertThat(robot.lookup(".region-gap").tryQuery()).isEmpty();
-        assertThat(robot.lookup(".region-loaded").queryAs(Label.class).getText()).isEqualTo("1 of 1 regions loaded");
+        assertThat(robot.lookup(".region-loaded").queryAs(Label.class).getText()).isEqualTo("1 of 1 region loaded");
         assertThat(robot.from(table).lookup(".unknown-value").tryQuery()).isEmpty();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#auditSummary").queryAs(Label.class)
                 .getText().contains("not checked"));
