@@ -2,6 +2,10 @@ package dev.snapferry.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.snapferry.app.LiveSnapshotActions;
 import dev.snapferry.app.LiveSnapshotSource;
 import dev.snapferry.core.audit.Audit;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -156,6 +161,33 @@ class PartialRegionViewModelTest {
         assertThat(Audit.count(audit.auditProperty().get().complianceByEngine(), Audit.Compliance.NOT_CHECKED))
                 .isZero();
         assertThat(audit.summaryProperty().get()).doesNotContain("not checked");
+    }
+
+    @Test
+    void sharingThatCannotBeReadIsNotCheckedAndEachFailureIsLoggedOnce() throws InterruptedException {
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(new ServiceFault("rds",
+                "DescribeDBClusterSnapshotAttributes", ServiceFault.Kind.ERROR))));
+        Logger sharingLog = (Logger) LoggerFactory.getLogger("dev.snapferry.ui.audit.SharingReader");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        sharingLog.addAppender(log);
+        try {
+            browser.catalog().refresh();
+            until(() -> status().state() == RegionStatus.State.LOADED
+                    && audit.messageProperty().get().startsWith("Sharing could not be read"));
+
+            List<Snapshot> shareable = rows().stream().filter(Audit::shareable).toList();
+            Audit now = audit.auditProperty().get();
+            assertThat(Audit.count(now.sharing(), Audit.Sharing.NOT_CHECKED)).isEqualTo(shareable.size())
+                    .isPositive();
+            assertThat(audit.messageProperty().get()).contains(shareable.size() + " snapshots",
+                    "InternalFailure");
+            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(shareable.size())
+                    .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains(DemoAccounts.PRODUCTION,
+                            "us-east-1", "rds", "InternalFailure"));
+        } finally {
+            sharingLog.detachAppender(log);
+        }
     }
 
     private RegionStatus status() {
