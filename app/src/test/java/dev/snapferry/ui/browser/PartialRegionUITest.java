@@ -6,7 +6,6 @@ import dev.snapferry.app.LiveSnapshotActions;
 import dev.snapferry.app.LiveSnapshotSource;
 import dev.snapferry.core.audit.TagPolicy;
 import dev.snapferry.core.aws.AccountSession;
-import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
@@ -14,13 +13,12 @@ import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.sim.DemoAccounts;
-import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
-import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.sim.faults.ServiceFault;
 import dev.snapferry.ui.audit.AuditView;
 import dev.snapferry.ui.audit.AuditViewModel;
+import dev.snapferry.ui.audit.TestAudits;
 import dev.snapferry.ui.catalog.AccountCatalog;
 import dev.snapferry.ui.catalog.RegionStatus;
 import dev.snapferry.ui.catalog.SnapshotRow;
@@ -29,10 +27,9 @@ import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.Scheduler;
 import dev.snapferry.ui.common.WorkerExecutor;
+import dev.snapferry.ui.testing.DemoSessions;
 import dev.snapferry.ui.testing.Screenshots;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,10 +53,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The Snapshots and Audit screens over a region whose DocumentDB Elastic listing fails with HTTP 500 while the
@@ -71,9 +64,8 @@ class PartialRegionUITest {
 
     private static final RegionRef US_EAST_1 = new RegionRef("us-east-1");
 
+    private static DemoSessions demo;
     private static Simulator simulator;
-    private static SdkHttpClient http;
-    private static AccountSession production;
     private static ExecutorService workers;
 
     private BrowserViewModel viewModel;
@@ -81,40 +73,33 @@ class PartialRegionUITest {
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()), FaultSettings.none(),
-                new DemoDataset()));
-        http = ApacheHttpClient.create();
-        production = AccountSession.open("demo", true, US_EAST_1, new AwsClients(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
-                simulator.endpoint(), http, 2));
+        demo = new DemoSessions();
+        simulator = demo.simulator;
         workers = WorkerExecutor.create("ui-test", 2);
     }
 
     @AfterAll
     static void stopSimulator() {
         WorkerExecutor.shutdown(workers, 1_000);
-        production.close();
-        http.close();
-        simulator.close();
+        demo.close();
     }
 
     @Start
     void start(Stage stage) {
         fault("ListClusterSnapshots");
         Messages messages = Messages.load(Locale.ROOT);
-        LiveSnapshotActions actions = new LiveSnapshotActions(List.of(production), new SnapshotWriter());
+        List<AccountSession> production = List.of(demo.production);
+        LiveSnapshotActions actions = new LiveSnapshotActions(production, new SnapshotWriter());
         ExecutorTaskRunner tasks = new ExecutorTaskRunner(workers, Platform::runLater);
         RecordingDialogService dialogs = new RecordingDialogService();
-        viewModel = TestBrowsers.browser(new LiveSnapshotSource(List.of(production), new SnapshotLister(
-                new KmsDirectory(), 4)), actions, AccountCatalog.fixed(Set.of("demo"), simulator.endpoint()
-                .toString()), BrowserViewModelTest.TAG_SPECS, Platform::runLater, tasks, dialogs, messages);
+        viewModel = TestBrowsers.browser(new LiveSnapshotSource(production, new SnapshotLister(new KmsDirectory(), 4)),
+                actions, AccountCatalog.fixed(Set.of("demo"), simulator.endpoint().toString()),
+                BrowserViewModelTest.TAG_SPECS, Platform::runLater, tasks, dialogs, messages);
         viewModel.catalog().availableRegions().setAll(List.of(US_EAST_1));
         viewModel.catalog().regions().setAll(List.of(US_EAST_1));
         viewModel.filter().tagPolicyProperty().set(TagPolicy.requiring(List.of("owner")));
-        AuditViewModel audit = new AuditViewModel(viewModel.catalog().rows(), viewModel.filter().tagPolicyProperty(),
-                actions, BrowserViewModelTest.TAG_SPECS, Platform::runLater, tasks, Scheduler.fx(), dialogs, messages,
-                Clock.systemUTC(), (String label, Collection<String> ids) -> { },
-                s -> viewModel.catalog().listAgain(s.accountId(), s.region()));
+        AuditViewModel audit = TestAudits.audit(viewModel, actions, Platform::runLater, tasks, Scheduler.fx(), dialogs,
+                messages, (label, ids) -> { });
         SplitPane both = new SplitPane(new BrowserView(viewModel, messages, Clock.systemDefaultZone()).root(),
                 new AuditView(audit, messages).root());
         both.setOrientation(Orientation.VERTICAL);
@@ -148,7 +133,7 @@ class PartialRegionUITest {
         TableView<SnapshotRow> table = robot.lookup("#table").queryTableView();
         Label gap = robot.lookup(".region-gap").queryAs(Label.class);
         assertThat(gap.getText()).isEqualTo(DemoAccounts.PRODUCTION
-                + " us-east-1: DocumentDB Elastic not listed \u2014 HTTP 500 after 2 attempts");
+                + " us-east-1: DocumentDB Elastic not listed \u2014 HTTP 500 after 3 attempts");
         assertThat(gap.getTooltip().getText()).contains("InternalServerException", "An internal error occurred.");
         assertThat(robot.lookup(".region-loaded").queryAs(Label.class).getText()).isEqualTo("0 of 1 region loaded");
         assertThat(table.getItems()).isNotEmpty()

@@ -11,7 +11,6 @@ import dev.snapferry.app.LiveSnapshotSource;
 import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.audit.TagPolicy;
 import dev.snapferry.core.aws.AccountSession;
-import dev.snapferry.core.aws.AwsClients;
 import dev.snapferry.core.aws.KmsDirectory;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.aws.SnapshotWriter;
@@ -19,21 +18,18 @@ import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.sim.DemoAccounts;
-import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
-import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
 import dev.snapferry.sim.faults.ServiceFault;
 import dev.snapferry.ui.audit.AuditViewModel;
+import dev.snapferry.ui.audit.TestAudits;
 import dev.snapferry.ui.catalog.AccountCatalog;
 import dev.snapferry.ui.catalog.RegionStatus;
 import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
+import dev.snapferry.ui.testing.DemoSessions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,10 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * A region whose DocumentDB Elastic listing fails while the RDS family answers, as the browser and the audit show
@@ -62,41 +54,32 @@ class PartialRegionViewModelTest {
 
     private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
     private final RecordingDialogService dialogs = new RecordingDialogService();
+    private DemoSessions demo;
     private Simulator simulator;
-    private SdkHttpClient http;
-    private AccountSession production;
     private BrowserViewModel browser;
     private AuditViewModel audit;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = Simulator.start(new Simulator.Options(0, SimClock.manual(Instant.now()), FaultSettings.none(),
-                new DemoDataset()));
-        http = ApacheHttpClient.create();
-        production = AccountSession.open("demo", true, US_EAST_1, new AwsClients(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY)),
-                simulator.endpoint(), http, 2));
+        demo = new DemoSessions();
+        simulator = demo.simulator;
+        List<AccountSession> production = List.of(demo.production);
         Messages messages = Messages.load(Locale.ROOT);
-        LiveSnapshotActions actions = new LiveSnapshotActions(List.of(production), new SnapshotWriter());
-        browser = TestBrowsers.browser(new LiveSnapshotSource(List.of(production), new SnapshotLister(
-                new KmsDirectory(), 4)), actions, AccountCatalog.fixed(Set.of("demo"), simulator.endpoint()
-                .toString()), BrowserViewModelTest.TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs,
-                messages);
+        LiveSnapshotActions actions = new LiveSnapshotActions(production, new SnapshotWriter());
+        browser = TestBrowsers.browser(new LiveSnapshotSource(production, new SnapshotLister(new KmsDirectory(), 4)),
+                actions, AccountCatalog.fixed(Set.of("demo"), simulator.endpoint().toString()),
+                BrowserViewModelTest.TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), dialogs, messages);
         browser.catalog().regions().setAll(List.of(US_EAST_1));
         browser.filter().tagPolicyProperty().set(TagPolicy.requiring(List.of("owner")));
-        audit = new AuditViewModel(browser.catalog().rows(), browser.filter().tagPolicyProperty(), actions,
-                BrowserViewModelTest.TAG_SPECS, uiQueue::add, new SameThreadTaskRunner(), (millis, action) -> {
-                    uiQueue.add(action);
-                    return () -> uiQueue.remove(action);
-                }, dialogs, messages, Clock.systemUTC(), (String label, Collection<String> ids) -> { },
-                s -> browser.catalog().listAgain(s.accountId(), s.region()));
+        audit = TestAudits.audit(browser, actions, uiQueue::add, new SameThreadTaskRunner(), (millis, action) -> {
+            uiQueue.add(action);
+            return () -> uiQueue.remove(action);
+        }, dialogs, messages, (label, ids) -> { });
     }
 
     @AfterEach
     void stop() {
-        production.close();
-        http.close();
-        simulator.close();
+        demo.close();
     }
 
     private void fault(String operation) {
@@ -115,7 +98,7 @@ class PartialRegionViewModelTest {
         assertThat(partial.gaps()).singleElement().satisfies(gap -> {
             assertThat(gap.part()).isEqualTo("ELASTIC_LIST");
             assertThat(gap.summary()).isEqualTo(DemoAccounts.PRODUCTION
-                    + " us-east-1: DocumentDB Elastic not listed \u2014 HTTP 500 after 2 attempts");
+                    + " us-east-1: DocumentDB Elastic not listed \u2014 HTTP 500 after 3 attempts");
             assertThat(gap.reason()).contains("InternalServerException", "An internal error occurred.");
         });
         assertThat(partial.problem()).contains("DocumentDB Elastic not listed");
