@@ -55,7 +55,7 @@ public final class SnapshotCatalog {
     private final CatalogAccounts accounts;
     private final UiThread ui;
     private final ErrorPresenter errors;
-    private final Messages messages;
+    private final RegionGaps gaps;
 
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SnapshotRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -84,7 +84,7 @@ public final class SnapshotCatalog {
         this.source = Objects.requireNonNull(source, "source");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.errors = new ErrorPresenter(messages);
-        this.messages = messages;
+        this.gaps = new RegionGaps(messages, errors);
         this.accounts = new CatalogAccounts(accountCatalog, tasks, dialogs, messages, message::set, this::refresh);
         total.bind(Bindings.size(rows));
     }
@@ -302,7 +302,7 @@ public final class SnapshotCatalog {
                             .forEach(s -> fresh.add(new SnapshotRow(s)));
                 }
                 replaceSegment(key, fresh);
-                showGaps(loaded, fresh.size(), loaded.gaps().stream().map(g -> gap(loaded, g)).toList());
+                replaceStatus(RegionGaps.status(loaded, fresh.size(), gaps.of(loaded)));
             }
             case RegionResult.Failed failed -> replaceStatus(new RegionStatus(result.account(), result.region(),
                     RegionStatus.State.FAILED, segments.getOrDefault(key, 0), errors.describe(failed.failure())));
@@ -316,35 +316,12 @@ public final class SnapshotCatalog {
             return;
         }
         String key = result.account().accountId() + "/" + result.region().code();
-        List<RegionStatus.Gap> fresh = loaded.gaps().stream().map(g -> gap(loaded, g)).toList();
-        Set<String> replaced = new HashSet<>();
-        part.redoes().forEach(p -> replaced.add(p.name()));
-        fresh.forEach(g -> replaced.add(g.part()));
-        List<RegionStatus.Gap> gaps = new ArrayList<>(status(result.account().accountId(), result.region())
-                .map(RegionStatus::gaps).orElse(List.of()).stream().filter(g -> !replaced.contains(g.part()))
-                .toList());
-        gaps.addAll(fresh);
+        List<RegionStatus.Gap> before = status(result.account().accountId(), result.region())
+                .map(RegionStatus::gaps).orElse(List.of());
         List<SnapshotRow> rowsNow = new ArrayList<>(loaded.snapshots().size());
         loaded.snapshots().forEach(s -> rowsNow.add(new SnapshotRow(s)));
         replaceSegment(key, rowsNow);
-        showGaps(loaded, rowsNow.size(), gaps);
-    }
-
-    /** The region's status: loaded when nothing failed, else partial, with every gap's text as its problem. */
-    private void showGaps(RegionResult.Loaded loaded, int count, List<RegionStatus.Gap> gaps) {
-        String problem = gaps.isEmpty() ? null : String.join("\n", gaps.stream()
-                .map(g -> g.summary() + ": " + g.reason()).toList());
-        replaceStatus(new RegionStatus(loaded.account(), loaded.region(), gaps.isEmpty() ? RegionStatus.State.LOADED
-                : RegionStatus.State.PARTIAL, count, problem, gaps));
-    }
-
-    /** A failed part in words: what is missing, how AWS answered, then why (AWS's code and message). */
-    private RegionStatus.Gap gap(RegionResult.Loaded loaded, RegionResult.Gap gap) {
-        String what = messages.get("browser.region.gap." + gap.part().name(), loaded.account().accountId(),
-                loaded.region().code(), gap.snapshots());
-        String answer = gap.httpStatus() > 0 ? messages.get("browser.region.gap.http", gap.httpStatus(),
-                gap.attempts()) : messages.get("browser.region.gap.noAnswer", gap.attempts());
-        return new RegionStatus.Gap(gap.part().name(), what + answer, errors.describe(gap.failure()));
+        replaceStatus(RegionGaps.status(loaded, rowsNow.size(), gaps.after(part, before, loaded)));
     }
 
     private List<SnapshotRow> segmentRows(String key) {
