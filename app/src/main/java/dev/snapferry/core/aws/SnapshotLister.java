@@ -235,10 +235,11 @@ public final class SnapshotLister {
         for (int i = 0; i < enriched.size(); i++) {
             try {
                 snapshots.add(enriched.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("listing cancelled");
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                if (e instanceof InterruptedException) {
+                    // Cancelled: what is left keeps its list form, as a failed read would.
+                    Thread.currentThread().interrupt();
+                }
                 snapshots.add(loaded.snapshots().get(i));
                 failed++;
                 firstError = firstError == null ? e : firstError;
