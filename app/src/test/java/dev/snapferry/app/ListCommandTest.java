@@ -9,6 +9,7 @@ import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
+import dev.snapferry.sim.faults.ServiceFault;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,8 +77,8 @@ class ListCommandTest {
     @Test
     void aRegionWhoseElasticListingFailsIsPartialAndExitsThree() throws IOException {
         writeProfile();
-        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(new dev.snapferry.sim.faults
-                .ServiceFault("docdb-elastic", "ListClusterSnapshots", dev.snapferry.sim.faults.ServiceFault.Kind.ERROR))));
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(new ServiceFault("docdb-elastic",
+                "ListClusterSnapshots", ServiceFault.Kind.ERROR))));
         try {
             Run run = run("--profile", "sim", "--regions", "us-east-1");
             assertThat(run.exit()).as(run.err()).isEqualTo(3);

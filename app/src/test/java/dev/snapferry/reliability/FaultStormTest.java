@@ -252,7 +252,8 @@ class FaultStormTest {
                 .containsExactlyInAnyOrderElementsOf(targets);
 
         refreshAndWait();
-        assertThat(browser.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED && s.gaps().isEmpty());
+        assertThat(browser.catalog().regionStatuses())
+                .allMatch(s -> s.state() == RegionStatus.State.LOADED && s.gaps().isEmpty());
         assertThat(browser.catalog().rows()).hasSize(before + COPIES);
     }
 

@@ -160,6 +160,10 @@ class PartialRegionUITest {
         assertThat(robot.from(table).lookup(".unknown-value").queryAs(Label.class).getText()).isEqualTo("unknown");
         assertThat(robot.from(table).lookup(LabeledMatchers.hasText("Encrypted (key unknown)")).tryQuery())
                 .isPresent();
+        robot.clickOn(robot.from(table).lookup(".unknown-value").queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#details-kmsKey").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("unknown");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#auditSummary").queryAs(Label.class)
                 .getText().contains("not checked"));
         assertThat(robot.lookup("#auditSummary").queryAs(Label.class).getText())
