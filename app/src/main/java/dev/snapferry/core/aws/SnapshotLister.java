@@ -269,8 +269,14 @@ public final class SnapshotLister {
         }
     }
 
-    /** Each gap is logged once, where it is found: the account, region, service and AWS's code. */
+    /**
+     * Each gap is logged once, where it is found: the account, region, service and AWS's code. A listing cancelled
+     * meanwhile (its thread interrupted) is no failure of AWS's: its result is dropped, and the log stays quiet.
+     */
     private static void log(AccountSession account, RegionRef region, RegionResult.Gap gap) {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
         LOG.warn("Listing {} {}: {} ({}) not read: {} {}, HTTP {} after {} attempt(s): {}", account.accountId(),
                 region.code(), gap.part().service(), gap.part(), gap.failure().getClass().getSimpleName(),
                 gap.failure().awsCode().isEmpty() ? "(no AWS code)" : gap.failure().awsCode(), gap.httpStatus(),
