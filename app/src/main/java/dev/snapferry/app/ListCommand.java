@@ -42,9 +42,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * {@code snapferry --list}: the unified listing on standard output for scripts and for checking any AWS-compatible
- * endpoint, per-region failures on standard error, exit status 3 when any region failed. The CSV is the browser
- * export's ({@link SnapshotExport}, written by {@code core.export.Csv}): RFC 4180, cells a spreadsheet would run
- * as formulas neutralised, tags in one cell of escaped {@code key=value} pairs.
+ * endpoint, per-region failures on standard error, exit status 3 when any region failed or was listed only in
+ * part. The CSV is the browser export's ({@link SnapshotExport}, written by {@code core.export.Csv}): RFC 4180,
+ * cells a spreadsheet would run as formulas neutralised, tags in one cell of escaped {@code key=value} pairs.
  */
 public final class ListCommand {
 
@@ -53,7 +53,8 @@ public final class ListCommand {
                                     [--format csv|json] [--include-public] [--no-shared] [--allow-insecure-endpoint]
               Lists every cluster snapshot (Aurora, DocumentDB, DocumentDB Elastic, Neptune) of the account in the
               regions given (default: the profile's region). Exit status: 0 all regions listed, 3 some region
-              failed (reasons on standard error), 1 no usable credentials, 2 wrong options.
+              failed or was listed only in part, such as DocumentDB Elastic failing while the rest answered
+              (reasons on standard error), 1 no usable credentials, 2 wrong options.
             """;
 
     record Options(@Nullable String profile, boolean demo, List<RegionRef> regions, @Nullable URI endpoint,
@@ -163,8 +164,12 @@ public final class ListCommand {
                 switch (result) {
                     case RegionResult.Loaded loaded -> {
                         rows.addAll(loaded.snapshots());
-                        loaded.warnings().forEach(w -> err.println("warning: " + loaded.region() + " "
-                                + w.service() + ": " + describe(w.failure())));
+                        // A partial region fails the run as a failed one does: its rows are not all there.
+                        if (loaded.isPartial()) {
+                            failed++;
+                        }
+                        loaded.gaps().forEach(g -> err.println("error: " + loaded.account().accountId() + " "
+                                + loaded.region() + " partial: " + describe(g)));
                     }
                     case RegionResult.Failed f -> {
                         failed++;
@@ -183,6 +188,20 @@ public final class ListCommand {
             err.println("snapferry --list: cannot write the listing: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** One failed part: what is missing, how AWS answered (status, attempts), then AWS's code and message. */
+    private static String describe(RegionResult.Gap gap) {
+        String what = switch (gap.part()) {
+            case ELASTIC_LIST -> "DocumentDB Elastic not listed";
+            case ELASTIC_DETAILS -> "the key and tags of " + gap.snapshots() + " DocumentDB Elastic snapshot"
+                    + (gap.snapshots() == 1 ? "" : "s") + " not read";
+            case KMS_ALIASES -> "KMS aliases not read";
+        };
+        String answer = gap.httpStatus() > 0 ? " - HTTP " + gap.httpStatus() : " - no answer";
+        String tries = gap.attempts() > 0 ? " after " + gap.attempts() + " attempt" + (gap.attempts() == 1 ? "" : "s")
+                : "";
+        return what + answer + tries + " (" + describe(gap.failure()) + ")";
     }
 
     private static String describe(dev.snapferry.core.aws.AwsFailure failure) {

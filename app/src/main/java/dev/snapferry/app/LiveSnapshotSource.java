@@ -1,13 +1,16 @@
 package dev.snapferry.app;
 
 import dev.snapferry.core.aws.AccountSession;
+import dev.snapferry.core.aws.AwsErrors;
 import dev.snapferry.core.aws.OpenSessions;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.aws.SnapshotLister;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.ui.catalog.SnapshotSource;
 import dev.snapferry.ui.common.TaskHandle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +81,27 @@ public final class LiveSnapshotSource implements SnapshotSource {
 
     private static SnapshotLister.Options options(boolean includePublic) {
         return new SnapshotLister.Options(true, includePublic, true, true);
+    }
+
+    @Override
+    public TaskHandle listPart(AccountRef account, RegionRef region, RegionResult.Part part, List<Snapshot> current,
+                               boolean includePublic, Consumer<RegionResult> each) {
+        AccountSession session = sessions.all().stream().filter(s -> s.account().equals(account)).findFirst()
+                .orElse(null);
+        if (session == null) {
+            // The account was closed meanwhile: nothing to list.
+            return handle(CompletableFuture.completedFuture(null));
+        }
+        CompletableFuture<RegionResult.Loaded> listing = lister.listPart(session, region, part, current,
+                options(includePublic));
+        listing.whenComplete((result, error) -> {
+            if (result != null) {
+                each.accept(result);
+            } else if (error != null && !(error instanceof java.util.concurrent.CancellationException)) {
+                each.accept(new RegionResult.Failed(account, region, AwsErrors.map(error), Duration.ZERO));
+            }
+        });
+        return handle(listing);
     }
 
     private static TaskHandle handle(CompletableFuture<?> listing) {

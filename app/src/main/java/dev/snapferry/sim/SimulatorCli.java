@@ -25,7 +25,9 @@ public final class SimulatorCli {
                                 AxRxS: the same in A accounts (keys AKIASNAPFERRYBENCHnn)
             Faults: -Dsnapferry.sim.latencyMs=50 -Dsnapferry.sim.throttleRate=20 -Dsnapferry.sim.errorRate=0.05
                     -Dsnapferry.sim.downRegions=eu-west-1 -Dsnapferry.sim.disabledRegions=111122223333:ap-east-1
-                    -Dsnapferry.sim.deniedServices=111122223333:kms, or PUT /_sim/faults while running.
+                    -Dsnapferry.sim.deniedServices=111122223333:kms
+                    -Dsnapferry.sim.serviceFaults=docdb-elastic:ListClusterSnapshots=error,kms=throttle,
+                    or PUT /_sim/faults while running.
             """;
 
     private SimulatorCli() {

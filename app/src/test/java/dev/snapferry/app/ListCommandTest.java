@@ -9,6 +9,7 @@ import dev.snapferry.sim.SimClock;
 import dev.snapferry.sim.Simulator;
 import dev.snapferry.sim.data.DemoDataset;
 import dev.snapferry.sim.faults.FaultSettings;
+import dev.snapferry.sim.faults.ServiceFault;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,6 +69,23 @@ class ListCommandTest {
             assertThat(run.exit()).isEqualTo(3);
             assertThat(run.err()).contains("ap-northeast-1", "RegionUnavailable", "InvalidClientTokenId");
             assertThat(run.out().lines().skip(1)).isNotEmpty().allMatch(l -> l.contains(",us-east-1,"));
+        } finally {
+            simulator.faults().set(FaultSettings.none());
+        }
+    }
+
+    @Test
+    void aRegionWhoseElasticListingFailsIsPartialAndExitsThree() throws IOException {
+        writeProfile();
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(new ServiceFault("docdb-elastic",
+                "ListClusterSnapshots", ServiceFault.Kind.ERROR))));
+        try {
+            Run run = run("--profile", "sim", "--regions", "us-east-1");
+            assertThat(run.exit()).as(run.err()).isEqualTo(3);
+            assertThat(run.err()).contains("us-east-1 partial: DocumentDB Elastic not listed - HTTP 500 after",
+                    "InternalServerException");
+            assertThat(run.out().lines().skip(1)).as("the rows that came are listed").isNotEmpty()
+                    .noneMatch(l -> l.contains("docdb-elastic"));
         } finally {
             simulator.faults().set(FaultSettings.none());
         }

@@ -261,7 +261,7 @@ class ListingBenchmark {
 
     /** Regions failed or listed only in part (a service's warning): either is a region lost to the user. */
     private static int lost(List<RegionResult> results) {
-        return (int) results.stream().filter(r -> !(r instanceof RegionResult.Loaded l && l.warnings().isEmpty()))
+        return (int) results.stream().filter(r -> !(r instanceof RegionResult.Loaded l && !l.isPartial()))
                 .count();
     }
 

@@ -179,7 +179,7 @@ class CrashRecoveryTest {
                     .getFirst();
             assertThat(result).as("the listing of what AWS holds").isInstanceOf(RegionResult.Loaded.class);
             // A part of the listing refused (Elastic's own API, say) would leave copies out unseen.
-            assertThat(((RegionResult.Loaded) result).warnings()).as("parts of the listing that failed").isEmpty();
+            assertThat(((RegionResult.Loaded) result).gaps()).as("parts of the listing that failed").isEmpty();
             return ((RegionResult.Loaded) result).snapshots().stream().filter(s -> s.identifier().startsWith(prefix))
                     .collect(Collectors.toMap(Snapshot::identifier, s -> s.engine().family()));
         }

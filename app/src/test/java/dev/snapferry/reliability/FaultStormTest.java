@@ -162,7 +162,10 @@ class FaultStormTest {
                 // A throttled account and region may get its calls through between the refusals, and then loads
                 // as it should; every other fault fails its regions.
                 if (storm != Storm.THROTTLING_EVERYWHERE || status.state() != RegionStatus.State.LOADED) {
-                    assertThat(status.state()).as(status.key()).isEqualTo(RegionStatus.State.FAILED);
+                    // Throttling can also stop one part (Elastic, KMS) while the RDS family got through.
+                    assertThat(status.state()).as(status.key()).isIn(RegionStatus.State.FAILED,
+                            storm == Storm.THROTTLING_EVERYWHERE ? RegionStatus.State.PARTIAL
+                                    : RegionStatus.State.FAILED);
                     assertThat(storm.explanation).as("what %s must explain", storm).isNotBlank();
                     assertThat(status.problem()).as(status.key()).isNotNull().contains(storm.explanation);
                     failed++;
@@ -249,7 +252,8 @@ class FaultStormTest {
                 .containsExactlyInAnyOrderElementsOf(targets);
 
         refreshAndWait();
-        assertThat(browser.catalog().regionStatuses()).allMatch(s -> s.state() == RegionStatus.State.LOADED && s.warnings() == 0);
+        assertThat(browser.catalog().regionStatuses())
+                .allMatch(s -> s.state() == RegionStatus.State.LOADED && s.gaps().isEmpty());
         assertThat(browser.catalog().rows()).hasSize(before + COPIES);
     }
 

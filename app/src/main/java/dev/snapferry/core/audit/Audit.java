@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param encryptionByEngine groups are {@link dev.snapferry.core.model.EngineFamily} names
  * @param complianceByEngine groups are {@link dev.snapferry.core.model.EngineFamily} names
+ * @param keysNotChecked     the ids of the encrypted snapshots whose key could not be read: in no key's count
  */
 public record Audit(
         int total,
@@ -30,11 +31,13 @@ public record Audit(
         List<Slice<Compliance>> complianceByRegion,
         List<Slice<Compliance>> complianceByAccount,
         List<Slice<Sharing>> sharing,
-        List<Finding> findings) {
+        List<Finding> findings,
+        List<String> keysNotChecked) {
 
     public enum Encryption { ENCRYPTED, UNENCRYPTED }
 
-    public enum Compliance { COMPLIANT, NOT_COMPLIANT }
+    /** {@code NOT_CHECKED}: the snapshot's tags could not be read, so it is neither compliant nor not. */
+    public enum Compliance { COMPLIANT, NOT_COMPLIANT, NOT_CHECKED }
 
     public enum Sharing {
         /** Only its owner may restore it. */
@@ -116,6 +119,7 @@ public record Audit(
         complianceByAccount = List.copyOf(complianceByAccount);
         sharing = List.copyOf(sharing);
         findings = List.copyOf(findings);
+        keysNotChecked = List.copyOf(keysNotChecked);
     }
 
     /**
@@ -134,17 +138,23 @@ public record Audit(
         Groups<Sharing> shared = new Groups<>(Sharing.class);
         Map<String, KeyBuilder> keys = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
+        List<String> keysNotChecked = new ArrayList<>();
         for (Snapshot s : snapshots) {
             String arn = id(s);
             Encryption encryption = s.storageEncrypted() ? Encryption.ENCRYPTED : Encryption.UNENCRYPTED;
             byEngine.add(s.engine().family().name(), encryption, arn);
             byRegion.add(s.region().code(), encryption, arn);
-            if (s.storageEncrypted()) {
+            if (s.storageEncrypted() && s.isUnknown(Snapshot.Detail.KMS_KEY)) {
+                keysNotChecked.add(arn);
+            } else if (s.storageEncrypted()) {
                 String keyId = s.kmsKeyId() == null ? "(unknown key)" : s.kmsKeyId();
                 keys.computeIfAbsent(keyId, id -> new KeyBuilder(id, label(s, id), s.awsManagedKey())).ids.add(arn);
             }
-            List<TagViolation> violations = policy.violations(s);
-            Compliance compliance = violations.isEmpty() ? Compliance.COMPLIANT : Compliance.NOT_COMPLIANT;
+            // Tags that could not be read neither comply nor break the policy (an empty policy asks for nothing).
+            boolean tagsUnknown = s.isUnknown(Snapshot.Detail.TAGS) && !policy.isEmpty();
+            List<TagViolation> violations = tagsUnknown ? List.of() : policy.violations(s);
+            Compliance compliance = tagsUnknown ? Compliance.NOT_CHECKED
+                    : violations.isEmpty() ? Compliance.COMPLIANT : Compliance.NOT_COMPLIANT;
             complianceEngine.add(s.engine().family().name(), compliance, arn);
             complianceRegion.add(s.region().code(), compliance, arn);
             complianceAccount.add(s.accountId(), compliance, arn);
@@ -167,7 +177,7 @@ public record Audit(
         findings.sort(Audit::byAccountRegionIdentifier);
         return new Audit(snapshots.size(), policy, byEngine.slices(), byRegion.slices(), keyUses,
                 complianceEngine.slices(), complianceRegion.slices(), complianceAccount.slices(), shared.slices(),
-                findings);
+                findings, keysNotChecked);
     }
 
     /** Findings in the order a reviewer reads them; written out, as chained key comparators cost a third more. */

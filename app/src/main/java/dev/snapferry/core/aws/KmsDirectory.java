@@ -22,18 +22,31 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  */
 public final class KmsDirectory {
 
-    /** A region's aliases by key id; AWS managed keys are the targets of {@code alias/aws/...}. */
-    public record Aliases(Map<String, String> aliasByKeyId) {
+    /**
+     * A region's aliases by key id; AWS managed keys are the targets of {@code alias/aws/...}.
+     *
+     * @param read false when ListAliases failed: every key's alias is then unknown, not absent
+     */
+    public record Aliases(Map<String, String> aliasByKeyId, boolean read) {
 
-        public static final Aliases NONE = new Aliases(Map.of());
+        /** The aliases of a region whose ListAliases failed. */
+        public static final Aliases UNREAD = new Aliases(Map.of(), false);
 
         public Snapshot resolve(Snapshot snapshot) {
             if (snapshot.kmsKeyId() == null) {
                 return snapshot;
             }
+            if (!read) {
+                return snapshot.isUnknown(Snapshot.Detail.KMS_ALIAS) ? snapshot
+                        : snapshot.withUnknown(Snapshot.Detail.KMS_ALIAS);
+            }
             String alias = aliasByKeyId.get(keyId(snapshot.kmsKeyId()));
             // The alias strings come from this index, so every row of a key shares one.
-            return alias == null ? snapshot : snapshot.withKmsAlias(alias, alias.startsWith("alias/aws/"));
+            if (alias == null) {
+                // The key has no alias; one that was unknown is now known to have none.
+                return snapshot.isUnknown(Snapshot.Detail.KMS_ALIAS) ? snapshot.withKmsAlias(null, false) : snapshot;
+            }
+            return snapshot.withKmsAlias(alias, alias.startsWith("alias/aws/"));
         }
     }
 
@@ -57,7 +70,7 @@ public final class KmsDirectory {
             }
             return null;
         });
-        Aliases aliases = new Aliases(Map.copyOf(byKey));
+        Aliases aliases = new Aliases(Map.copyOf(byKey), true);
         cache.put(key, aliases);
         return aliases;
     }

@@ -95,7 +95,8 @@ public final class SnapshotLister {
                     try {
                         RegionResult result = listRegion(account, region, options, executor);
                         deliver(listener, result);
-                        RegionResult complete = withElasticDetails(account, result, options, executor);
+                        RegionResult complete = options.elasticDetails()
+                                ? withElasticDetails(account, result, executor) : result;
                         if (complete != result) {
                             deliver(listener, complete);
                         }
@@ -119,7 +120,7 @@ public final class SnapshotLister {
         Future<KmsDirectory.Aliases> aliases = executor.submit(() -> kms.aliases(account, region));
         Future<List<Snapshot>> elastic = options.includeElastic()
                 ? executor.submit(() -> elastic(account, region)) : null;
-        List<RegionResult.Warning> warnings = new ArrayList<>();
+        List<RegionResult.Gap> gaps = new ArrayList<>();
         List<Snapshot> snapshots = new ArrayList<>();
         int[] skipped = {0};
         try {
@@ -141,37 +142,84 @@ public final class SnapshotLister {
             return new RegionResult.Failed(account.account(), region, failure, since(start));
         }
         if (elastic != null) {
-            part(elastic, "docdb-elastic", warnings).ifPresent(snapshots::addAll);
+            part(elastic, RegionResult.Part.ELASTIC_LIST, gaps).ifPresent(snapshots::addAll);
         }
-        KmsDirectory.Aliases index = part(aliases, "kms", warnings).orElse(KmsDirectory.Aliases.NONE);
+        KmsDirectory.Aliases index = part(aliases, RegionResult.Part.KMS_ALIASES, gaps)
+                .orElse(KmsDirectory.Aliases.UNREAD);
         List<Snapshot> resolved = snapshots.stream().map(index::resolve).toList();
-        return new RegionResult.Loaded(account.account(), region, resolved, warnings, since(start), skipped[0]);
+        gaps.forEach(g -> log(account, region, g));
+        return new RegionResult.Loaded(account.account(), region, resolved, gaps, since(start), skipped[0]);
     }
 
     /**
-     * The region's result with every Elastic snapshot's KMS key (GetClusterSnapshot) and tags (ListTagsForResource)
-     * filled in; the same result when there is nothing to add. A snapshot whose details fail keeps its list form,
-     * and the failure becomes a warning.
+     * Lists one part of a region again (after it failed) and merges it into {@code current}, the rows the region
+     * has now: Elastic's rows (with their details when {@code options} asks), the details of the Elastic rows that
+     * lack them, or the key aliases of every row. Runs in the background; the result's gaps are those of this part
+     * alone, and its rows are {@code current} with the part redone, or unchanged when it failed again.
      */
-    private RegionResult withElasticDetails(AccountSession account, RegionResult result, Options options,
-                                            ExecutorService executor) {
-        if (!options.elasticDetails() || !(result instanceof RegionResult.Loaded loaded)
-                || loaded.snapshots().stream().noneMatch(s -> s.engine().api() == ApiFamily.DOCDB_ELASTIC)) {
+    public CompletableFuture<RegionResult.Loaded> listPart(AccountSession account, RegionRef region,
+                                                           RegionResult.Part part, List<Snapshot> current,
+                                                           Options options) {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<RegionResult.Loaded> result = CompletableFuture.supplyAsync(
+                () -> relist(account, region, part, List.copyOf(current), options, executor), executor);
+        result.whenComplete((r, e) -> executor.shutdownNow());
+        return result;
+    }
+
+    private RegionResult.Loaded relist(AccountSession account, RegionRef region, RegionResult.Part part,
+                                       List<Snapshot> current, Options options, ExecutorService executor) {
+        long start = System.nanoTime();
+        List<RegionResult.Gap> gaps = new ArrayList<>();
+        List<Snapshot> rows = current;
+        switch (part) {
+            case ELASTIC_LIST -> {
+                try {
+                    List<Snapshot> listed = elastic(account, region);
+                    KmsDirectory.Aliases index = aliasesOrUnread(account, region);
+                    rows = new ArrayList<>(current.stream()
+                            .filter(s -> s.engine().api() != ApiFamily.DOCDB_ELASTIC).toList());
+                    listed.stream().map(index::resolve).forEach(rows::add);
+                } catch (AwsCallException e) {
+                    gaps.add(RegionResult.Gap.of(part, e, 0));
+                }
+            }
+            case ELASTIC_DETAILS -> {
+                // The details pass below reads what is missing.
+            }
+            case KMS_ALIASES -> {
+                try {
+                    KmsDirectory.Aliases index = kms.aliases(account, region);
+                    rows = current.stream().map(index::resolve).toList();
+                } catch (AwsCallException e) {
+                    gaps.add(RegionResult.Gap.of(part, e, 0));
+                }
+            }
+        }
+        gaps.forEach(g -> log(account, region, g));
+        RegionResult.Loaded listed = new RegionResult.Loaded(account.account(), region, rows, gaps, since(start), 0);
+        boolean details = part == RegionResult.Part.ELASTIC_DETAILS
+                || part == RegionResult.Part.ELASTIC_LIST && options.elasticDetails();
+        return details ? (RegionResult.Loaded) withElasticDetails(account, listed, executor) : listed;
+    }
+
+    /**
+     * The region's result with the KMS key (GetClusterSnapshot) and tags (ListTagsForResource) of every Elastic
+     * snapshot that lacks them filled in; the same result when there is nothing to add. A snapshot whose details fail
+     * keeps its list form (key and tags unknown), and the failures become one gap that counts them.
+     */
+    private RegionResult withElasticDetails(AccountSession account, RegionResult result, ExecutorService executor) {
+        if (!(result instanceof RegionResult.Loaded loaded) || loaded.snapshots().stream().noneMatch(
+                SnapshotLister::lacksElasticDetails)) {
             return result;
         }
         long start = System.nanoTime();
         DocDbElasticClient client = account.clients().elastic(loaded.region());
-        KmsDirectory.Aliases aliases;
-        try {
-            aliases = kms.aliases(account, loaded.region());
-        } catch (AwsCallException e) {
-            aliases = KmsDirectory.Aliases.NONE;
-        }
-        KmsDirectory.Aliases index = aliases;
+        KmsDirectory.Aliases index = aliasesOrUnread(account, loaded.region());
         Semaphore calls = new Semaphore(ELASTIC_DETAIL_CALLS);
         List<Future<Snapshot>> enriched = new ArrayList<>();
         for (Snapshot s : loaded.snapshots()) {
-            if (s.engine().api() != ApiFamily.DOCDB_ELASTIC) {
+            if (!lacksElasticDetails(s)) {
                 enriched.add(CompletableFuture.completedFuture(s));
                 continue;
             }
@@ -188,16 +236,58 @@ public final class SnapshotLister {
                 }
             }));
         }
-        List<RegionResult.Warning> warnings = new ArrayList<>(loaded.warnings());
         List<Snapshot> snapshots = new ArrayList<>();
+        Throwable firstError = null;
+        int failed = 0;
         for (int i = 0; i < enriched.size(); i++) {
-            Snapshot original = loaded.snapshots().get(i);
-            part(enriched.get(i), "docdb-elastic", warnings).ifPresentOrElse(snapshots::add,
-                    () -> snapshots.add(original));
+            try {
+                snapshots.add(enriched.get(i).get());
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                if (e instanceof InterruptedException) {
+                    // Cancelled: what is left keeps its list form, as a failed read would.
+                    Thread.currentThread().interrupt();
+                }
+                snapshots.add(loaded.snapshots().get(i));
+                failed++;
+                firstError = firstError == null ? e : firstError;
+            }
         }
-        return new RegionResult.Loaded(loaded.account(), loaded.region(), snapshots,
-                warnings.stream().distinct().limit(10).toList(), loaded.elapsed().plus(since(start)),
-                loaded.skippedUnknownEngines());
+        List<RegionResult.Gap> gaps = new ArrayList<>(loaded.gaps());
+        if (firstError != null) {
+            RegionResult.Gap gap = RegionResult.Gap.of(RegionResult.Part.ELASTIC_DETAILS, firstError, failed);
+            log(account, loaded.region(), gap);
+            gaps.add(gap);
+        }
+        return new RegionResult.Loaded(loaded.account(), loaded.region(), snapshots, gaps,
+                loaded.elapsed().plus(since(start)), loaded.skippedUnknownEngines());
+    }
+
+    private static boolean lacksElasticDetails(Snapshot s) {
+        return s.engine().api() == ApiFamily.DOCDB_ELASTIC
+                && (s.isUnknown(Snapshot.Detail.KMS_KEY) || s.isUnknown(Snapshot.Detail.TAGS));
+    }
+
+    /** The region's aliases, or none known when ListAliases fails (the first pass reported that already). */
+    private KmsDirectory.Aliases aliasesOrUnread(AccountSession account, RegionRef region) {
+        try {
+            return kms.aliases(account, region);
+        } catch (AwsCallException e) {
+            return KmsDirectory.Aliases.UNREAD;
+        }
+    }
+
+    /**
+     * Each gap is logged once, where it is found: the account, region, service and AWS's code. A listing cancelled
+     * meanwhile (its thread interrupted) is no failure of AWS's: its result is dropped, and the log stays quiet.
+     */
+    private static void log(AccountSession account, RegionRef region, RegionResult.Gap gap) {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        LOG.warn("Listing {} {}: {} ({}) not read: {} {}, HTTP {} after {} attempt(s): {}", account.accountId(),
+                region.code(), gap.part().service(), gap.part(), gap.failure().getClass().getSimpleName(),
+                gap.failure().awsCode().isEmpty() ? "(no AWS code)" : gap.failure().awsCode(), gap.httpStatus(),
+                gap.attempts(), gap.failure().awsMessage());
     }
 
     private static List<Snapshot> elastic(AccountSession account, RegionRef region) {
@@ -219,16 +309,16 @@ public final class SnapshotLister {
         });
     }
 
-    private static <T> java.util.Optional<T> part(Future<T> future, String service,
-                                                  List<RegionResult.Warning> warnings) {
+    private static <T> java.util.Optional<T> part(Future<T> future, RegionResult.Part part,
+                                                  List<RegionResult.Gap> gaps) {
         try {
             return java.util.Optional.ofNullable(future.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            warnings.add(new RegionResult.Warning(service, new AwsFailure.Unknown("", "interrupted")));
+            gaps.add(new RegionResult.Gap(part, new AwsFailure.Unknown("", "interrupted"), 0, 0, 0));
         } catch (java.util.concurrent.ExecutionException e) {
-            // map() unwraps the ExecutionException to the call's own failure.
-            warnings.add(new RegionResult.Warning(service, AwsErrors.map(e)));
+            // Gap.of unwraps the ExecutionException to the call's own failure.
+            gaps.add(RegionResult.Gap.of(part, e, 0));
         }
         return java.util.Optional.empty();
     }

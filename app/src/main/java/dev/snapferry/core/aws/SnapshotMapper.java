@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.docdbelastic.model.ClusterSnapshotInList;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
@@ -62,7 +63,8 @@ final class SnapshotMapper {
 
     /**
      * An Elastic snapshot from its list entry. Elastic snapshots are always encrypted. The list names neither the
-     * key nor the tags; {@link #withElasticDetails} adds them from GetClusterSnapshot and ListTagsForResource.
+     * key nor the tags, which stay unknown until {@link #withElasticDetails} adds them from GetClusterSnapshot and
+     * ListTagsForResource.
      */
     static Snapshot fromElastic(ClusterSnapshotInList s, SnapshotType type, Map<String, String> clusterNames,
                                 String accountId, RegionRef region) {
@@ -70,7 +72,8 @@ final class SnapshotMapper {
                 Arn.parse(s.clusterArn()).map(Arn::resourceName).orElse(s.clusterArn()));
         return new Snapshot(s.snapshotName(), s.snapshotArn(), accountId, region, Engine.DOCUMENTDB_ELASTIC, null,
                 cluster, type, SnapshotStatus.fromElastic(s.statusAsString()), parseTime(s.snapshotCreationTime()),
-                true, null, List.of(), null, null, null, null, false);
+                true, null, List.of(), null, null, null, null, false, Set.of(Snapshot.Detail.KMS_KEY,
+                Snapshot.Detail.TAGS));
     }
 
     /** An Elastic snapshot from its list form, with the key and tags its detail calls returned. */

@@ -57,6 +57,10 @@ public final class AuditExport {
         slices(rows, "encryptionByRegion", audit.encryptionByRegion());
         audit.keys().forEach(k -> rows.add(new SummaryRow("kmsKeys", k.label(),
                 k.awsManaged() ? "AWS_MANAGED" : "CUSTOMER_MANAGED", k.count())));
+        if (!audit.keysNotChecked().isEmpty()) {
+            // Encrypted, but the key could not be read: in no key's row, and said so rather than dropped.
+            rows.add(new SummaryRow("kmsKeys", "", "NOT_CHECKED", audit.keysNotChecked().size()));
+        }
         slices(rows, "complianceByEngine", audit.complianceByEngine());
         slices(rows, "complianceByRegion", audit.complianceByRegion());
         slices(rows, "complianceByAccount", audit.complianceByAccount());

@@ -62,6 +62,9 @@ final class AuditHtml {
         total(html, "Public", Audit.count(audit.sharing(), Audit.Sharing.PUBLIC));
         total(html, "Shared with other accounts", Audit.count(audit.sharing(), Audit.Sharing.SHARED));
         total(html, "Sharing not checked", Audit.count(audit.sharing(), Audit.Sharing.NOT_CHECKED));
+        total(html, "Tags not checked (not read)", Audit.count(audit.complianceByEngine(),
+                Audit.Compliance.NOT_CHECKED));
+        total(html, "KMS key not checked (not read)", audit.keysNotChecked().size());
         html.append("</table>\n");
         chart(html, "Encryption by engine", rows, "encryptionByEngine", labels);
         chart(html, "Encryption by region", rows, "encryptionByRegion", labels);

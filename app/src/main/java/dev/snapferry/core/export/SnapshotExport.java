@@ -28,6 +28,8 @@ public final class SnapshotExport {
             "status", "percent", "created", "encrypted", "kmsKey", "awsManagedKey", "tags", "sourceSnapshot", "arn");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a CSV cell says when its value could not be read; JSON says {@code null}. */
+    private static final String UNKNOWN = "unknown";
 
     private SnapshotExport() {
     }
@@ -47,7 +49,8 @@ public final class SnapshotExport {
         Csv.record(out, COLUMNS);
         for (Snapshot s : snapshots) {
             Map<String, @Nullable Object> row = row(s);
-            row.put("tags", Csv.tags(s.tags()));
+            row.put("tags", s.isUnknown(Snapshot.Detail.TAGS) ? UNKNOWN : Csv.tags(s.tags()));
+            unknownAs(s, row, UNKNOWN);
             List<@Nullable Object> values = new ArrayList<>(COLUMNS.size());
             COLUMNS.forEach(c -> values.add(row.get(c)));
             Csv.record(out, values);
@@ -62,11 +65,25 @@ public final class SnapshotExport {
             for (Tag t : s.tags()) {
                 tags.put(t.key(), t.value());
             }
-            row.put("tags", tags);
+            row.put("tags", s.isUnknown(Snapshot.Detail.TAGS) ? null : tags);
+            unknownAs(s, row, null);
             rows.add(row);
         }
         JSON.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, rows);
         out.write(System.lineSeparator());
+    }
+
+    /**
+     * A key or key kind that could not be read (DocumentDB Elastic's details, KMS aliases) is written as unknown,
+     * never as an empty cell or {@code false}, which would read as "no key" or "customer managed".
+     */
+    private static void unknownAs(Snapshot s, Map<String, @Nullable Object> row, @Nullable Object unknown) {
+        if (s.isUnknown(Snapshot.Detail.KMS_KEY)) {
+            row.put("kmsKey", unknown);
+        }
+        if (s.isUnknown(Snapshot.Detail.KMS_KEY) || s.isUnknown(Snapshot.Detail.KMS_ALIAS)) {
+            row.put("awsManagedKey", unknown);
+        }
     }
 
     private static Map<String, @Nullable Object> row(Snapshot s) {

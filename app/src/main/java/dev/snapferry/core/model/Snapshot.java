@@ -1,8 +1,11 @@
 package dev.snapferry.core.model;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param kmsKeyAlias        the key's alias in its region ({@code alias/...}) when one is known
  * @param awsManagedKey      true when the key is AWS managed ({@code alias/aws/...}): such snapshots cannot be
  *                           shared with other accounts
+ * @param unknown            what could not be read (a DocumentDB Elastic snapshot's key and tags, which its list
+ *                           form lacks, a key's alias): the empty or null value of such a field means "unknown",
+ *                           never "none"
  */
 public record Snapshot(
         String identifier,
@@ -36,7 +42,30 @@ public record Snapshot(
         @Nullable Integer allocatedStorageGiB,
         @Nullable String storageType,
         @Nullable String kmsKeyAlias,
-        boolean awsManagedKey) {
+        boolean awsManagedKey,
+        Set<Detail> unknown) {
+
+    /** A part of a snapshot that is read by a call of its own, and so can be missing when the rest is there. */
+    public enum Detail {
+        /** Which KMS key encrypts it (DocumentDB Elastic: GetClusterSnapshot). */
+        KMS_KEY,
+        /** Its tags (DocumentDB Elastic: ListTagsForResource). */
+        TAGS,
+        /** Its key's alias (KMS ListAliases). */
+        KMS_ALIAS
+    }
+
+    /** A snapshot of which everything was read. */
+    public Snapshot(String identifier, String arn, String accountId, RegionRef region, Engine engine,
+                    @Nullable String engineVersion, @Nullable String clusterIdentifier, SnapshotType type,
+                    SnapshotStatus status, @Nullable Instant createTime, boolean storageEncrypted,
+                    @Nullable String kmsKeyId, List<Tag> tags, @Nullable String sourceSnapshotArn,
+                    @Nullable Integer allocatedStorageGiB, @Nullable String storageType, @Nullable String kmsKeyAlias,
+                    boolean awsManagedKey) {
+        this(identifier, arn, accountId, region, engine, engineVersion, clusterIdentifier, type, status, createTime,
+                storageEncrypted, kmsKeyId, tags, sourceSnapshotArn, allocatedStorageGiB, storageType, kmsKeyAlias,
+                awsManagedKey, Set.of());
+    }
 
     public Snapshot {
         Objects.requireNonNull(identifier, "identifier");
@@ -47,6 +76,23 @@ public record Snapshot(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
         tags = List.copyOf(tags);
+        // One shared empty set for the common case: the listing makes hundreds of thousands of rows.
+        unknown = unknown.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(unknown));
+    }
+
+    /** True when {@code detail} could not be read: its field says nothing, not "none". */
+    public boolean isUnknown(Detail detail) {
+        return !unknown.isEmpty() && unknown.contains(detail);
+    }
+
+    /** This snapshot with {@code details} marked as not read. */
+    public Snapshot withUnknown(Detail... details) {
+        EnumSet<Detail> next = EnumSet.noneOf(Detail.class);
+        next.addAll(unknown);
+        next.addAll(List.of(details));
+        return new Snapshot(identifier, arn, accountId, region, engine, engineVersion, clusterIdentifier, type,
+                status, createTime, storageEncrypted, kmsKeyId, tags, sourceSnapshotArn, allocatedStorageGiB,
+                storageType, kmsKeyAlias, awsManagedKey, next);
     }
 
     /**
@@ -57,18 +103,24 @@ public record Snapshot(
         return engine.allocatedStorageIsDataSize() ? allocatedStorageGiB : null;
     }
 
-    /** This snapshot with its KMS key's alias resolved. */
+    /** This snapshot with its KMS key's alias resolved (null: the key has none). */
     public Snapshot withKmsAlias(@Nullable String alias, boolean awsManaged) {
+        Set<Detail> still = unknown;
+        if (isUnknown(Detail.KMS_ALIAS)) {
+            EnumSet<Detail> next = EnumSet.copyOf(unknown);
+            next.remove(Detail.KMS_ALIAS);
+            still = next;
+        }
         return new Snapshot(identifier, arn, accountId, region, engine, engineVersion, clusterIdentifier, type,
                 status, createTime, storageEncrypted, kmsKeyId, tags, sourceSnapshotArn, allocatedStorageGiB,
-                storageType, alias, awsManaged);
+                storageType, alias, awsManaged, still);
     }
 
     /** This snapshot with a newer status (a copy's progress, as its job last saw it). */
     public Snapshot withStatus(SnapshotStatus newStatus) {
         return new Snapshot(identifier, arn, accountId, region, engine, engineVersion, clusterIdentifier, type,
                 newStatus, createTime, storageEncrypted, kmsKeyId, tags, sourceSnapshotArn, allocatedStorageGiB,
-                storageType, kmsKeyAlias, awsManagedKey);
+                storageType, kmsKeyAlias, awsManagedKey, unknown);
     }
 
     /** The account that owns the snapshot: the ARN's account, which differs from the lister's for shared ones. */

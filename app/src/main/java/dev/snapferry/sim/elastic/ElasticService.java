@@ -38,32 +38,56 @@ public final class ElasticService implements ServiceHandler {
         return Protocol.REST_JSON;
     }
 
+    /**
+     * Each route ({@code method resource [{arn}] [action]}) and the operation it is in the service model (botocore
+     * docdb-elastic 2022-11-28 service-2.json, each operation's {@code http.method} and {@code requestUri}).
+     */
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "GET cluster-snapshots", "ListClusterSnapshots",
+            "GET cluster-snapshot {arn}", "GetClusterSnapshot",
+            "POST cluster-snapshot {arn} copy", "CopyClusterSnapshot",
+            "POST cluster-snapshot", "CreateClusterSnapshot",
+            "DELETE cluster-snapshot {arn}", "DeleteClusterSnapshot",
+            "GET clusters", "ListClusters",
+            "GET tags {arn}", "ListTagsForResource",
+            "POST tags {arn}", "TagResource",
+            "DELETE tags {arn}", "UntagResource");
+
+    @Override
+    public String operation(SimRequest request) {
+        return OPERATIONS.getOrDefault(route(request), "");
+    }
+
     @Override
     public SimResponse handle(SimRequest request) {
         String[] parts = request.path().split("/");
-        String method = request.method();
         Map<String, List<String>> query = request.query();
-        String resource = parts.length > 1 ? parts[1] : "";
-        // Only the operations on an ARN ({arn} in the key below) read arn.
-        boolean hasArn = parts.length > 2;
-        String arn = hasArn ? URLDecoder.decode(parts[2], StandardCharsets.UTF_8) : "";
-        String action = parts.length > 3 ? parts[3] : null;
-        ObjectNode reply = switch (method + " " + resource + (hasArn ? " {arn}" : "")
-                + (action == null ? "" : " " + action)) {
-            case "GET cluster-snapshots" -> snapshots.list(request.caller(), query);
-            case "GET cluster-snapshot {arn}" -> snapshots.get(request.caller(), arn);
-            case "POST cluster-snapshot {arn} copy" -> snapshots.copy(request.caller(), arn, body(request));
-            case "POST cluster-snapshot" -> snapshots.create(request.caller(), body(request));
-            case "DELETE cluster-snapshot {arn}" -> snapshots.delete(request.caller(), arn);
-            case "GET clusters" -> snapshots.clusters(request.caller(), query);
-            case "GET tags {arn}" -> snapshots.tags(request.caller(), arn);
-            case "POST tags {arn}" -> snapshots.tag(request.caller(), arn, body(request));
-            case "DELETE tags {arn}" -> snapshots.untag(request.caller(), arn,
+        String arn = parts.length > 2 ? URLDecoder.decode(parts[2], StandardCharsets.UTF_8) : "";
+        ObjectNode reply = switch (OPERATIONS.getOrDefault(route(request), "")) {
+            case "ListClusterSnapshots" -> snapshots.list(request.caller(), query);
+            case "GetClusterSnapshot" -> snapshots.get(request.caller(), arn);
+            case "CopyClusterSnapshot" -> snapshots.copy(request.caller(), arn, body(request));
+            case "CreateClusterSnapshot" -> snapshots.create(request.caller(), body(request));
+            case "DeleteClusterSnapshot" -> snapshots.delete(request.caller(), arn);
+            case "ListClusters" -> snapshots.clusters(request.caller(), query);
+            case "ListTagsForResource" -> snapshots.tags(request.caller(), arn);
+            case "TagResource" -> snapshots.tag(request.caller(), arn, body(request));
+            case "UntagResource" -> snapshots.untag(request.caller(), arn,
                     query.getOrDefault("tagKeys", List.of()));
             default -> throw new SimException("UnknownOperationException", 404,
-                    "No operation matches " + method + " " + request.path());
+                    "No operation matches " + request.method() + " " + request.path());
         };
         return SimResponse.json(200, "application/json", reply.toString());
+    }
+
+    /** The request's route: its method, resource, whether it names an ARN ({@code {arn}}) and any action after it. */
+    private static String route(SimRequest request) {
+        String[] parts = request.path().split("/");
+        String resource = parts.length > 1 ? parts[1] : "";
+        // Only the operations on an ARN ({arn} in the key) read arn.
+        boolean hasArn = parts.length > 2;
+        String action = parts.length > 3 ? parts[3] : null;
+        return request.method() + " " + resource + (hasArn ? " {arn}" : "") + (action == null ? "" : " " + action);
     }
 
     private static JsonNode body(SimRequest request) {

@@ -15,10 +15,12 @@ import java.util.Properties;
  * @param downRegions           regions whose endpoint drops every connection
  * @param disabledRegions       per account id, opt-in regions it has not enabled ({@code *} for every account)
  * @param deniedServices        per account id, services ({@code kms}, {@code rds}, ...) its policy denies
+ * @param serviceFaults         calls of one service, or of one of its operations, that always fail with a server
+ *                              error or are always throttled, for every account and region
  */
 public record FaultSettings(long latencyMillis, double throttleRatePerSecond, int throttleBurst,
                             double serverErrorRate, List<String> downRegions, Map<String, List<String>> disabledRegions,
-                            Map<String, List<String>> deniedServices) {
+                            Map<String, List<String>> deniedServices, List<ServiceFault> serviceFaults) {
 
     public static final String ALL_ACCOUNTS = "*";
 
@@ -31,16 +33,37 @@ public record FaultSettings(long latencyMillis, double throttleRatePerSecond, in
         downRegions = downRegions == null ? List.of() : List.copyOf(downRegions);
         disabledRegions = disabledRegions == null ? Map.of() : Map.copyOf(disabledRegions);
         deniedServices = deniedServices == null ? Map.of() : Map.copyOf(deniedServices);
+        serviceFaults = serviceFaults == null ? List.of() : List.copyOf(serviceFaults);
+    }
+
+    /** Settings without faults aimed at one service. */
+    public FaultSettings(long latencyMillis, double throttleRatePerSecond, int throttleBurst, double serverErrorRate,
+                         List<String> downRegions, Map<String, List<String>> disabledRegions,
+                         Map<String, List<String>> deniedServices) {
+        this(latencyMillis, throttleRatePerSecond, throttleBurst, serverErrorRate, downRegions, disabledRegions,
+                deniedServices, List.of());
     }
 
     public static FaultSettings none() {
-        return new FaultSettings(0, 0, 0, 0, List.of(), Map.of(), Map.of());
+        return new FaultSettings(0, 0, 0, 0, List.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /** These settings with {@code faults} aimed at services or operations instead of the current ones. */
+    public FaultSettings withServiceFaults(List<ServiceFault> faults) {
+        return new FaultSettings(latencyMillis, throttleRatePerSecond, throttleBurst, serverErrorRate, downRegions,
+                disabledRegions, deniedServices, faults);
+    }
+
+    /** The fault aimed at {@code operation} of {@code service} (by its signing name), if any: the first that fits. */
+    public java.util.Optional<ServiceFault> serviceFault(String service, String operation) {
+        return serviceFaults.stream().filter(f -> f.matches(service, operation)).findFirst();
     }
 
     /**
      * Reads {@code snapferry.sim.latencyMs}, {@code .throttleRate}, {@code .throttleBurst}, {@code .errorRate},
      * {@code .downRegions} (r1,r2), {@code .disabledRegions} (account:region,...) and {@code .deniedServices}
-     * (account:service,...), starting from {@code base}.
+     * (account:service,...) and {@code .serviceFaults} (service[:Operation]=error|throttle,...), starting from
+     * {@code base}.
      */
     public static FaultSettings fromProperties(Properties props, FaultSettings base) {
         double rate = Double.parseDouble(props.getProperty("snapferry.sim.throttleRate",
@@ -57,7 +80,10 @@ public record FaultSettings(long latencyMillis, double throttleRatePerSecond, in
                 props.containsKey("snapferry.sim.disabledRegions")
                         ? pairs(props.getProperty("snapferry.sim.disabledRegions")) : base.disabledRegions(),
                 props.containsKey("snapferry.sim.deniedServices")
-                        ? pairs(props.getProperty("snapferry.sim.deniedServices")) : base.deniedServices());
+                        ? pairs(props.getProperty("snapferry.sim.deniedServices")) : base.deniedServices(),
+                props.containsKey("snapferry.sim.serviceFaults")
+                        ? split(props.getProperty("snapferry.sim.serviceFaults")).stream().map(ServiceFault::parse)
+                                .toList() : base.serviceFaults());
     }
 
     public boolean isDisabled(String accountId, String region) {

@@ -13,5 +13,20 @@ public interface ServiceHandler {
         return "";
     }
 
+    /**
+     * The name of the operation {@code request} calls, as its service model spells it ({@code ListAliases}), for
+     * faults aimed at one operation; empty when the request names none.
+     */
+    default String operation(SimRequest request) {
+        return switch (protocol()) {
+            case QUERY -> request.form().get("Action").orElse("");
+            case JSON_11 -> {
+                String target = request.header("x-amz-target");
+                yield target == null ? "" : target.substring(target.indexOf('.') + 1);
+            }
+            case REST_JSON -> "";
+        };
+    }
+
     SimResponse handle(SimRequest request);
 }

@@ -136,6 +136,7 @@ public final class SimHttpServer implements AutoCloseable {
                 SimRequest request = new SimRequest(exchange.getRequestMethod(), path,
                         exchange.getRequestURI().getRawQuery(), headers,
                         new String(bytes, StandardCharsets.UTF_8), caller, requestId);
+                applyServiceFaults(service, request);
                 serviceRequests.incrementAndGet();
                 send(exchange, service.handle(request));
             } catch (SimException e) {
@@ -178,15 +179,33 @@ public final class SimHttpServer implements AutoCloseable {
             };
         }
         if (!context.faults().tryAcquire(caller.accountId(), caller.region(), System.nanoTime())) {
-            throw switch (protocol) {
-                case QUERY -> new SimException("Throttling", 400, "Rate exceeded");
-                case JSON_11 -> new SimException("ThrottlingException", 400, "Rate exceeded");
-                case REST_JSON -> new SimException("ThrottlingException", 429, "Rate exceeded");
-            };
+            throw throttled(protocol);
         }
         if (context.faults().rollServerError()) {
             throw serverError(protocol);
         }
+    }
+
+    /** Faults aimed at the request's service or operation ({@link dev.snapferry.sim.faults.ServiceFault}). */
+    private void applyServiceFaults(ServiceHandler service, SimRequest request) {
+        FaultSettings faults = context.faults().settings();
+        if (faults.serviceFaults().isEmpty()) {
+            return;
+        }
+        faults.serviceFault(service.signingName(), service.operation(request)).ifPresent(fault -> {
+            throw switch (fault.kind()) {
+                case ERROR -> serverError(service.protocol());
+                case THROTTLE -> throttled(service.protocol());
+            };
+        });
+    }
+
+    private static SimException throttled(Protocol protocol) {
+        return switch (protocol) {
+            case QUERY -> new SimException("Throttling", 400, "Rate exceeded");
+            case JSON_11 -> new SimException("ThrottlingException", 400, "Rate exceeded");
+            case REST_JSON -> new SimException("ThrottlingException", 429, "Rate exceeded");
+        };
     }
 
     private static SimException serverError(Protocol protocol) {

@@ -2,6 +2,7 @@ package dev.snapferry.ui.audit;
 
 import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.export.AuditExport;
+import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.ui.common.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,9 +159,11 @@ public final class AuditView {
                 f -> viewModel.label(f.snapshot().engine().family().name())));
         table.getColumns().add(column("audit.column.snapshot", 300, f -> f.snapshot().identifier()));
         table.getColumns().add(column("audit.column.problems", 360, Audit.Finding::describe));
-        table.getColumns().add(column("audit.column.key", 200, f -> f.snapshot().storageEncrypted()
-                ? (f.snapshot().kmsKeyAlias() != null ? f.snapshot().kmsKeyAlias() : String.valueOf(
-                        f.snapshot().kmsKeyId())) : messages.get("audit.category.UNENCRYPTED")));
+        table.getColumns().add(column("audit.column.key", 200, f -> !f.snapshot().storageEncrypted()
+                ? messages.get("audit.category.UNENCRYPTED")
+                : f.snapshot().isUnknown(Snapshot.Detail.KMS_KEY) ? messages.get("browser.unknown")
+                : f.snapshot().kmsKeyAlias() != null ? f.snapshot().kmsKeyAlias()
+                : String.valueOf(f.snapshot().kmsKeyId())));
         table.getColumns().add(column("audit.column.sharing", 130, f -> viewModel.label(f.sharing().name())));
         // The ViewModel owns the selection: it keeps it through a new audit, and the table follows.
         boolean[] following = {false};

@@ -2,6 +2,8 @@ package dev.snapferry.ui.audit;
 
 import dev.snapferry.core.audit.Audit;
 import dev.snapferry.core.audit.Exposure;
+import dev.snapferry.core.aws.AwsErrors;
+import dev.snapferry.core.aws.AwsFailure;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.ui.catalog.SnapshotActions;
 import dev.snapferry.ui.common.ErrorPresenter;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads who may restore each of this account's manual snapshots (its {@code restore} attribute), a few at a time
@@ -42,6 +46,8 @@ final class SharingReader {
         void finished(int read, List<String> failures);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharingReader.class);
+
     private final SnapshotActions actions;
     private final TaskRunner tasks;
     private final ErrorPresenter errors;
@@ -55,6 +61,17 @@ final class SharingReader {
         this.actions = Objects.requireNonNull(actions, "actions");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    /**
+     * A sharing read that failed, once, at warning level: the snapshot then counts as "not checked", and the log
+     * says where and AWS's code ({@code DescribeDBClusterSnapshotAttributes} is an RDS API call).
+     */
+    private static void log(Snapshot snapshot, Throwable error) {
+        AwsFailure failure = AwsErrors.map(error);
+        LOG.warn("Sharing of {} not read: {} {} rds: {} {}: {}", snapshot.arn(), snapshot.accountId(),
+                snapshot.region().code(), failure.getClass().getSimpleName(),
+                failure.awsCode().isEmpty() ? "(no AWS code)" : failure.awsCode(), failure.awsMessage());
     }
 
     boolean isReading() {
@@ -100,7 +117,10 @@ final class SharingReader {
                 (s, outcome) -> {
                     switch (outcome) {
                         case Outcome.Done<Exposure> done -> read.put(s.arn(), done.value());
-                        case Outcome.Failed<Exposure> failed -> failures.add(errors.describe(failed.error()));
+                        case Outcome.Failed<Exposure> failed -> {
+                            failures.add(errors.describe(failed.error()));
+                            log(s, failed.error());
+                        }
                     }
                     listener.progressed((double) (read.size() + failures.size()) / unknown.size());
                 }, () -> {

@@ -213,6 +213,9 @@ final class BrowserCells {
                 if (!s.storageEncrypted()) {
                     getStyleClass().add("unencrypted");
                     setText(messages.get("browser.encryption.none"));
+                } else if (s.isUnknown(Snapshot.Detail.KMS_KEY)) {
+                    // Not read (DocumentDB Elastic's details failed): never shown as if there were no key.
+                    setText(messages.get("browser.encryption.keyUnknown"));
                 } else if (s.kmsKeyAlias() != null) {
                     String alias = s.kmsKeyAlias().replaceFirst("^alias/", "");
                     if (s.awsManagedKey()) {
@@ -220,7 +223,8 @@ final class BrowserCells {
                     }
                     setText(s.awsManagedKey() ? messages.get("browser.encryption.awsManaged", alias) : alias);
                 } else if (s.kmsKeyId() != null) {
-                    setText(messages.get("browser.encryption.unresolved", shortKey(s.kmsKeyId())));
+                    setText(messages.get(s.isUnknown(Snapshot.Detail.KMS_ALIAS) ? "browser.encryption.aliasUnknown"
+                            : "browser.encryption.unresolved", shortKey(s.kmsKeyId())));
                 } else {
                     setText(messages.get("browser.encryption.elastic"));
                 }
@@ -231,11 +235,19 @@ final class BrowserCells {
     TableCell<SnapshotRow, Snapshot> tags() {
         return new TableCell<>() {
             private final HBox chips = new HBox(4);
+            private final Label unknown = unknownLabel();
             private java.util.List<Tag> drawn = java.util.List.of();
 
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
                 super.updateItem(s, empty);
+                if (!empty && s != null && s.isUnknown(Snapshot.Detail.TAGS)) {
+                    // Not read: an empty cell would read as "no tags".
+                    setGraphic(unknown);
+                    setTooltip(new Tooltip(messages.get("browser.tags.unknown.tooltip")));
+                    drawn = java.util.List.of();
+                    return;
+                }
                 if (empty || s == null || s.tags().isEmpty()) {
                     setGraphic(null);
                     setTooltip(null);
@@ -259,6 +271,12 @@ final class BrowserCells {
                         .collect(Collectors.joining("\n"))));
             }
         };
+    }
+
+    private Label unknownLabel() {
+        Label label = new Label(messages.get("browser.unknown"));
+        label.getStyleClass().add("unknown-value");
+        return label;
     }
 
     private static SVGPath icon(String path, String style) {

@@ -631,7 +631,8 @@ public final class BrowserView {
 
     /**
      * The status bar names only what needs attention: how many regions answered (each region's count in the
-     * tooltip), the ones still loading, and every failed one with its reason and a retry.
+     * tooltip), the ones still loading, every failed one with its reason and a retry, and every part of a partial
+     * region that failed (DocumentDB Elastic, say) with a retry of that part; a partial region is not "loaded".
      */
     private void chips() {
         regionChips.getChildren().clear();
@@ -663,6 +664,18 @@ public final class BrowserView {
                     retry.setAccessibleText(messages.get("browser.region.retry") + " " + account + " " + region);
                     retry.setOnAction(e -> viewModel.catalog().retry(status));
                     regionChips.getChildren().addAll(chip, retry);
+                }
+                case PARTIAL -> {
+                    // Each failed part on its own, with a retry of that part alone: the rest of the region is there.
+                    for (RegionStatus.Gap gap : status.gaps()) {
+                        Label chip = chip(gap.summary(), "region-failed", gap.reason());
+                        chip.getStyleClass().add("region-gap");
+                        Button retry = new Button(messages.get("browser.region.retry"));
+                        retry.getStyleClass().addAll("region-retry", "region-gap-retry");
+                        retry.setAccessibleText(messages.get("browser.region.gap.retry", gap.summary()));
+                        retry.setOnAction(e -> viewModel.catalog().retry(status, gap));
+                        regionChips.getChildren().addAll(chip, retry);
+                    }
                 }
             }
         }

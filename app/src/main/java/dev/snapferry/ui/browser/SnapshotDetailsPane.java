@@ -124,10 +124,16 @@ final class SnapshotDetailsPane {
                 : messages.get("browser.details.size.notReported", snapshot.allocatedStorageGiB()));
         row = add(row, "storageType", snapshot.storageType());
         row = add(row, "encrypted", messages.get(snapshot.storageEncrypted() ? "common.yes" : "common.no"));
-        row = add(row, "kmsKey", snapshot.kmsKeyId());
-        row = add(row, "kmsAlias", snapshot.kmsKeyAlias());
+        // A detail that could not be read says so, rather than vanishing as if it had no value.
+        row = add(row, "kmsKey", snapshot.isUnknown(Snapshot.Detail.KMS_KEY) ? messages.get("browser.unknown")
+                : snapshot.kmsKeyId());
+        row = add(row, "kmsAlias", snapshot.isUnknown(Snapshot.Detail.KMS_ALIAS)
+                || snapshot.isUnknown(Snapshot.Detail.KMS_KEY) ? messages.get("browser.unknown")
+                : snapshot.kmsKeyAlias());
         add(row, "source", snapshot.sourceSnapshotArn());
         tags.setItems(FXCollections.observableArrayList(snapshot.tags()));
+        tags.setPlaceholder(new javafx.scene.control.Label(messages.get(snapshot.isUnknown(Snapshot.Detail.TAGS)
+                ? "browser.details.tagsUnknown" : "browser.details.noTags")));
         cli.setText(cliCommand.apply(snapshot));
         Label tagsTitle = new Label(messages.get("browser.details.tags"));
         tagsTitle.getStyleClass().add("section-subtitle");

@@ -55,6 +55,7 @@ public final class SnapshotCatalog {
     private final CatalogAccounts accounts;
     private final UiThread ui;
     private final ErrorPresenter errors;
+    private final RegionGaps gaps;
 
     private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SnapshotRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -83,6 +84,7 @@ public final class SnapshotCatalog {
         this.source = Objects.requireNonNull(source, "source");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.errors = new ErrorPresenter(messages);
+        this.gaps = new RegionGaps(messages, errors);
         this.accounts = new CatalogAccounts(accountCatalog, tasks, dialogs, messages, message::set, this::refresh);
         total.bind(Bindings.size(rows));
     }
@@ -193,7 +195,7 @@ public final class SnapshotCatalog {
             for (RegionRef region : wanted) {
                 RegionStatus previous = status(account.accountId(), region).orElse(null);
                 next.add(new RegionStatus(account, region, RegionStatus.State.LOADING,
-                        previous == null ? 0 : previous.count(), null, 0));
+                        previous == null ? 0 : previous.count(), null));
             }
         }
         statuses.setAll(next);
@@ -217,9 +219,24 @@ public final class SnapshotCatalog {
     public void retry(RegionStatus status) {
         long current = generation;
         replaceStatus(new RegionStatus(status.account(), status.region(), RegionStatus.State.LOADING,
-                status.count(), null, 0));
+                status.count(), null));
         source.list(List.of(status.account()), List.of(status.region()), includePublic.get(),
                 result -> ui.execute(() -> apply(result, current)), () -> { });
+    }
+
+    /**
+     * Lists again only the part of a partial region that failed (DocumentDB Elastic, the Elastic details, the KMS
+     * aliases), and merges what comes into the region's rows; the region's other gaps stay as they were.
+     */
+    public void retry(RegionStatus status, RegionStatus.Gap gap) {
+        RegionResult.Part part = RegionResult.Part.valueOf(gap.part());
+        long current = generation;
+        String key = status.key();
+        replaceStatus(new RegionStatus(status.account(), status.region(), RegionStatus.State.LOADING,
+                status.count(), null, status.gaps()));
+        List<Snapshot> rowsNow = segmentRows(key).stream().map(SnapshotRow::snapshot).toList();
+        source.listPart(status.account(), status.region(), part, rowsNow, includePublic.get(),
+                result -> ui.execute(() -> applyPart(result, part, current)));
     }
 
     /**
@@ -274,7 +291,7 @@ public final class SnapshotCatalog {
             case RegionResult.Loaded loaded -> {
                 List<SnapshotRow> fresh = new ArrayList<>(loaded.snapshots().size());
                 loaded.snapshots().forEach(s -> fresh.add(new SnapshotRow(s)));
-                if (loaded.warnings().stream().anyMatch(w -> w.service().equals("docdb-elastic"))) {
+                if (loaded.gaps().stream().anyMatch(g -> g.part() == RegionResult.Part.ELASTIC_LIST)) {
                     // The Elastic listing failed (throttled, denied) while the rest answered: the Elastic rows
                     // this region had stay until a listing can say what became of them.
                     Set<String> answered = new HashSet<>();
@@ -285,12 +302,26 @@ public final class SnapshotCatalog {
                             .forEach(s -> fresh.add(new SnapshotRow(s)));
                 }
                 replaceSegment(key, fresh);
-                replaceStatus(new RegionStatus(result.account(), result.region(), RegionStatus.State.LOADED,
-                        fresh.size(), null, loaded.warnings().size()));
+                replaceStatus(RegionGaps.status(loaded, fresh.size(), gaps.of(loaded)));
             }
             case RegionResult.Failed failed -> replaceStatus(new RegionStatus(result.account(), result.region(),
-                    RegionStatus.State.FAILED, segments.getOrDefault(key, 0), errors.describe(failed.failure()), 0));
+                    RegionStatus.State.FAILED, segments.getOrDefault(key, 0), errors.describe(failed.failure())));
         }
+    }
+
+    /** A part listed again: its rows replace the region's, its gaps replace those of the parts it redid. */
+    private void applyPart(RegionResult result, RegionResult.Part part, long fromGeneration) {
+        if (fromGeneration != generation || !(result instanceof RegionResult.Loaded loaded)) {
+            apply(result, fromGeneration);
+            return;
+        }
+        String key = result.account().accountId() + "/" + result.region().code();
+        List<RegionStatus.Gap> before = status(result.account().accountId(), result.region())
+                .map(RegionStatus::gaps).orElse(List.of());
+        List<SnapshotRow> rowsNow = new ArrayList<>(loaded.snapshots().size());
+        loaded.snapshots().forEach(s -> rowsNow.add(new SnapshotRow(s)));
+        replaceSegment(key, rowsNow);
+        replaceStatus(RegionGaps.status(loaded, rowsNow.size(), gaps.after(part, before, loaded)));
     }
 
     private List<SnapshotRow> segmentRows(String key) {

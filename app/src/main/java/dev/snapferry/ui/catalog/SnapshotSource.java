@@ -3,6 +3,7 @@ package dev.snapferry.ui.catalog;
 import dev.snapferry.core.aws.RegionResult;
 import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.RegionRef;
+import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.ui.common.TaskHandle;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,4 +22,14 @@ public interface SnapshotSource {
      */
     TaskHandle list(List<AccountRef> accounts, List<RegionRef> regions, boolean includePublic,
                     Consumer<RegionResult> each, Runnable done);
+
+    /**
+     * Lists one part of one account and region again (after it failed), merged into {@code current}, the rows the
+     * region has now; {@code each} hears the region's result, whose gaps are those of that part. A source that
+     * cannot list a part alone lists the whole region.
+     */
+    default TaskHandle listPart(AccountRef account, RegionRef region, RegionResult.Part part, List<Snapshot> current,
+                                boolean includePublic, Consumer<RegionResult> each) {
+        return list(List.of(account), List.of(region), includePublic, each, () -> { });
+    }
 }

@@ -75,6 +75,28 @@ public class AuditPropertiesTest {
         }
     }
 
+    @Property(tries = 100)
+    void unreadKeysAndTagsAreNotCheckedNeverCompliantOrNot(@ForAll long seed,
+                                                           @ForAll @IntRange(min = 0, max = 200) int size) {
+        Random random = new Random(seed);
+        // Some encrypted snapshots lost their details, as DocumentDB Elastic's do when its detail calls fail.
+        List<Snapshot> fleet = fleet(random, size).stream().map(s -> s.storageEncrypted() && random.nextInt(4) == 0
+                ? s.withUnknown(Snapshot.Detail.KMS_KEY, Snapshot.Detail.TAGS) : s).toList();
+        Audit audit = Audit.of(fleet, POLICY, Map.of());
+
+        List<String> unread = fleet.stream().filter(s -> s.isUnknown(Snapshot.Detail.TAGS)).map(Audit::id).toList();
+        assertThat(audit.keysNotChecked()).containsExactlyInAnyOrderElementsOf(unread);
+        assertThat(audit.keys().stream().flatMap(k -> k.ids().stream())).noneMatch(unread::contains)
+                .hasSize((int) fleet.stream().filter(Snapshot::storageEncrypted).count() - unread.size());
+        for (var chart : List.of(audit.complianceByEngine(), audit.complianceByRegion(), audit.complianceByAccount())) {
+            assertThat(chart.stream().filter(c -> c.category() == Audit.Compliance.NOT_CHECKED)
+                    .flatMap(c -> c.ids().stream())).containsExactlyInAnyOrderElementsOf(unread);
+        }
+        assertThat(Audit.count(audit.complianceByEngine(), Audit.Compliance.NOT_COMPLIANT)).isEqualTo((int) fleet
+                .stream().filter(s -> !s.isUnknown(Snapshot.Detail.TAGS) && !plainlyCompliant(s)).count());
+        assertThat(audit.findings()).extracting(f -> Audit.id(f.snapshot())).noneMatch(unread::contains);
+    }
+
     /** The policy applied by hand: Owner present, Environment present and exactly production or staging. */
     private static boolean plainlyCompliant(Snapshot s) {
         Map<String, String> tags = new HashMap<>();

@@ -108,12 +108,17 @@ class SnapshotListerFailuresTest {
 
         assertThat(result).isInstanceOf(RegionResult.Loaded.class);
         RegionResult.Loaded loaded = (RegionResult.Loaded) result;
-        assertThat(loaded.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.service()).isEqualTo("kms");
+        assertThat(loaded.isPartial()).isTrue();
+        assertThat(loaded.gaps()).singleElement().satisfies(w -> {
+            assertThat(w.part()).isEqualTo(RegionResult.Part.KMS_ALIASES);
+            assertThat(w.part().service()).isEqualTo("kms");
             assertThat(w.failure()).isInstanceOf(AwsFailure.AccessDenied.class);
             assertThat(w.failure().awsCode()).isEqualTo("AccessDeniedException");
         });
         assertThat(loaded.snapshots()).isNotEmpty().allMatch(s -> s.kmsKeyAlias() == null && !s.awsManagedKey());
+        assertThat(loaded.snapshots()).as("an alias not read is unknown, not absent")
+                .filteredOn(s -> s.kmsKeyId() != null).isNotEmpty()
+                .allMatch(s -> s.isUnknown(Snapshot.Detail.KMS_ALIAS));
         assertThat(loaded.snapshots()).filteredOn(Snapshot::storageEncrypted).isNotEmpty()
                 .filteredOn(s -> s.engine() != dev.snapferry.core.model.Engine.DOCUMENTDB_ELASTIC)
                 .allMatch(s -> s.kmsKeyId() != null);
@@ -126,8 +131,8 @@ class SnapshotListerFailuresTest {
 
         RegionResult.Loaded loaded = (RegionResult.Loaded) list(List.of(production), List.of(US_EAST_1)).getFirst();
 
-        assertThat(loaded.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.service()).isEqualTo("docdb-elastic");
+        assertThat(loaded.gaps()).singleElement().satisfies(w -> {
+            assertThat(w.part()).isEqualTo(RegionResult.Part.ELASTIC_LIST);
             assertThat(w.failure()).isInstanceOf(AwsFailure.AccessDenied.class);
         });
         assertThat(loaded.snapshots()).isNotEmpty()

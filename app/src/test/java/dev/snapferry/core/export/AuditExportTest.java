@@ -55,6 +55,18 @@ class AuditExportTest {
     }
 
     @Test
+    void snapshotsWhoseKeyOrTagsWereNotReadAreCountedAsNotChecked() {
+        Snapshot unread = snapshot("orders-3", true).withUnknown(Snapshot.Detail.KMS_KEY, Snapshot.Detail.TAGS);
+        Audit withUnread = Audit.of(List.of(fine, unread), TagPolicy.requiring(List.of("Owner")), Map.of());
+
+        assertThat(AuditExport.summary(withUnread))
+                .contains(new AuditExport.SummaryRow("kmsKeys", "", "NOT_CHECKED", 1))
+                .contains(new AuditExport.SummaryRow("complianceByEngine", "AURORA", "NOT_CHECKED", 1));
+        assertThat(AuditExport.summary(audit)).noneMatch(r -> r.category().equals("NOT_CHECKED")
+                && r.chart().equals("kmsKeys"));
+    }
+
+    @Test
     void jsonCarriesThePolicyTheChartsAndEachViolation() throws Exception {
         JsonNode root = new ObjectMapper().readTree(write(AuditExport.Format.JSON));
         assertThat(root.get("snapshots").asInt()).isEqualTo(2);

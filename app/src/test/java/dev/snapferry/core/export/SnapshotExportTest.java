@@ -129,6 +129,23 @@ class SnapshotExportTest {
         assertThat(new ObjectMapper().readTree(write(SnapshotExport.Format.JSON, List.of()))).isEmpty();
     }
 
+    @Test
+    void whatCouldNotBeReadIsWrittenAsUnknownNotAsNone() throws IOException {
+        Snapshot unread = BARE.withUnknown(Snapshot.Detail.TAGS, Snapshot.Detail.KMS_KEY);
+        Snapshot noAlias = KEY_ONLY.withUnknown(Snapshot.Detail.KMS_ALIAS);
+
+        List<Map<String, String>> csv = readCsv(write(SnapshotExport.Format.CSV, List.of(unread, noAlias, AWKWARD)));
+        assertThat(csv.get(0)).containsEntry("tags", "unknown").containsEntry("kmsKey", "unknown")
+                .containsEntry("awsManagedKey", "unknown");
+        assertThat(csv.get(1)).containsEntry("kmsKey", KEY_ID).containsEntry("awsManagedKey", "unknown");
+        assertThat(csv.get(2)).containsEntry("awsManagedKey", "false");
+
+        JsonNode json = new ObjectMapper().readTree(write(SnapshotExport.Format.JSON, List.of(unread, BARE)));
+        assertThat(json.get(0).get("tags").isNull()).isTrue();
+        assertThat(json.get(0).get("kmsKey").isNull()).isTrue();
+        assertThat(json.get(1).get("tags").isObject()).as("read, and empty").isTrue();
+    }
+
     private static String write(SnapshotExport.Format format, List<Snapshot> snapshots) throws IOException {
         StringWriter out = new StringWriter();
         SnapshotExport.write(format, snapshots, out);

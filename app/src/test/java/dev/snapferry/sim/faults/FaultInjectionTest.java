@@ -268,6 +268,53 @@ class FaultInjectionTest {
     }
 
     @Test
+    void serverErrorAimedAtOneElasticOperationFailsThatOperationAlone() throws Exception {
+        putFaults("{\"serviceFaults\":[{\"service\":\"docdb-elastic\",\"operation\":\"ListClusterSnapshots\","
+                + "\"kind\":\"ERROR\"}]}");
+        try (DocDbElasticClient elastic = prod("us-east-1").elastic(); RdsClient rds = prod("us-east-1").rds();
+             KmsClient kms = prod("us-east-1").kms()) {
+            assertThatThrownBy(() -> elastic.listClusterSnapshots(b -> b.maxResults(20)))
+                    .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(500);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerException");
+                    });
+            assertThat(elastic.listClusters(b -> b.maxResults(20)).clusters()).isNotEmpty();
+            assertThat(rds.describeDBClusterSnapshots(b -> b.maxRecords(20)).dbClusterSnapshots()).isNotEmpty();
+            assertThat(kms.listAliases().aliases()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void throttlingAimedAtKmsThrottlesEveryKmsCallAndNothingElse() {
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(
+                new ServiceFault("kms", null, ServiceFault.Kind.THROTTLE))));
+        try (KmsClient kms = prod("us-east-1").kms(); RdsClient rds = prod("us-east-1").rds();
+             DocDbElasticClient elastic = prod("us-east-1").elastic()) {
+            assertThatThrownBy(kms::listAliases).isInstanceOfSatisfying(KmsException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                assertThat(e.isThrottlingException()).isTrue();
+            });
+            assertThatThrownBy(kms::listKeys).isInstanceOf(KmsException.class);
+            assertThat(rds.describeDBClusterSnapshots(b -> b.maxRecords(20)).dbClusterSnapshots()).isNotEmpty();
+            assertThat(elastic.listClusterSnapshots(b -> b.maxResults(20)).snapshots()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void faultAimedAtOneRdsOperationLeavesTheOthers() {
+        simulator.faults().set(FaultSettings.none().withServiceFaults(List.of(
+                new ServiceFault("rds", "DescribeDBClusters", ServiceFault.Kind.ERROR))));
+        try (RdsClient rds = prod("us-east-1").rds()) {
+            assertThatThrownBy(() -> rds.describeDBClusters(b -> b.maxRecords(20)))
+                    .isInstanceOfSatisfying(RdsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(500);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
+                    });
+            assertThat(rds.describeDBClusterSnapshots(b -> b.maxRecords(20)).dbClusterSnapshots()).isNotEmpty();
+        }
+    }
+
+    @Test
     void faultsSetInCodeShowThroughTheControlEndpoint() throws Exception {
         FaultSettings settings = new FaultSettings(5, 3, 4, 0.25, List.of("eu-west-1"),
                 Map.of(PROD, List.of("ap-east-1")), Map.of("*", List.of("sts")));

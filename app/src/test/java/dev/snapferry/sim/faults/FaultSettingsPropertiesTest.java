@@ -50,6 +50,20 @@ class FaultSettingsPropertiesTest {
     }
 
     @Test
+    void serviceFaultsAreParsedPerServiceAndPerOperation() {
+        FaultSettings s = FaultSettings.fromProperties(props("serviceFaults",
+                "docdb-elastic:ListClusterSnapshots=error, kms=throttle"), FaultSettings.none());
+        assertThat(s.serviceFaults()).containsExactly(
+                new ServiceFault("docdb-elastic", "ListClusterSnapshots", ServiceFault.Kind.ERROR),
+                new ServiceFault("kms", null, ServiceFault.Kind.THROTTLE));
+        assertThat(s.serviceFault("docdb-elastic", "ListClusterSnapshots")).map(ServiceFault::kind)
+                .contains(ServiceFault.Kind.ERROR);
+        assertThat(s.serviceFault("docdb-elastic", "ListClusters")).as("another operation").isEmpty();
+        assertThat(s.serviceFault("kms", "ListAliases")).map(ServiceFault::kind).contains(ServiceFault.Kind.THROTTLE);
+        assertThat(s.serviceFault("rds", "DescribeDBClusterSnapshots")).isEmpty();
+    }
+
+    @Test
     void absentKeysKeepTheBase() {
         FaultSettings base = new FaultSettings(10, 5, 7, 0.5, List.of("us-west-1"),
                 Map.of("111122223333", List.of("ap-east-1")), Map.of("*", List.of("sts")));
@@ -92,6 +106,11 @@ class FaultSettingsPropertiesTest {
         "disabledRegions | 111122223333:",
         "deniedServices  | kms",
         "deniedServices  | 444455556666:",
+        "serviceFaults   | kms",
+        "serviceFaults   | kms=",
+        "serviceFaults   | =error",
+        "serviceFaults   | kms=slow",
+        "serviceFaults   | kms:=error",
     })
     void malformedValuesAreRefused(String key, String value) {
         assertThatThrownBy(() -> FaultSettings.fromProperties(props(key, value), FaultSettings.none()))

@@ -77,11 +77,14 @@ class ControlEndpointTest {
         String body = """
                 {"latencyMillis":25,"throttleRatePerSecond":10.5,"throttleBurst":20,"serverErrorRate":0.1,
                  "downRegions":["eu-west-1"],"disabledRegions":{"111122223333":["ap-east-1"]},
-                 "deniedServices":{"*":["kms"]}}""";
+                 "deniedServices":{"*":["kms"]},
+                 "serviceFaults":[{"service":"docdb-elastic","operation":"ListClusterSnapshots","kind":"ERROR"}]}""";
         HttpResponse<String> put = send("PUT", "/_sim/faults", body);
         assertThat(put.statusCode()).isEqualTo(200);
         FaultSettings expected = new FaultSettings(25, 10.5, 20, 0.1, List.of("eu-west-1"),
-                Map.of("111122223333", List.of("ap-east-1")), Map.of("*", List.of("kms")));
+                Map.of("111122223333", List.of("ap-east-1")), Map.of("*", List.of("kms")),
+                List.of(new dev.snapferry.sim.faults.ServiceFault("docdb-elastic", "ListClusterSnapshots",
+                        dev.snapferry.sim.faults.ServiceFault.Kind.ERROR)));
         assertThat(JSON.readValue(put.body(), FaultSettings.class)).isEqualTo(expected);
         assertThat(simulator.faults().settings()).isEqualTo(expected);
 
@@ -99,7 +102,9 @@ class ControlEndpointTest {
         for (String bad : List.of("{not json", "{\"serverErrorRate\":2}", "{\"latencyMillis\":-1}",
                 "{\"throttleRatePerSecond\":\"NaN\"}", "{\"downRegions\":\"eu-west-1\"}", "{\"bogus\":1}",
                 "{\"throttleRatePerSecond\":1e400}", "{\"downRegions\":[null]}",
-                "{\"disabledRegions\":{\"111122223333\":null}}", "[]", "")) {
+                "{\"disabledRegions\":{\"111122223333\":null}}", "[]", "",
+                "{\"serviceFaults\":[{\"service\":\"kms\",\"kind\":\"SLOW\"}]}",
+                "{\"serviceFaults\":[{\"kind\":\"ERROR\"}]}")) {
             HttpResponse<String> response = send("PUT", "/_sim/faults", bad);
             assertThat(response.statusCode()).as("body %s", bad).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).path("message").asText()).isNotBlank();

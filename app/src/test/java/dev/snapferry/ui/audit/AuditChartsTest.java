@@ -81,7 +81,9 @@ class AuditChartsTest {
                 .containsExactly("eu-west-1", "us-east-1");
         AuditCharts.Stacked byAccount = AuditCharts.of(audit, Grouping.ACCOUNT, MESSAGES).compliance();
         assertThat(byAccount.groups()).containsExactly(OWN, OTHER);
-        assertThat(byAccount.series()).extracting(Series::name).containsExactly("Compliant", "Not compliant");
+        assertThat(byAccount.series()).extracting(Series::name).containsExactly("Compliant", "Not compliant",
+                "Not checked");
+        assertThat(byAccount.series().get(2).bars()).as("every tag set was read").isEmpty();
         Series notCompliant = byAccount.series().get(1);
         assertThat(notCompliant.bars()).extracting(Bar::category, Bar::count)
                 .containsExactly(tuple(OWN, 1), tuple(OTHER, 1));
@@ -132,7 +134,7 @@ class AuditChartsTest {
 
         assertThat(charts.encryptionByEngine().groups()).isEmpty();
         assertThat(charts.compliance().series()).extracting(Series::name)
-                .containsExactly("Compliant", "Not compliant");
+                .containsExactly("Compliant", "Not compliant", "Not checked");
         assertThat(charts.compliance().series()).allSatisfy(s -> assertThat(s.bars()).isEmpty());
         assertThat(charts.keys().categories()).isEmpty();
         assertThat(charts.sharing().bars()).isEmpty();

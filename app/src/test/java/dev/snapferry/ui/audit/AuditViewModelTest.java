@@ -26,7 +26,6 @@ import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,14 +75,13 @@ class AuditViewModelTest {
                 actions, AccountCatalog.fixed(java.util.Set.of("demo", "demo-dr"), simulator.endpoint().toString()),
                 tagSpecs, uiQueue::add, new SameThreadTaskRunner(), dialogs, messages);
         browser.catalog().regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
-        audit = new AuditViewModel(browser.catalog().rows(), browser.filter().tagPolicyProperty(), actions, tagSpecs, uiQueue::add,
-                new SameThreadTaskRunner(), (millis, action) -> {
-                    uiQueue.add(action);
-                    return () -> uiQueue.remove(action);
-                }, dialogs, messages, Clock.systemUTC(), (String label, Collection<String> ids) -> {
-                    drilled.add(label);
-                    browser.filter().showOnly(label, ids);
-                }, s -> browser.catalog().listAgain(s.accountId(), s.region()));
+        audit = TestAudits.audit(browser, actions, uiQueue::add, new SameThreadTaskRunner(), (millis, action) -> {
+            uiQueue.add(action);
+            return () -> uiQueue.remove(action);
+        }, dialogs, messages, (String label, Collection<String> ids) -> {
+            drilled.add(label);
+            browser.filter().showOnly(label, ids);
+        });
         browser.catalog().refresh();
         until(() -> !browser.catalog().loadingProperty().get() && browser.catalog().regionStatuses().stream()
                 .noneMatch(s -> s.state() == RegionStatus.State.LOADING) && sharingRead());
