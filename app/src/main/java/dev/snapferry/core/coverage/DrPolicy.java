@@ -1,6 +1,8 @@
 package dev.snapferry.core.coverage;
 
+import dev.snapferry.core.model.AccountRef;
 import dev.snapferry.core.model.EngineFamily;
+import dev.snapferry.core.model.RegionRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +14,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * How recent a copy elsewhere each cluster needs: rules per engine family, or one for all. A cluster follows the
  * rule of its engine family when there is one, else the rule for all; with neither, no copy is required of it.
+ *
+ * @param destinationRegion  where copies for DR go, pre-filled in the copy wizard; null when not chosen
+ * @param destinationAccount the account copies for DR go to, pre-filled in the copy wizard; null when not chosen
  */
-public record DrPolicy(List<Rule> rules) {
+public record DrPolicy(List<Rule> rules, @Nullable RegionRef destinationRegion,
+                       @Nullable String destinationAccount) {
 
     /** The most hours a rule may allow: a year. A copy older than that protects nothing worth the name. */
     public static final int MAX_HOURS = 24 * 366;
@@ -41,7 +47,14 @@ public record DrPolicy(List<Rule> rules) {
         }
     }
 
+    public DrPolicy(List<Rule> rules) {
+        this(rules, null, null);
+    }
+
     public DrPolicy {
+        if (destinationAccount != null && !AccountRef.isValidAccountId(destinationAccount)) {
+            throw new IllegalArgumentException("an AWS account id has 12 digits: " + destinationAccount);
+        }
         rules = List.copyOf(rules);
         Set<@Nullable EngineFamily> seen = new HashSet<>();
         for (Rule rule : rules) {
@@ -97,11 +110,17 @@ public record DrPolicy(List<Rule> rules) {
         List<Rule> next = new ArrayList<>(rules.stream().filter(r -> !Objects.equals(r.family(), rule.family()))
                 .toList());
         next.add(rule);
-        return new DrPolicy(next);
+        return new DrPolicy(next, destinationRegion, destinationAccount);
     }
 
     /** This policy without the rule for {@code family} (null: the rule for all). */
     public DrPolicy without(@Nullable EngineFamily family) {
-        return new DrPolicy(rules.stream().filter(r -> !Objects.equals(r.family(), family)).toList());
+        return new DrPolicy(rules.stream().filter(r -> !Objects.equals(r.family(), family)).toList(),
+                destinationRegion, destinationAccount);
+    }
+
+    /** This policy with other copy destinations. */
+    public DrPolicy withDestination(@Nullable RegionRef region, @Nullable String account) {
+        return new DrPolicy(rules, region, account);
     }
 }
