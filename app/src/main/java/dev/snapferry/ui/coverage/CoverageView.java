@@ -120,9 +120,9 @@ public final class CoverageView {
                         + texts.existence(c.existence()))),
                 column(messages.get("coverage.col.status"), 90, c -> texts.status(c.status())),
                 column(messages.get("coverage.col.newestOwn"), 110, c -> age(c.newestOwn())),
-                column(messages.get("coverage.col.regionCopy"), 120, c -> place(c.newestRegionCopy())),
-                column(messages.get("coverage.col.accountCopy"), 120, c -> place(c.newestAccountCopy())),
-                column(messages.get("coverage.col.why"), 300, texts::reasons),
+                column(messages.get("coverage.col.regionCopy"), 190, c -> place(c.newestRegionCopy())),
+                column(messages.get("coverage.col.accountCopy"), 190, c -> place(c.newestAccountCopy())),
+                column(messages.get("coverage.col.why"), 280, texts::reasons),
                 column(messages.get("coverage.col.findings"), 420, texts::findings)));
         VBox.setVgrow(clusters, Priority.ALWAYS);
         VBox box = new VBox(clusters);
@@ -169,6 +169,7 @@ public final class CoverageView {
         Label label = new Label(text);
         label.getStyleClass().add("audit-note");
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

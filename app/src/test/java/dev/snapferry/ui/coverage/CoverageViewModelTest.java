@@ -51,7 +51,7 @@ class CoverageViewModelTest {
         assertThat(cluster("legacy-crm-mysql").existence()).isEqualTo(ClusterCoverage.Existence.ORPHANED);
         assertThat(fixture.coverage.summaryProperty().get()).contains("1 covered").contains("1 orphaned");
         assertThat(fixture.coverage.texts().reasons(cluster("billing-pg")))
-                .startsWith("newest copy in another region is 5 days old");
+                .isEqualTo("copy in another region 5 days old (policy: 24 h)");
         assertThat(fixture.coverage.problems()).isEmpty();
     }
 
