@@ -36,7 +36,7 @@ final class Attribution {
 
     private final Map<String, Snapshot> byArn = new HashMap<>();
     private final Set<ClusterKey> described = new HashSet<>();
-    private final Map<String, List<ClusterKey>> describedByName = new HashMap<>();
+    private final Map<Engine, Map<String, List<ClusterKey>>> describedByName = new java.util.EnumMap<>(Engine.class);
 
     Attribution(List<Snapshot> snapshots, List<ClusterSettings> clusters) {
         for (Snapshot s : snapshots) {
@@ -46,20 +46,20 @@ final class Attribution {
         }
         for (ClusterSettings c : clusters) {
             described.add(c.key());
-            describedByName.computeIfAbsent(nameKey(c.key().engine(), c.key().identifier()),
-                    k -> new java.util.ArrayList<>()).add(c.key());
+            describedByName.computeIfAbsent(c.key().engine(), e -> new HashMap<>())
+                    .computeIfAbsent(c.key().identifier(), k -> new java.util.ArrayList<>()).add(c.key());
         }
-        describedByName.values().forEach(l -> l.sort(null));
+        describedByName.values().forEach(m -> m.values().forEach(l -> l.sort(null)));
     }
 
-    /** Where {@code s} sits relative to its cluster; empty for snapshots of other accounts shared with this one. */
-    Optional<Place> place(Snapshot s) {
+    /** Where {@code s} sits relative to its cluster; null for snapshots of other accounts shared with this one. */
+    @Nullable Place place(Snapshot s) {
         if (s.isForeign()) {
-            return Optional.empty();
+            return null;
         }
         ClusterKey cluster = origin(s);
-        return Optional.of(new Place(cluster, !cluster.region().equals(s.region()),
-                !cluster.accountId().equals(s.ownerAccountId())));
+        return new Place(cluster, !cluster.region().equals(s.region()),
+                !cluster.accountId().equals(s.ownerAccountId()));
     }
 
     private ClusterKey origin(Snapshot start) {
@@ -84,7 +84,7 @@ final class Attribution {
         if (described.contains(here)) {
             return here;
         }
-        List<ClusterKey> elsewhere = describedByName.get(nameKey(s.engine(), here.identifier()));
+        List<ClusterKey> elsewhere = named(s.engine(), here.identifier());
         if (elsewhere == null) {
             return here;
         }
@@ -106,7 +106,7 @@ final class Attribution {
         }
         ClusterKey there = new ClusterKey(arn.get().accountId(), new RegionRef(arn.get().region()), s.engine(),
                 name(s));
-        List<ClusterKey> named = describedByName.get(nameKey(s.engine(), there.identifier()));
+        List<ClusterKey> named = named(s.engine(), there.identifier());
         if (named == null || named.contains(there)) {
             return there;
         }
@@ -119,8 +119,9 @@ final class Attribution {
         return id == null || id.isBlank() ? UNNAMED : id;
     }
 
-    private static String nameKey(Engine engine, String name) {
-        return engine.name() + "\u0000" + name;
+    private @Nullable List<ClusterKey> named(Engine engine, String name) {
+        Map<String, List<ClusterKey>> byName = describedByName.get(engine);
+        return byName == null ? null : byName.get(name);
     }
 
     static @Nullable Snapshot newer(@Nullable Snapshot a, Snapshot b) {

@@ -2,7 +2,6 @@ package dev.snapferry.core.coverage;
 
 import dev.snapferry.core.model.Engine;
 import dev.snapferry.core.model.RegionRef;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -12,9 +11,6 @@ import java.util.Objects;
 public record ClusterKey(String accountId, RegionRef region, Engine engine, String identifier)
         implements Comparable<ClusterKey> {
 
-    private static final Comparator<ClusterKey> ORDER = Comparator.comparing(ClusterKey::accountId)
-            .thenComparing(ClusterKey::region).thenComparing(ClusterKey::engine)
-            .thenComparing(ClusterKey::identifier);
 
     public ClusterKey {
         Objects.requireNonNull(accountId, "accountId");
@@ -30,7 +26,14 @@ public record ClusterKey(String accountId, RegionRef region, Engine engine, Stri
 
     @Override
     public int compareTo(ClusterKey other) {
-        return ORDER.compare(this, other);
+        int c = accountId.compareTo(other.accountId);
+        if (c == 0) {
+            c = region.compareTo(other.region);
+        }
+        if (c == 0) {
+            c = engine.compareTo(other.engine);
+        }
+        return c != 0 ? c : identifier.compareTo(other.identifier);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,33 +39,65 @@ public final class CoverageReport {
         Attribution attribution = new Attribution(fleet.snapshots(), fleet.clusters());
         Map<String, Attribution.Place> places = new HashMap<>(fleet.snapshots().size() * 2);
         for (Snapshot s : fleet.snapshots()) {
-            attribution.place(s).ifPresent(p -> places.put(s.arn(), p));
+            Attribution.Place p = attribution.place(s);
+            if (p != null) {
+                places.put(s.arn(), p);
+            }
         }
-        return build(fleet, policy, now, places, java.util.Set.of());
+        return build(fleet, policy, now, places);
     }
 
     /**
      * Coverage once the {@code removed} snapshots (ARNs) are gone, every other snapshot still counted for the cluster
      * it belongs to now: what is known of a copy's cluster does not change when an intermediate copy is deleted.
+     * Only the clusters that lose a snapshot are computed again; the others are the same.
      */
     public CoverageReport without(java.util.Set<String> removed) {
-        return build(fleet, policy, now, places, removed);
-    }
-
-    private static CoverageReport build(Fleet fleet, DrPolicy policy, Instant now,
-                                        Map<String, Attribution.Place> places, java.util.Set<String> removed) {
-        Map<ClusterKey, Builder> builders = new TreeMap<>();
-        for (ClusterSettings c : fleet.clusters()) {
-            builders.computeIfAbsent(c.key(), Builder::new).settings = c;
+        java.util.Set<ClusterKey> affected = new java.util.HashSet<>();
+        for (String arn : removed) {
+            Attribution.Place p = places.get(arn);
+            if (p != null) {
+                affected.add(p.cluster());
+            }
         }
-        List<Snapshot> kept = removed.isEmpty() ? fleet.snapshots() : new ArrayList<>();
+        Map<ClusterKey, Builder> builders = new HashMap<>();
+        for (ClusterSettings c : fleet.clusters()) {
+            if (affected.contains(c.key())) {
+                builders.computeIfAbsent(c.key(), Builder::new).settings = c;
+            }
+        }
+        List<Snapshot> kept = new ArrayList<>(fleet.snapshots().size());
         for (Snapshot s : fleet.snapshots()) {
             if (removed.contains(s.arn())) {
                 continue;
             }
-            if (!removed.isEmpty()) {
-                kept.add(s);
+            kept.add(s);
+            Attribution.Place p = places.get(s.arn());
+            if (p != null && affected.contains(p.cluster())) {
+                builders.computeIfAbsent(p.cluster(), Builder::new).add(s, p);
             }
+        }
+        List<ClusterCoverage> result = new ArrayList<>(clusters.size());
+        for (ClusterCoverage c : clusters) {
+            if (!affected.contains(c.key())) {
+                result.add(c);
+                continue;
+            }
+            Builder b = builders.get(c.key());
+            if (b != null) {
+                result.add(b.build(fleet, policy, now));
+            }
+        }
+        return new CoverageReport(result, places, now, fleet.withSnapshots(kept), policy);
+    }
+
+    private static CoverageReport build(Fleet fleet, DrPolicy policy, Instant now,
+                                        Map<String, Attribution.Place> places) {
+        Map<ClusterKey, Builder> builders = new HashMap<>();
+        for (ClusterSettings c : fleet.clusters()) {
+            builders.computeIfAbsent(c.key(), Builder::new).settings = c;
+        }
+        for (Snapshot s : fleet.snapshots()) {
             Attribution.Place p = places.get(s.arn());
             if (p != null) {
                 builders.computeIfAbsent(p.cluster(), Builder::new).add(s, p);
@@ -76,8 +107,8 @@ public final class CoverageReport {
         for (Builder b : builders.values()) {
             result.add(b.build(fleet, policy, now));
         }
-        Fleet left = removed.isEmpty() ? fleet : fleet.withSnapshots(kept);
-        return new CoverageReport(result, places, now, left, policy);
+        result.sort(java.util.Comparator.comparing(ClusterCoverage::key));
+        return new CoverageReport(result, places, now, fleet, policy);
     }
 
     /** Every cluster once, ordered by account, region, engine and identifier. */
@@ -95,15 +126,18 @@ public final class CoverageReport {
         return p == null ? Optional.empty() : Optional.of(p.cluster());
     }
 
+    /** The cluster a snapshot belongs to, or null: {@link #clusterOf} without the Optional, for the planner. */
+    @Nullable ClusterKey clusterKey(Snapshot snapshot) {
+        Attribution.Place p = places.get(snapshot.arn());
+        return p == null ? null : p.cluster();
+    }
+
     /** True when {@code snapshot} is a copy of its cluster's snapshot in another region or account. */
     public boolean isCopyElsewhere(Snapshot snapshot) {
         Attribution.Place p = places.get(snapshot.arn());
         return p != null && !p.own();
     }
 
-    Optional<Attribution.Place> place(Snapshot snapshot) {
-        return Optional.ofNullable(places.get(snapshot.arn()));
-    }
 
     public long count(ClusterCoverage.Status status) {
         return clusters.stream().filter(c -> c.status() == status).count();

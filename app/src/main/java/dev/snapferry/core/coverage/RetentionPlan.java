@@ -39,7 +39,8 @@ public record RetentionPlan(RetentionPolicy policy, List<Decision> decisions, Li
     public record Decision(Snapshot snapshot, @Nullable ClusterKey cluster, Set<Protection> protections) {
         public Decision {
             Objects.requireNonNull(snapshot, "snapshot");
-            protections = protections.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(protections));
+            protections = protections.isEmpty() ? Set.of()
+                    : java.util.Collections.unmodifiableSet(EnumSet.copyOf(protections));
         }
 
         public boolean deletes() {

@@ -19,9 +19,12 @@ import java.util.Set;
 public final class RetentionPlanner {
 
     /** Newest first; snapshots without a creation time count as newest (nothing says they are old). */
-    private static final Comparator<Snapshot> NEWEST_FIRST = Comparator
-            .comparing(Snapshot::createTime, Comparator.nullsFirst(Comparator.reverseOrder()))
-            .thenComparing(Snapshot::arn);
+    private static final Comparator<Snapshot> NEWEST_FIRST = (a, b) -> {
+        Instant x = a.createTime();
+        Instant y = b.createTime();
+        int c = x == null ? (y == null ? 0 : -1) : y == null ? 1 : y.compareTo(x);
+        return c != 0 ? c : a.arn().compareTo(b.arn());
+    };
 
     private RetentionPlanner() {
     }
@@ -47,7 +50,9 @@ public final class RetentionPlanner {
             if (s.type() == SnapshotType.AUTOMATED) {
                 keep.add(RetentionPlan.Protection.AUTOMATED);
             }
-            if (s.isForeign()) {
+            // Only snapshots other accounts share with this one belong to no cluster (Attribution).
+            ClusterKey cluster = before.clusterKey(s);
+            if (cluster == null) {
                 keep.add(RetentionPlan.Protection.SHARED_WITH_ME);
             }
             if (s.status().state() != SnapshotState.AVAILABLE) {
@@ -65,7 +70,7 @@ public final class RetentionPlanner {
             if (drCopies.contains(s.arn())) {
                 keep.add(RetentionPlan.Protection.DR_COPY);
             }
-            decisions.add(new RetentionPlan.Decision(s, before.clusterOf(s).orElse(null), keep));
+            decisions.add(new RetentionPlan.Decision(s, cluster, keep));
             if (keep.isEmpty()) {
                 deleted.add(s.arn());
             }
@@ -75,18 +80,27 @@ public final class RetentionPlanner {
 
     /** The newest {@code n} manual snapshots of each cluster in each account and region. */
     private static Set<String> newest(List<Snapshot> snapshots, CoverageReport report, int n) {
-        Map<Object, List<Snapshot>> groups = new HashMap<>();
+        record Place(ClusterKey cluster, String owner, dev.snapferry.core.model.RegionRef region) {
+        }
+        Map<Place, List<Snapshot>> groups = new HashMap<>();
         for (Snapshot s : snapshots) {
             if (s.type() != SnapshotType.MANUAL || n == 0) {
                 continue;
             }
-            report.clusterOf(s).ifPresent(cluster -> groups.computeIfAbsent(
-                    List.of(cluster, s.ownerAccountId(), s.region()), k -> new ArrayList<>()).add(s));
+            ClusterKey cluster = report.clusterKey(s);
+            if (cluster != null) {
+                groups.computeIfAbsent(new Place(cluster, s.ownerAccountId(), s.region()), k -> new ArrayList<>())
+                        .add(s);
+            }
         }
         Set<String> kept = new HashSet<>();
         for (List<Snapshot> group : groups.values()) {
-            group.sort(NEWEST_FIRST);
-            group.subList(0, Math.min(n, group.size())).forEach(s -> kept.add(s.arn()));
+            if (group.size() > n) {
+                group.sort(NEWEST_FIRST);
+            }
+            for (int i = 0; i < Math.min(n, group.size()); i++) {
+                kept.add(group.get(i).arn());
+            }
         }
         return kept;
     }
