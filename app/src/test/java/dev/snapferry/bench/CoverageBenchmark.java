@@ -29,33 +29,25 @@ class CoverageBenchmark {
         for (int i = 0; i < 5; i++) {
             RetentionPlanner.plan(fleet, dr, keep, CoverageFleets.NOW);
         }
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Double> coverage = new ArrayList<>();
         List<Double> both = new ArrayList<>();
-        List<Double> planCpu = new ArrayList<>();
         RetentionPlan plan = null;
         for (int i = 0; i < 9; i++) {
             long start = System.nanoTime();
             CoverageReport report = CoverageReport.of(fleet, dr, CoverageFleets.NOW);
             coverage.add((System.nanoTime() - start) / 1e6);
             start = System.nanoTime();
-            long cpuStart = cpu.getCurrentThreadCpuTime();
             plan = RetentionPlanner.plan(fleet, dr, keep, CoverageFleets.NOW);
             // The plan computes coverage itself (and again without its deletions, for the proof).
             both.add((System.nanoTime() - start) / 1e6);
-            planCpu.add((cpu.getCurrentThreadCpuTime() - cpuStart) / 1e6);
             if (report.clusters().isEmpty()) {
                 throw new IllegalStateException("no clusters");
             }
         }
         coverage.sort(null);
         both.sort(null);
-        planCpu.sort(null);
         System.out.printf("BENCH coverage fleet: %d snapshots, %d described clusters, %d deletions planned%n",
                 fleet.snapshots().size(), fleet.clusters().size(), plan.deletions().size());
-        // On a machine shared with other work the wall clock also counts the waits for a processor.
-        System.out.printf("BENCH coverage retention plan on its own thread's processor time: %.1f ms%n",
-                planCpu.get(planCpu.size() / 2));
         BenchResults.below("coverage.100k.report", coverage.get(coverage.size() / 2), "ms", 300);
         BenchResults.below("coverage.100k.retentionPlan", both.get(both.size() / 2), "ms", 300);
     }
