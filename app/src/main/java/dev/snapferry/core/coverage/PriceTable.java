@@ -34,12 +34,21 @@ public final class PriceTable {
         this.transfer = transfer;
     }
 
-    /** The table bundled with Snapferry. */
+    /** The table bundled with Snapferry, read once. */
     public static PriceTable bundled() {
-        try (InputStream in = PriceTable.class.getResourceAsStream("prices.json")) {
-            return read(Objects.requireNonNull(in, "prices.json is missing from the application"));
-        } catch (IOException e) {
-            throw new IllegalStateException("the bundled price table cannot be read", e);
+        return Bundled.TABLE;
+    }
+
+    /** Read on first use (the holder idiom): the copy wizard and the Coverage tab share one table. */
+    private static final class Bundled {
+        static final PriceTable TABLE = load();
+
+        private static PriceTable load() {
+            try (InputStream in = PriceTable.class.getResourceAsStream("prices.json")) {
+                return read(Objects.requireNonNull(in, "prices.json is missing from the application"));
+            } catch (IOException e) {
+                throw new IllegalStateException("the bundled price table cannot be read", e);
+            }
         }
     }
 

@@ -134,9 +134,16 @@ public final class ReviewStepViewModel {
             return messages.get("copy.review.sameRegion");
         }
         Integer gib = request.source().dataSizeGiB();
-        return gib == null ? messages.get("copy.review.crossRegion.unknownSize", request.source().region().code(),
-                request.destinationRegion().code())
-                : messages.get("copy.review.crossRegion", request.source().region().code(),
+        if (gib == null) {
+            return messages.get("copy.review.crossRegion.unknownSize", request.source().region().code(),
+                    request.destinationRegion().code());
+        }
+        String moved = messages.get("copy.review.crossRegion", request.source().region().code(),
                 request.destinationRegion().code(), gib);
+        // The transfer charge from the Coverage tab's price table: an upper bound, or nothing when it has no price.
+        java.util.OptionalDouble charge = dev.snapferry.core.coverage.Cost.transfer(request.source(),
+                request.destinationRegion(), dev.snapferry.core.coverage.PriceTable.bundled());
+        return charge.isEmpty() ? moved : moved + " " + messages.get("coverage.copy.transfer",
+                String.format(java.util.Locale.ROOT, "%,.2f", charge.getAsDouble()), gib);
     }
 }
