@@ -115,7 +115,7 @@ public final class CoverageView {
                 column(messages.get("coverage.col.account"), 120, c -> c.key().accountId()),
                 column(messages.get("coverage.col.region"), 110, c -> c.key().region().code()),
                 column(messages.get("coverage.col.engine"), 130, c -> c.key().engine().canonicalRawName()),
-                column(messages.get("coverage.col.cluster"), 170, c -> c.key().identifier()
+                column(messages.get("coverage.col.cluster"), 250, c -> c.key().identifier()
                         + (c.existence() == ClusterCoverage.Existence.EXISTS ? "" : " \u2014 "
                         + texts.existence(c.existence()))),
                 column(messages.get("coverage.col.status"), 90, c -> texts.status(c.status())),
@@ -171,6 +171,32 @@ public final class CoverageView {
         label.setWrapText(true);
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** A text field bound both ways to {@code value}. */
+    static javafx.scene.control.TextField field(String id, javafx.beans.property.StringProperty value) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.setPrefColumnCount(14);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** The problem of a field, beside it: empty while there is none. */
+    static Label problem(javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.getStyleClass().add("field-problem");
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    /** A button that runs {@code action}. */
+    static Button button(String id, String text, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     static String cost(CoverageTexts texts, Cost cost) {

@@ -53,32 +53,28 @@ final class DrPolicyPane {
             }
         });
         family.valueProperty().bindBidirectional(editor.familyProperty());
-        TextField region = text("drPolicyRegionHours", editor.regionHoursProperty());
-        TextField account = text("drPolicyAccountHours", editor.accountHoursProperty());
+        TextField region = CoverageView.field("drPolicyRegionHours", editor.regionHoursProperty());
+        TextField account = CoverageView.field("drPolicyAccountHours", editor.accountHoursProperty());
         decorations.decorate(region, editor.regionHoursProblemProperty());
         decorations.decorate(account, editor.accountHoursProblemProperty());
-        Button save = new Button(messages.get("coverage.policy.save"));
-        save.setId("drPolicySave");
-        save.setOnAction(e -> editor.saveRule());
-        Button remove = new Button(messages.get("coverage.policy.remove"));
-        remove.setId("drPolicyRemove");
-        remove.setOnAction(e -> editor.removeRule());
+        Button save = CoverageView.button("drPolicySave", messages.get("coverage.policy.save"), editor::saveRule);
+        Button remove = CoverageView.button("drPolicyRemove", messages.get("coverage.policy.remove"),
+                editor::removeRule);
         GridPane form = new GridPane(12, 6);
         form.addRow(0, new Label(messages.get("coverage.policy.engine")), family);
         form.addRow(1, new Label(messages.get("coverage.policy.regionHours")), region,
-                problem(editor.regionHoursProblemProperty()));
+                CoverageView.problem(editor.regionHoursProblemProperty()));
         form.addRow(2, new Label(messages.get("coverage.policy.accountHours")), account,
-                problem(editor.accountHoursProblemProperty()));
-        TextField destRegion = text("drPolicyDestinationRegion", editor.destinationRegionProperty());
-        TextField destAccount = text("drPolicyDestinationAccount", editor.destinationAccountProperty());
+                CoverageView.problem(editor.accountHoursProblemProperty()));
+        TextField destRegion = CoverageView.field("drPolicyDestinationRegion", editor.destinationRegionProperty());
+        TextField destAccount = CoverageView.field("drPolicyDestinationAccount", editor.destinationAccountProperty());
         decorations.decorate(destRegion, editor.destinationProblemProperty());
-        Button saveDestination = new Button(messages.get("coverage.policy.saveDestination"));
-        saveDestination.setId("drPolicySaveDestination");
-        saveDestination.setOnAction(e -> editor.saveDestination());
+        Button saveDestination = CoverageView.button("drPolicySaveDestination",
+                messages.get("coverage.policy.saveDestination"), editor::saveDestination);
         GridPane destination = new GridPane(12, 6);
         destination.addRow(0, new Label(messages.get("coverage.policy.destinationRegion")), destRegion);
         destination.addRow(1, new Label(messages.get("coverage.policy.destinationAccount")), destAccount,
-                problem(editor.destinationProblemProperty()));
+                CoverageView.problem(editor.destinationProblemProperty()));
         root.getChildren().addAll(CoverageView.title(messages.get("coverage.policy.title")), rules, form,
                 new HBox(8, save, remove), CoverageView.title(messages.get("coverage.policy.destination")),
                 destination, saveDestination);
@@ -87,21 +83,5 @@ final class DrPolicyPane {
 
     Parent root() {
         return root;
-    }
-
-    private static TextField text(String id, javafx.beans.property.StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(14);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private static Label problem(javafx.beans.value.ObservableStringValue text) {
-        Label label = new Label();
-        label.getStyleClass().add("field-problem");
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        return label;
     }
 }

@@ -26,13 +26,13 @@ final class RetentionPane {
 
     RetentionPane(RetentionViewModel viewModel, Messages messages) {
         FieldDecorations decorations = new FieldDecorations();
-        TextField newest = field("retentionKeepNewest", viewModel.keepNewestProperty());
-        TextField days = field("retentionKeepDays", viewModel.keepDaysProperty());
-        TextField tags = field("retentionKeepTags", viewModel.keepTagsProperty());
+        TextField newest = CoverageView.field("retentionKeepNewest", viewModel.keepNewestProperty());
+        TextField days = CoverageView.field("retentionKeepDays", viewModel.keepDaysProperty());
+        TextField tags = CoverageView.field("retentionKeepTags", viewModel.keepTagsProperty());
         decorations.decorate(newest, viewModel.keepNewestProblemProperty());
         decorations.decorate(days, viewModel.keepDaysProblemProperty());
-        Label newestProblem = problem(viewModel.keepNewestProblemProperty());
-        Label daysProblem = problem(viewModel.keepDaysProblemProperty());
+        Label newestProblem = CoverageView.problem(viewModel.keepNewestProblemProperty());
+        Label daysProblem = CoverageView.problem(viewModel.keepDaysProblemProperty());
         GridPane form = new GridPane(12, 6);
         form.addRow(0, new Label(messages.get("coverage.retention.keepNewest")), newest, newestProblem);
         form.addRow(1, new Label(messages.get("coverage.retention.keepDays")), days, daysProblem);
@@ -47,15 +47,12 @@ final class RetentionPane {
         delete.getStyleClass().add("danger");
         delete.disableProperty().bind(viewModel.canDelete().not());
         delete.setOnAction(e -> viewModel.delete());
-        Button csv = new Button(messages.get("coverage.export.csv"));
-        csv.setId("retentionExportCsv");
-        csv.setOnAction(e -> viewModel.export(CoverageExport.Format.CSV, false));
-        Button json = new Button(messages.get("coverage.export.json"));
-        json.setId("retentionExportJson");
-        json.setOnAction(e -> viewModel.export(CoverageExport.Format.JSON, false));
-        Button results = new Button(messages.get("coverage.export.resultsCsv"));
-        results.setId("retentionExportResults");
-        results.setOnAction(e -> viewModel.export(CoverageExport.Format.CSV, true));
+        Button csv = CoverageView.button("retentionExportCsv", messages.get("coverage.export.csv"),
+                () -> viewModel.export(CoverageExport.Format.CSV, false));
+        Button json = CoverageView.button("retentionExportJson", messages.get("coverage.export.json"),
+                () -> viewModel.export(CoverageExport.Format.JSON, false));
+        Button results = CoverageView.button("retentionExportResults", messages.get("coverage.export.resultsCsv"),
+                () -> viewModel.export(CoverageExport.Format.CSV, true));
         HBox actions = new HBox(8, dryRun, delete, csv, json, results);
         Label summary = bound("retentionSummary", viewModel.summaryProperty());
         Label proof = bound("retentionProof", viewModel.proofProperty());
@@ -95,21 +92,6 @@ final class RetentionPane {
 
     Parent root() {
         return root;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty value) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(12);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
-
-    private static Label problem(javafx.beans.value.ObservableStringValue text) {
-        Label label = new Label();
-        label.getStyleClass().add("field-problem");
-        label.textProperty().bind(text);
-        return label;
     }
 
     private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {

@@ -48,7 +48,8 @@ class CoveragePricesTest {
 
     @Test
     void aTableWithoutItsDateOrWithANegativePriceIsRefused() {
-        assertThatThrownBy(() -> read("{\"source\":\"x\"}")).isInstanceOf(IOException.class).hasMessageContaining("asOf");
+        assertThatThrownBy(() -> read("{\"source\":\"x\"}")).isInstanceOf(IOException.class)
+                .hasMessageContaining("asOf");
         assertThatThrownBy(() -> read("{\"asOf\":\"2026-01-01\",\"source\":\"x\",\"storagePerGbMonth\":"
                 + "{\"NEPTUNE\":{\"us-east-1\":-1}}}")).isInstanceOf(IOException.class).hasMessageContaining("price");
         assertThatThrownBy(() -> read("{\"asOf\":\"2026-01-01\",\"source\":\"x\",\"storagePerGbMonth\":"

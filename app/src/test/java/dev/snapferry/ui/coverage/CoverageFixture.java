@@ -70,6 +70,15 @@ final class CoverageFixture implements AutoCloseable {
         policy = new DrPolicyEditor(coverage.policyProperty(), messages);
     }
 
+    /** The fixture with the demo listed and coverage computed, as each ViewModel test starts. */
+    static CoverageFixture listed(Path folder, dev.snapferry.ui.testing.UiQueue ui) throws Exception {
+        CoverageFixture fixture = new CoverageFixture(folder, ui, new dev.snapferry.ui.common.SameThreadTaskRunner());
+        fixture.browser.catalog().refresh();
+        ui.until(() -> !fixture.browser.catalog().loadingProperty().get() && !fixture.coverage.clusters().isEmpty()
+                && !fixture.coverage.busyProperty().get());
+        return fixture;
+    }
+
     @Override
     public void close() {
         demo.close();

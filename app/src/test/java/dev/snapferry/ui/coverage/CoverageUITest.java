@@ -10,6 +10,7 @@ import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.testing.DemoApp;
 import dev.snapferry.ui.testing.Screenshots;
 import dev.snapferry.ui.testing.Shown;
+import dev.snapferry.ui.testing.Themes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class CoverageUITest {
     void anUncoveredClusterIsCopiedToThePolicysRegion() throws Exception {
         TableView<ClusterCoverage> clusters = openCoverage();
         Screenshots.save(stage.getScene(), "coverage-clusters");
-        dark(stage.getScene(), () -> Screenshots.save(stage.getScene(), "coverage-clusters-dark"));
+        Themes.dark(stage.getScene(), () -> Screenshots.save(stage.getScene(), "coverage-clusters-dark"));
 
         select("#coveragePolicyTab");
         robot.clickOn("#drPolicyDestinationRegion").write("us-west-2");
@@ -152,16 +153,6 @@ class CoverageUITest {
                 }
             }
         }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void dark(Scene scene, Runnable what) throws Exception {
-        List<String> light = WaitForAsyncUtils.asyncFx(() -> List.copyOf(scene.getStylesheets())).get();
-        WaitForAsyncUtils.asyncFx(() -> scene.getStylesheets().setAll(light.stream()
-                .map(s -> s.replace("light.css", "dark.css")).toList())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        what.run();
-        WaitForAsyncUtils.asyncFx(() -> scene.getStylesheets().setAll(light)).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

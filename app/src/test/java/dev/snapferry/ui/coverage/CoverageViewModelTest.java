@@ -8,7 +8,6 @@ import dev.snapferry.core.coverage.Quota;
 import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.sim.DemoAccounts;
-import dev.snapferry.ui.common.SameThreadTaskRunner;
 import dev.snapferry.ui.testing.UiQueue;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +28,7 @@ class CoverageViewModelTest {
 
     @BeforeEach
     void listTheDemo() throws Exception {
-        fixture = new CoverageFixture(folder, ui, new SameThreadTaskRunner());
-        fixture.browser.catalog().refresh();
-        ui.until(() -> !fixture.browser.catalog().loadingProperty().get() && !fixture.coverage.clusters().isEmpty()
-                && !fixture.coverage.busyProperty().get());
+        fixture = CoverageFixture.listed(folder, ui);
     }
 
     @AfterEach

@@ -10,7 +10,6 @@ import dev.snapferry.core.export.CoverageExport;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.sim.DemoAccounts;
 import dev.snapferry.ui.catalog.SnapshotRow;
-import dev.snapferry.ui.common.SameThreadTaskRunner;
 import dev.snapferry.ui.testing.UiQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +37,7 @@ class RetentionViewModelTest {
 
     @BeforeEach
     void listTheDemo() throws Exception {
-        fixture = new CoverageFixture(folder, ui, new SameThreadTaskRunner());
-        fixture.browser.catalog().refresh();
-        ui.until(() -> !fixture.browser.catalog().loadingProperty().get() && !fixture.coverage.clusters().isEmpty()
-                && !fixture.coverage.busyProperty().get());
+        fixture = CoverageFixture.listed(folder, ui);
     }
 
     @AfterEach
