@@ -30,11 +30,13 @@ public final class CoverageCommand {
             Usage: snapferry --coverage [--list options] [--dr-region-hours H] [--dr-account-hours H]
                    snapferry --retention-dry-run [--list options] [--keep-newest N] [--keep-days D]
                                                  [--keep-tags k1,k2] [--dr-region-hours H] [--dr-account-hours H]
+                                                 [--prices FILE]
               --coverage           one line per cluster: its newest copies elsewhere and the DR policy's verdict
               --retention-dry-run  one line per snapshot: delete or keep, and why; nothing is deleted
               The DR policy defaults to a copy in another region within 24 hours; the retention policy to the newest
-              3 per cluster and place, 30 days, and the tag key keep. The --list options (snapferry --list --help)
-              choose the account, the regions and the format.
+              3 per cluster and place, 30 days, and the tag key keep. --prices FILE replaces the bundled price table
+              (the same JSON shape). The --list options (snapferry --list --help) choose the account, the regions
+              and the format.
             """;
 
     private CoverageCommand() {
@@ -55,6 +57,7 @@ public final class CoverageCommand {
         int keepDays = 30;
         List<String> keepTags = List.of("keep");
         boolean hoursGiven = false;
+        Path pricesFile = null;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -72,6 +75,7 @@ public final class CoverageCommand {
                     case "--keep-newest" -> keepNewest = count(value(args, ++i, arg), arg);
                     case "--keep-days" -> keepDays = count(value(args, ++i, arg), arg);
                     case "--keep-tags" -> keepTags = Arrays.asList(value(args, ++i, arg).split(","));
+                    case "--prices" -> pricesFile = Path.of(value(args, ++i, arg));
                     default -> listArgs.add(arg);
                 }
             }
@@ -82,7 +86,14 @@ public final class CoverageCommand {
         }
         DrPolicy dr = new DrPolicy(List.of(new DrPolicy.Rule(null, regionHours, accountHours)));
         RetentionPolicy keep = new RetentionPolicy(keepNewest, keepDays, keepTags);
-        PriceTable prices = PriceTable.bundled();
+        PriceTable prices;
+        try {
+            prices = pricesFile == null ? PriceTable.bundled() : CoverageTab.readPrices(pricesFile);
+        } catch (java.io.IOException e) {
+            err.println("snapferry " + name + ": the price table " + pricesFile + " cannot be used: "
+                    + e.getMessage());
+            return 2;
+        }
         Clock clock = Clock.systemUTC();
         return ListCommand.run(listArgs, out, err, env, home, (session, regions, rows, options, writer) -> {
             List<ClusterSurvey.Result> surveys = new ArrayList<>();

@@ -47,6 +47,13 @@ final class CoverageTab {
         RetentionViewModel retention = new RetentionViewModel(coverage::fleet, coverage.policyProperty()::get,
                 coverage.pricesProperty()::get, source, tasks, dialogs, text, Clock.systemUTC(),
                 snapshots::listAgain);
+        // The user's own price table, when they put one in the config folder, replaces the bundled one.
+        java.nio.file.Path ownPrices = dirs.config().resolve("prices.json");
+        tasks.run("read the user's price table", () -> java.nio.file.Files.isRegularFile(ownPrices)
+                ? java.util.Optional.of(readPrices(ownPrices)) : java.util.Optional.<PriceTable>empty(),
+                table -> table.ifPresent(coverage.pricesProperty()::set),
+                error -> coverage.tell(text.get("coverage.cost.loadFailed", ownPrices.toString(),
+                        String.valueOf(error.getMessage()))));
         JsonStore<CoveragePreferences> store = new JsonStore<>(dirs.config().resolve("coverage.json"),
                 CoveragePreferences.class, 1, CoveragePreferences::defaults, Clock.systemUTC());
         DrPolicyEditor editor = new DrPolicyEditor(coverage.policyProperty(), text);
@@ -81,6 +88,12 @@ final class CoverageTab {
                     .filter(c -> c.status() == ClusterCoverage.Status.UNCOVERED).count();
             return uncovered == 0 ? text.get("coverage.tab") : text.get("coverage.tab.count", uncovered);
         }, coverage.clusters()), new CoverageView(coverage, editor, retention, text).root());
+    }
+
+    static PriceTable readPrices(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return PriceTable.read(in);
+        }
     }
 
     /** Keeps the editor's destination fields in step with a policy read from disk. */

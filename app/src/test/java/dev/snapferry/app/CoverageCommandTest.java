@@ -53,6 +53,23 @@ class CoverageCommandTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void aPriceTableOfTheUsersOwnReplacesTheBundledOneOrIsRefusedWithItsReason() throws Exception {
+        Path own = home.resolve("prices.json");
+        java.nio.file.Files.writeString(own, "{\"asOf\":\"2026-12-01\",\"source\":\"mine\",\"storagePerGbMonth\":"
+                + "{\"RDS_MULTI_AZ_CLUSTER\":{\"us-east-1\":1.0}}}");
+        Run priced = run(true, "--demo", "--regions", "us-east-1", "--keep-newest", "0", "--keep-days", "0",
+                "--prices", own.toString());
+        assertThat(priced.exit()).isZero();
+        // ledger-mysql's snapshots are 200 GiB: a dollar a GiB-month makes each $200.
+        assertThat(priced.out()).contains(",ledger-mysql,").contains(",200,200.0,");
+
+        java.nio.file.Files.writeString(own, "{\"source\":\"mine\"}");
+        Run refused = run(true, "--demo", "--prices", own.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("the price table " + own + " cannot be used: a price table needs");
+    }
+
     private record Run(int exit, String out, String err) {
     }
 

@@ -123,6 +123,7 @@ public final class CoverageView {
                 column(messages.get("coverage.col.regionCopy"), 190, c -> place(c.newestRegionCopy())),
                 column(messages.get("coverage.col.accountCopy"), 190, c -> place(c.newestAccountCopy())),
                 column(messages.get("coverage.col.why"), 280, texts::reasons),
+                column(messages.get("coverage.col.cost"), 260, c -> texts.cost(viewModel.cost(c))),
                 column(messages.get("coverage.col.findings"), 420, texts::findings)));
         VBox.setVgrow(clusters, Priority.ALWAYS);
         VBox box = new VBox(clusters);

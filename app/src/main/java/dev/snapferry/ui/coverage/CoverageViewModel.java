@@ -62,6 +62,8 @@ public final class CoverageViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<@Nullable CoverageReport> report = new ReadOnlyObjectWrapper<>();
+    private java.util.Map<dev.snapferry.core.coverage.ClusterKey, dev.snapferry.core.coverage.Cost> costs =
+            java.util.Map.of();
     private List<ClusterSurvey.Result> surveys = List.of();
     private @Nullable TaskHandle computing;
 
@@ -183,10 +185,15 @@ public final class CoverageViewModel {
         DrPolicy p = policy.get();
         PriceTable table = prices.get();
         busy.set(true);
-        record Result(CoverageReport report, List<AgeReport.Row> ages) {
+        record Result(CoverageReport report, List<AgeReport.Row> ages,
+                      java.util.Map<dev.snapferry.core.coverage.ClusterKey, dev.snapferry.core.coverage.Cost> costs) {
         }
-        computing = tasks.run("compute coverage", () -> new Result(CoverageReport.of(fleet, p, clock.instant()),
-                AgeReport.of(fleet.snapshots(), table, clock.instant())), r -> {
+        computing = tasks.run("compute coverage", () -> {
+            CoverageReport computed = CoverageReport.of(fleet, p, clock.instant());
+            return new Result(computed, AgeReport.of(fleet.snapshots(), table, clock.instant()),
+                    costs(computed, fleet.snapshots(), table));
+        }, r -> {
+                    costs = r.costs();
                     report.set(r.report());
                     clusters.setAll(r.report().clusters());
                     ages.setAll(r.ages());
@@ -201,6 +208,28 @@ public final class CoverageViewModel {
                     message.set(new ErrorPresenter(messages).describe(error));
                     busy.set(false);
                 });
+    }
+
+    /** What a cluster's snapshots cost a month at most; {@link dev.snapferry.core.coverage.Cost#NONE} for none. */
+    public dev.snapferry.core.coverage.Cost cost(ClusterCoverage cluster) {
+        return costs.getOrDefault(cluster.key(), dev.snapferry.core.coverage.Cost.NONE);
+    }
+
+    /** Shows a message above the tables (a price table that could not be read, say). */
+    public void tell(String text) {
+        message.set(text);
+    }
+
+    private static java.util.Map<dev.snapferry.core.coverage.ClusterKey, dev.snapferry.core.coverage.Cost> costs(
+            CoverageReport report, List<Snapshot> snapshots, PriceTable table) {
+        java.util.Map<dev.snapferry.core.coverage.ClusterKey, List<Snapshot>> byCluster = new java.util.HashMap<>();
+        for (Snapshot s : snapshots) {
+            report.clusterOf(s).ifPresent(k -> byCluster.computeIfAbsent(k, x -> new ArrayList<>()).add(s));
+        }
+        java.util.Map<dev.snapferry.core.coverage.ClusterKey, dev.snapferry.core.coverage.Cost> result =
+                new java.util.HashMap<>();
+        byCluster.forEach((k, list) -> result.put(k, dev.snapferry.core.coverage.Cost.sum(list, table)));
+        return result;
     }
 
     /**

@@ -70,6 +70,12 @@ class CoverageViewModelTest {
         assertThat(fixture.coverage.ages()).filteredOn(r -> r.engine().family() == EngineFamily.NEPTUNE)
                 .allSatisfy(r -> assertThat(fixture.coverage.texts().cost(r.cost())).startsWith("unknown"));
 
+        assertThat(fixture.coverage.texts().cost(fixture.coverage.cost(cluster("legacy-crm-mysql"))))
+                .as("89 snapshots of 150 GiB at the bundled eu-west-1 price").isEqualTo(
+                        "at most $1,268.25 a month (13,350 GiB)");
+        assertThat(fixture.coverage.texts().cost(fixture.coverage.cost(cluster("orders-aurora"))))
+                .startsWith("unknown");
+
         fixture.coverage.showAgeRow(legacy);
 
         assertThat(fixture.shown).singleElement().satisfies(ids -> assertThat(ids).hasSize(legacy.arns().size()));
