@@ -178,6 +178,8 @@ public final class SnapferryApp extends Application {
                 new LiveCopyGateway(services.sessions(), () -> List.copyOf(snapshots.availableRegions()),
                         services.writer(), services.kms()), services.jobs()), tasks, Scheduler.fx(), text,
                 Clock.systemUTC(), services.accounts().demoEndpoint().orElse(null));
+        wizard.useQuotas((destination, where) -> dev.snapferry.core.aws.ClusterSurvey.quota(services.sessions()
+                .forAccount(destination.accountId()).orElseThrow(), where));
         // From the Coverage tab: the DR policy's destination, when it names one the wizard can offer.
         services.sessions().all().stream().filter(s -> s.accountId().equals(account)).findFirst()
                 .ifPresent(s -> wizard.destinationStep().accountProperty().set(s.account()));

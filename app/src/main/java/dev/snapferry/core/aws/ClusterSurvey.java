@@ -118,7 +118,12 @@ public final class ClusterSurvey {
         });
     }
 
-    private static Quota quota(AccountSession session, RegionRef region) {
+    /**
+     * The account's manual cluster snapshot quota in {@code region}; unknown (nulls) when AWS does not report it.
+     *
+     * @throws AwsCallException when AWS refuses the call
+     */
+    public static Quota quota(AccountSession session, RegionRef region) {
         List<AccountQuota> quotas = AwsCallException.call(() -> session.clients().rds(region)
                 .describeAccountAttributes(b -> { }).accountQuotas());
         ClusterKey.Location location = new ClusterKey.Location(session.accountId(), region);
