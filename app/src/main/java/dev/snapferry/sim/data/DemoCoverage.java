@@ -49,14 +49,17 @@ final class DemoCoverage {
                 r -> java.util.Objects.requireNonNull(r.clusters().get("orders-aurora")));
         SimCluster billingCluster = ctx.world().region(P, "us-east-1").update(now,
                 r -> java.util.Objects.requireNonNull(r.clusters().get("billing-pg")));
+        // Copies are encrypted with a key of where they land, as AWS requires of a copy to another region or account.
         ctx.world().region(P, "us-west-2").run(now, r -> {
-            Seeder.copied(r, ordersCluster, orders, "orders-aurora-dr-west", now.minus(Duration.ofHours(6)), null,
+            var key = DemoDataset.customerKey(r, P, now);
+            Seeder.copied(r, ordersCluster, orders, "orders-aurora-dr-west", now.minus(Duration.ofHours(6)), key,
                     Map.of("Purpose", "dr-copy"));
-            Seeder.copied(r, billingCluster, billing, "billing-pg-dr-west", now.minus(Duration.ofDays(5)), null,
+            Seeder.copied(r, billingCluster, billing, "billing-pg-dr-west", now.minus(Duration.ofDays(5)), key,
                     Map.of("Purpose", "dr-copy"));
         });
         ctx.world().region(D, "us-east-1").run(now, r -> Seeder.copied(r, ordersCluster, orders,
-                "orders-aurora-from-prod", now.minus(Duration.ofHours(10)), null, Map.of("Purpose", "dr-copy")));
+                "orders-aurora-from-prod", now.minus(Duration.ofHours(10)), DemoDataset.customerKey(r, D, now),
+                Map.of("Purpose", "dr-copy")));
         legacy(ctx, now);
     }
 

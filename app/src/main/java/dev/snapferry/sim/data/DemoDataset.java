@@ -166,7 +166,7 @@ public final class DemoDataset implements Dataset {
         });
     }
 
-    private static SimKey customerKey(RegionState r, String account, Instant now) {
+    static SimKey customerKey(RegionState r, String account, Instant now) {
         String alias = account.equals(P) ? "alias/snapferry-prod-data" : "alias/dr-backup";
         String keyId = r.aliases().get(alias);
         if (keyId != null) {
