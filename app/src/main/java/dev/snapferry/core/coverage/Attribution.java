@@ -39,10 +39,10 @@ final class Attribution {
     private final Map<Engine, Map<String, List<ClusterKey>>> describedByName = new java.util.EnumMap<>(Engine.class);
 
     Attribution(List<Snapshot> snapshots, List<ClusterSettings> clusters) {
+        // Shared snapshots are indexed too: a copy made from one names it as its source, and following it leads
+        // to its owner's cluster all the same.
         for (Snapshot s : snapshots) {
-            if (!s.isForeign()) {
-                byArn.putIfAbsent(s.arn(), s);
-            }
+            byArn.putIfAbsent(s.arn(), s);
         }
         for (ClusterSettings c : clusters) {
             described.add(c.key());
@@ -54,12 +54,13 @@ final class Attribution {
 
     /** Where {@code s} sits relative to its cluster; null for snapshots of other accounts shared with this one. */
     @Nullable Place place(Snapshot s) {
-        if (s.isForeign()) {
+        // Snapshot.isForeign(), with the owner read from the ARN once.
+        String owner = s.ownerAccountId();
+        if (s.type().isForeign() || !owner.equals(s.accountId())) {
             return null;
         }
         ClusterKey cluster = origin(s);
-        return new Place(cluster, !cluster.region().equals(s.region()),
-                !cluster.accountId().equals(s.ownerAccountId()));
+        return new Place(cluster, !cluster.region().equals(s.region()), !cluster.accountId().equals(owner));
     }
 
     private ClusterKey origin(Snapshot start) {

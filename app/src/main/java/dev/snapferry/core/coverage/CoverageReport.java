@@ -23,14 +23,17 @@ public final class CoverageReport {
     private final Instant now;
     private final Fleet fleet;
     private final DrPolicy policy;
+    /** The ARNs of the fleet's snapshots this report leaves out ({@link #without}). */
+    private final java.util.Set<String> removed;
 
     private CoverageReport(List<ClusterCoverage> clusters, Map<String, Attribution.Place> places, Instant now,
-                           Fleet fleet, DrPolicy policy) {
+                           Fleet fleet, DrPolicy policy, java.util.Set<String> removed) {
         this.clusters = List.copyOf(clusters);
         this.places = places;
         this.now = now;
         this.fleet = fleet;
         this.policy = policy;
+        this.removed = removed;
     }
 
     /** Computes coverage of {@code fleet} under {@code policy} as of {@code now}. */
@@ -52,9 +55,11 @@ public final class CoverageReport {
      * it belongs to now: what is known of a copy's cluster does not change when an intermediate copy is deleted.
      * Only the clusters that lose a snapshot are computed again; the others are the same.
      */
-    public CoverageReport without(java.util.Set<String> removed) {
+    public CoverageReport without(java.util.Set<String> more) {
+        java.util.Set<String> gone = new java.util.HashSet<>(removed);
+        gone.addAll(more);
         java.util.Set<ClusterKey> affected = new java.util.HashSet<>();
-        for (String arn : removed) {
+        for (String arn : more) {
             Attribution.Place p = places.get(arn);
             if (p != null) {
                 affected.add(p.cluster());
@@ -66,14 +71,9 @@ public final class CoverageReport {
                 builders.computeIfAbsent(c.key(), Builder::new).settings = c;
             }
         }
-        List<Snapshot> kept = new ArrayList<>(fleet.snapshots().size());
         for (Snapshot s : fleet.snapshots()) {
-            if (removed.contains(s.arn())) {
-                continue;
-            }
-            kept.add(s);
             Attribution.Place p = places.get(s.arn());
-            if (p != null && affected.contains(p.cluster())) {
+            if (p != null && affected.contains(p.cluster()) && !gone.contains(s.arn())) {
                 builders.computeIfAbsent(p.cluster(), Builder::new).add(s, p);
             }
         }
@@ -88,7 +88,7 @@ public final class CoverageReport {
                 result.add(b.build(fleet, policy, now));
             }
         }
-        return new CoverageReport(result, places, now, fleet.withSnapshots(kept), policy);
+        return new CoverageReport(result, places, now, fleet, policy, gone);
     }
 
     private static CoverageReport build(Fleet fleet, DrPolicy policy, Instant now,
@@ -108,7 +108,7 @@ public final class CoverageReport {
             result.add(b.build(fleet, policy, now));
         }
         result.sort(java.util.Comparator.comparing(ClusterCoverage::key));
-        return new CoverageReport(result, places, now, fleet, policy);
+        return new CoverageReport(result, places, now, fleet, policy, java.util.Set.of());
     }
 
     /** Every cluster once, ordered by account, region, engine and identifier. */

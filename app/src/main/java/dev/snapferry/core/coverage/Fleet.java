@@ -31,9 +31,4 @@ public record Fleet(List<Snapshot> snapshots, List<ClusterSettings> clusters,
     public static Fleet of(List<Snapshot> snapshots) {
         return new Fleet(snapshots, List.of(), Set.of(), Set.of());
     }
-
-    /** The same clusters and versions with other snapshots (what a retention plan would leave). */
-    public Fleet withSnapshots(List<Snapshot> others) {
-        return new Fleet(others, clusters, listedLocations, deprecated);
-    }
 }

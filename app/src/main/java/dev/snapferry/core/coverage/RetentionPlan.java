@@ -27,7 +27,32 @@ public record RetentionPlan(RetentionPolicy policy, List<Decision> decisions, Li
         NEWEST,
         YOUNG,
         TAGGED,
-        DR_COPY
+        DR_COPY;
+
+        /** Every combination once, immutable: a plan of 100,000 decisions holds a handful of sets. */
+        private static final List<Set<Protection>> SETS = combinations();
+
+        private static List<Set<Protection>> combinations() {
+            List<Set<Protection>> sets = new java.util.ArrayList<>();
+            for (int mask = 0; mask < 1 << values().length; mask++) {
+                EnumSet<Protection> set = EnumSet.noneOf(Protection.class);
+                for (Protection p : values()) {
+                    if ((mask & 1 << p.ordinal()) != 0) {
+                        set.add(p);
+                    }
+                }
+                sets.add(java.util.Collections.unmodifiableSet(set));
+            }
+            return List.copyOf(sets);
+        }
+
+        static Set<Protection> canonical(Set<Protection> protections) {
+            int mask = 0;
+            for (Protection p : protections) {
+                mask |= 1 << p.ordinal();
+            }
+            return SETS.get(mask);
+        }
     }
 
     /**
@@ -39,8 +64,7 @@ public record RetentionPlan(RetentionPolicy policy, List<Decision> decisions, Li
     public record Decision(Snapshot snapshot, @Nullable ClusterKey cluster, Set<Protection> protections) {
         public Decision {
             Objects.requireNonNull(snapshot, "snapshot");
-            protections = protections.isEmpty() ? Set.of()
-                    : java.util.Collections.unmodifiableSet(EnumSet.copyOf(protections));
+            protections = Protection.canonical(protections);
         }
 
         public boolean deletes() {

@@ -107,7 +107,8 @@ class CoverageUITest {
         select("#coverageRetentionTab");
         robot.clickOn(Shown.enabled(robot, "#retentionDryRun", 10));
         TableView<RetentionPlan.Decision> plan = robot.lookup("#retentionPlanTable").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !plan.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !plan.getItems()
+                .isEmpty()).get());
         List<String> planned = plan.getItems().stream().map(d -> d.snapshot().arn()).toList();
         assertThat(robot.lookup("#retentionProof").queryAs(Label.class).getText())
                 .startsWith("DR coverage lost: none.");
@@ -122,7 +123,8 @@ class CoverageUITest {
         robot.clickOn(confirm);
 
         ListView<Deletion> results = robot.lookup("#retentionResults").queryListView();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> results.getItems().size() == planned.size());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> results.getItems()
+                .size() == planned.size()).get());
         assertThat(results.getItems()).allMatch(Deletion::deleted);
         assertThat(results.getItems().stream().map(d -> d.snapshot().arn()).toList())
                 .containsExactlyInAnyOrderElementsOf(planned);
@@ -132,14 +134,15 @@ class CoverageUITest {
 
     private TableView<ClusterCoverage> openCoverage() throws Exception {
         TableView<SnapshotRow> snapshots = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> snapshots.getItems().size() > 100
-                && !robot.lookup("#busy").query().isVisible());
+        // Read on the FX thread: the listing changes the rows while the test waits.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> snapshots.getItems()
+                .size() > 100 && !robot.lookup("#busy").query().isVisible()).get());
         robot.clickOn(robot.lookup(".tab").match((Node n) -> n.lookup(".tab-label") instanceof Label l
                 && l.getText().startsWith("Coverage")).queryAs(Node.class));
         TableView<ClusterCoverage> clusters = robot.lookup("#coverageTable").queryTableView();
         Label summary = robot.lookup("#coverageSummary").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !clusters.getItems().isEmpty()
-                && summary.getText().contains("orphaned"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !clusters.getItems()
+                .isEmpty() && summary.getText().contains("orphaned")).get());
         WaitForAsyncUtils.waitForFxEvents();
         return clusters;
     }
