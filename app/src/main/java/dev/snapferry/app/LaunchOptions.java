@@ -17,6 +17,7 @@ public record LaunchOptions(boolean demo, @Nullable String profile, boolean help
     public static final String USAGE = """
             Usage: snapferry [--demo] [--profile NAME]
                    snapferry --list [--profile NAME | --demo] [--regions r1,r2|all] [--format csv|json] ...
+                   snapferry --coverage | --retention-dry-run [--list options] (snapferry --coverage --help)
                    snapferry --simulator [--port N] [--speed X | --manual-clock] [--dataset demo|empty|RxS]
               --demo           open the demo account (the embedded AWS simulator)
               --profile NAME   open the named profile of ~/.aws/config

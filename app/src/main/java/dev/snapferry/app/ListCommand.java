@@ -64,7 +64,22 @@ public final class ListCommand {
     private ListCommand() {
     }
 
+    /** What is printed once the snapshots are listed: the listing itself, or a report built on it. */
+    @FunctionalInterface
+    interface Report {
+        void write(AccountSession session, List<RegionRef> regions, List<Snapshot> rows, Options options,
+                   Writer out) throws IOException;
+    }
+
+    private static final Report LISTING = (session, regions, rows, options, out) ->
+            SnapshotExport.write(options.format(), rows, out);
+
     public static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+        return run(args, out, err, env, home, LISTING);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, Path home,
+                   Report report) {
         if (args.contains("--help")) {
             out.print(USAGE);
             return 0;
@@ -85,18 +100,19 @@ public final class ListCommand {
             }
         }
         try (SdkHttpClient http = ApacheHttpClient.builder().maxConnections(AwsClients.MAX_CONNECTIONS).build()) {
-            return options.demo() ? listDemo(options, http, out, err) : listProfile(options, http, out, err, env,
-                    home);
+            return options.demo() ? listDemo(options, http, out, err, report) : listProfile(options, http, out, err,
+                    env, home, report);
         }
     }
 
-    private static int listDemo(Options options, SdkHttpClient http, PrintStream out, PrintStream err) {
+    private static int listDemo(Options options, SdkHttpClient http, PrintStream out, PrintStream err,
+                                Report report) {
         try (Simulator simulator = Simulator.start(Simulator.Options.demo())) {
             AwsCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     DemoAccounts.PRODUCTION_ACCESS_KEY, DemoAccounts.PRODUCTION_SECRET_KEY));
             List<RegionRef> regions = options.regions().isEmpty()
                     ? DemoDataset.REGIONS.stream().map(RegionRef::new).toList() : options.regions();
-            return list("demo", keys, simulator.endpoint(), regions, options, http, out, err);
+            return list("demo", keys, simulator.endpoint(), regions, options, http, out, err, report);
         } catch (IOException e) {
             err.println("snapferry --list: the embedded simulator could not start: " + e.getMessage());
             return 1;
@@ -104,7 +120,7 @@ public final class ListCommand {
     }
 
     private static int listProfile(Options options, SdkHttpClient http, PrintStream out, PrintStream err,
-                                   Map<String, String> env, Path home) {
+                                   Map<String, String> env, Path home, Report report) {
         AwsProfiles profiles = AwsProfiles.load(env, home);
         AwsProfile profile = (options.profile() == null ? profiles.defaultProfile()
                 : profiles.find(options.profile())).orElse(null);
@@ -139,12 +155,12 @@ public final class ListCommand {
             err.println("snapferry --list: " + e.getMessage());
             return 1;
         }
-        return list(profile.name(), credentials, endpoint, regions, options, http, out, err);
+        return list(profile.name(), credentials, endpoint, regions, options, http, out, err, report);
     }
 
     private static int list(String profileName, AwsCredentialsProvider credentials, @Nullable URI endpoint,
                             List<RegionRef> regions, Options options, SdkHttpClient http, PrintStream out,
-                            PrintStream err) {
+                            PrintStream err, Report report) {
         AccountSession session;
         try {
             session = AccountSession.open(profileName, options.demo(), regions.getFirst(),
@@ -155,8 +171,9 @@ public final class ListCommand {
             return 1;
         }
         try (session) {
-            List<RegionResult> results = new SnapshotLister(new KmsDirectory(), SnapshotLister.CONCURRENT_REGIONS).list(List.of(session), regions,
-                    new SnapshotLister.Options(options.includeShared(), options.includePublic(), true, true), r -> { })
+            List<RegionResult> results = new SnapshotLister(new KmsDirectory(), SnapshotLister.CONCURRENT_REGIONS)
+                    .list(List.of(session), regions, new SnapshotLister.Options(options.includeShared(),
+                            options.includePublic(), true, true), r -> { })
                     .join();
             List<Snapshot> rows = new ArrayList<>();
             int failed = 0;
@@ -181,7 +198,7 @@ public final class ListCommand {
             rows.sort(Comparator.comparing(Snapshot::ownerAccountId).thenComparing(s -> s.region().code())
                     .thenComparing(s -> s.engine().name()).thenComparing(Snapshot::identifier));
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            SnapshotExport.write(options.format(), rows, writer);
+            report.write(session, regions, rows, options, writer);
             writer.flush();
             return failed == 0 ? 0 : 3;
         } catch (IOException e) {

@@ -27,6 +27,12 @@ public final class Main {
             System.exit(ListCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
                     System.getenv(), AppDirectories.userHome()));
         }
+        if (args.length > 0 && (args[0].equals("--coverage") || args[0].equals("--retention-dry-run"))) {
+            prepareLogging(AppDirectories.forCurrentUser());
+            System.exit(CoverageCommand.run(args[0].equals("--retention-dry-run"),
+                    List.of(args).subList(1, args.length), System.out, System.err, System.getenv(),
+                    AppDirectories.userHome()));
+        }
         LaunchOptions options = LaunchOptions.parse(List.of(args));
         if (options.errorMessage().isPresent()) {
             System.err.println("snapferry: " + options.errorMessage().get());

@@ -134,7 +134,7 @@ public final class SnapferryApp extends Application {
                 : services.regions().getFirst().partition()));
         snapshots.regions().setAll(services.regions());
         BrowserView browserView = new BrowserView(browser, text, Clock.systemDefaultZone());
-        browserView.onCopy(sources -> openWizard(stage, services, snapshots, sources, tasks));
+        browserView.onCopy(sources -> openWizard(stage, services, snapshots, sources, tasks, null, null));
         PreferencesBinding.apply(services.preferences().value(), mainViewModel, browser, browserView);
         WindowPlacement placement = WindowPlacement.apply(stage, services.preferences().value().window());
         // Saved a second after the last change too, not only at exit: a crash loses no setting.
@@ -163,6 +163,8 @@ public final class SnapferryApp extends Application {
                     mainView.showSnapshots();
                 }, s -> snapshots.listAgain(s.accountId(), s.region()));
         snapshots.onSharingChanged(audit::sharingChanged);
+        CoverageTab.add(services, snapshots, browser, mainView, tasks, dialogs,
+                (sources, region, account) -> openWizard(stage, services, snapshots, sources, tasks, region, account));
         mainView.addTab("auditTab", Bindings.createStringBinding(() -> audit.findings().isEmpty()
                         ? text.get("audit.tab") : text.get("audit.tab.count", audit.findings().size()),
                 audit.findings()), new AuditView(audit, text).root());
@@ -191,12 +193,21 @@ public final class SnapferryApp extends Application {
 
     /** The copy wizard on {@code sources}; the copies it starts are told in the status bar and listed again. */
     private static void openWizard(Stage stage, AppServices services, SnapshotCatalog snapshots,
-                                   List<Snapshot> sources, TaskRunner tasks) {
+                                   List<Snapshot> sources, TaskRunner tasks,
+                                   dev.snapferry.core.model.@Nullable RegionRef region, @Nullable String account) {
         Messages text = services.messages();
         CopyWizardViewModel wizard = new CopyWizardViewModel(sources, services.matrix(), new JobsCopyGateway(
                 new LiveCopyGateway(services.sessions(), () -> List.copyOf(snapshots.availableRegions()),
                         services.writer(), services.kms()), services.jobs()), tasks, Scheduler.fx(), text,
                 Clock.systemUTC(), services.accounts().demoEndpoint().orElse(null));
+        wizard.useQuotas((destination, where) -> dev.snapferry.core.aws.ClusterSurvey.quota(services.sessions()
+                .forAccount(destination.accountId()).orElseThrow(), where));
+        // From the Coverage tab: the DR policy's destination, when it names one the wizard can offer.
+        services.sessions().all().stream().filter(s -> s.accountId().equals(account)).findFirst()
+                .ifPresent(s -> wizard.destinationStep().accountProperty().set(s.account()));
+        if (region != null) {
+            wizard.destinationStep().regionProperty().set(region);
+        }
         CopyWizardWindow.show(stage, wizard, text, () -> {
             List<CopyRequest> started = wizard.submitted();
             if (!started.isEmpty()) {

@@ -22,7 +22,8 @@ final class ModelCoverage {
     static final Map<String, List<String>> APP_OPERATIONS = Map.of(
             "rds", List.of("DescribeDBClusterSnapshots", "DescribeDBClusters", "DescribeDBClusterSnapshotAttributes",
                     "ModifyDBClusterSnapshotAttribute", "CopyDBClusterSnapshot", "CreateDBClusterSnapshot",
-                    "DeleteDBClusterSnapshot", "AddTagsToResource", "RemoveTagsFromResource"),
+                    "DeleteDBClusterSnapshot", "AddTagsToResource", "RemoveTagsFromResource",
+                    "DescribeAccountAttributes", "DescribeDBEngineVersions"),
             "docdb", List.of("CopyDBClusterSnapshot", "DeleteDBClusterSnapshot"),
             "neptune", List.of("CopyDBClusterSnapshot", "DeleteDBClusterSnapshot"),
             "docdb-elastic", List.of("ListClusters", "ListClusterSnapshots", "GetClusterSnapshot",

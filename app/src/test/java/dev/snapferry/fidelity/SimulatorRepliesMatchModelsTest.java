@@ -432,6 +432,8 @@ class SimulatorRepliesMatchModelsTest {
                         writer.clusters(s, region);
                         kms.keys(s, region);
                         writer.elasticManual(s, region);
+                        // The Coverage tab's survey: clusters, the quota, the versions the clusters run.
+                        new dev.snapferry.core.aws.ClusterSurvey().survey(s, region);
                     });
                 }
             }

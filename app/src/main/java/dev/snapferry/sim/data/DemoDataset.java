@@ -96,6 +96,7 @@ public final class DemoDataset implements Dataset {
                 SimCluster cluster = plan.keying() == Keying.NONE && !plan.engine().equals("docdb-elastic")
                         ? Seeder.unencryptedCluster(state, plan.id(), plan.engine(), plan.version(), plan.gib(), created)
                         : Seeder.cluster(state, plan.id(), plan.engine(), plan.version(), plan.gib(), key, created);
+                DemoCoverage.backupSettings(cluster, plan.tagged());
                 Map<String, String> tags = tags(plan, random);
                 if (plan.tagged()) {
                     // The well-run clusters carry the policy tags themselves, not only their snapshots.
@@ -120,6 +121,7 @@ public final class DemoDataset implements Dataset {
         }
         share(ctx, now, firstManual);
         copiesInFlight(ctx, now, firstManual);
+        DemoCoverage.populate(ctx, now, firstManual);
     }
 
     /** DR shares snapshots with production; one unencrypted snapshot is public. */
@@ -164,7 +166,7 @@ public final class DemoDataset implements Dataset {
         });
     }
 
-    private static SimKey customerKey(RegionState r, String account, Instant now) {
+    static SimKey customerKey(RegionState r, String account, Instant now) {
         String alias = account.equals(P) ? "alias/snapferry-prod-data" : "alias/dr-backup";
         String keyId = r.aliases().get(alias);
         if (keyId != null) {

@@ -77,6 +77,16 @@ final class Seeder {
                 source.spec().arn(), key == null ? source.spec().kmsKeyId() : key.arn(), source.spec().encrypted());
     }
 
+    /**
+     * A finished copy into {@code r} of {@code source}, a snapshot of {@code cluster} (which lives where the source
+     * does), made at {@code when}.
+     */
+    static SimSnapshot copied(RegionState r, SimCluster cluster, SimSnapshot source, String name, Instant when,
+                              @Nullable SimKey key, Map<String, String> tags) {
+        return add(r, cluster, name, "manual", when, tags, SimSnapshot.Phase.AVAILABLE, null, source.spec().arn(),
+                key == null ? source.spec().kmsKeyId() : key.arn(), source.spec().encrypted());
+    }
+
     private static SimSnapshot add(RegionState r, SimCluster cluster, String name, String type, Instant created,
                                    Map<String, String> tags, SimSnapshot.Phase phase, @Nullable Transfer transfer,
                                    @Nullable String sourceArn, @Nullable String kmsKeyId, boolean encrypted) {

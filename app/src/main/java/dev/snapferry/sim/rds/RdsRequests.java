@@ -25,9 +25,14 @@ final class RdsRequests {
                 + ":cluster-snapshot:" + key;
     }
 
+    /** The region's manual cluster snapshots, every engine of the RDS API: the quota's "used". */
+    static long manualCount(RegionState r) {
+        return r.snapshots().values().stream().filter(s -> s.spec().type().equals("manual")).count();
+    }
+
     /** Refuses one more manual snapshot when the region already holds the quota's worth. */
     static void checkManualQuota(RegionState r) {
-        long manual = r.snapshots().values().stream().filter(s -> s.spec().type().equals("manual")).count();
+        long manual = manualCount(r);
         if (manual >= MANUAL_SNAPSHOT_QUOTA) {
             throw RdsErrors.snapshotQuota("The request would exceed the quota of " + MANUAL_SNAPSHOT_QUOTA
                     + " manual cluster snapshots in " + r.region() + ".");

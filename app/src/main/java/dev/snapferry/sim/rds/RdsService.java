@@ -19,6 +19,7 @@ public final class RdsService implements ServiceHandler {
     private final RdsCopy copy;
     private final RdsLifecycle lifecycle;
     private final RdsSharing sharing;
+    private final RdsAccount account;
 
     public RdsService(SimContext ctx) {
         RdsLookup lookup = new RdsLookup(ctx);
@@ -26,6 +27,7 @@ public final class RdsService implements ServiceHandler {
         this.copy = new RdsCopy(ctx, lookup);
         this.lifecycle = new RdsLifecycle(ctx, lookup);
         this.sharing = new RdsSharing(ctx, lookup);
+        this.account = new RdsAccount(lookup);
     }
 
     @Override
@@ -58,6 +60,8 @@ public final class RdsService implements ServiceHandler {
             case "ListTagsForResource" -> sharing.listTags(request, params);
             case "AddTagsToResource" -> sharing.addTags(request, params);
             case "RemoveTagsFromResource" -> sharing.removeTags(request, params);
+            case "DescribeAccountAttributes" -> account.attributes(request);
+            case "DescribeDBEngineVersions" -> account.engineVersions(request, params);
             default -> throw SimException.badRequest("InvalidAction",
                     "The action " + action + " is not valid for this web service.");
         };

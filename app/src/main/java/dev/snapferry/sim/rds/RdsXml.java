@@ -96,7 +96,9 @@ final class RdsXml {
                 .leaf("StorageEncrypted", c.encrypted())
                 .leaf("KmsKeyId", c.kmsKeyId())
                 .leaf("DBClusterArn", c.arn())
-                .leaf("ClusterCreateTime", c.createTime());
+                .leaf("ClusterCreateTime", c.createTime())
+                .leaf("BackupRetentionPeriod", c.backupRetentionDays())
+                .leaf("CopyTagsToSnapshot", c.copyTagsToSnapshot());
         tagList(xml, tags);
         xml.close("DBCluster");
     }

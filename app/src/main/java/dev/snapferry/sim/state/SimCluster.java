@@ -22,6 +22,9 @@ public final class SimCluster {
     private final @Nullable String kmsKeyId;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private volatile String status;
+    /** CreateDBCluster's defaults (RDS API reference): CopyTagsToSnapshot false, BackupRetentionPeriod 1. */
+    private volatile boolean copyTagsToSnapshot;
+    private volatile int backupRetentionDays = 1;
 
     public SimCluster(String identifier, String arn, boolean elastic, String engine, String engineVersion,
                       Instant createTime, int allocatedStorageGiB, boolean encrypted, @Nullable String kmsKeyId,
@@ -84,5 +87,20 @@ public final class SimCluster {
 
     public void setStatus(String status) {
         this.status = status;
+    }
+
+    public boolean copyTagsToSnapshot() {
+        return copyTagsToSnapshot;
+    }
+
+    public int backupRetentionDays() {
+        return backupRetentionDays;
+    }
+
+    /** The cluster's snapshot settings: {@code CopyTagsToSnapshot} and {@code BackupRetentionPeriod}. */
+    public SimCluster withBackupSettings(boolean copyTags, int retentionDays) {
+        this.copyTagsToSnapshot = copyTags;
+        this.backupRetentionDays = retentionDays;
+        return this;
     }
 }

@@ -424,7 +424,14 @@ public final class CopyWizardView {
         general.textProperty().bind(review.generalProblemProperty());
         general.visibleProperty().bind(review.generalProblemProperty().isNotEmpty());
         general.managedProperty().bind(general.visibleProperty());
-        return new VBox(10, general, rows);
+        Label quota = new Label();
+        quota.setId("copyQuotaWarning");
+        quota.getStyleClass().add("field-problem");
+        quota.setWrapText(true);
+        quota.textProperty().bind(review.quotaWarningProperty());
+        quota.visibleProperty().bind(review.quotaWarningProperty().isNotEmpty());
+        quota.managedProperty().bind(quota.visibleProperty());
+        return new VBox(10, general, quota, rows);
     }
 
     // ---- step 4, for another account ----

@@ -109,6 +109,11 @@ public final class CopyWizardViewModel {
         return plan;
     }
 
+    /** Lets the review warn before a batch would exceed a destination's manual cluster snapshot quota. */
+    public void useQuotas(ReviewStepViewModel.QuotaLookup lookup) {
+        review.useQuotas(lookup);
+    }
+
     public ReviewStepViewModel reviewStep() {
         return review;
     }

@@ -3,6 +3,7 @@ package dev.snapferry.ui.copy;
 import dev.snapferry.core.aws.AwsCallException;
 import dev.snapferry.core.aws.AwsFailure;
 import dev.snapferry.core.model.CopyRequest;
+import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
@@ -39,6 +40,14 @@ public final class ReviewStepViewModel {
     private final ReadOnlyStringWrapper generalProblem = new ReadOnlyStringWrapper(this, "generalProblem", "");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final ReadOnlyStringWrapper quotaWarning = new ReadOnlyStringWrapper(this, "quotaWarning", "");
+    private @Nullable QuotaLookup quotas;
+
+    /** Reads an account's manual cluster snapshot quota in a region (DescribeAccountAttributes); may block. */
+    @FunctionalInterface
+    public interface QuotaLookup {
+        dev.snapferry.core.coverage.Quota quota(dev.snapferry.core.model.AccountRef account, RegionRef region);
+    }
 
     /** @param demoEndpoint the simulator's address in demo mode, so that the CLI commands shown reach it too */
     ReviewStepViewModel(CopyGateway gateway, TaskRunner tasks, Messages messages, @Nullable String demoEndpoint) {
@@ -63,6 +72,14 @@ public final class ReviewStepViewModel {
         return submitting.getReadOnlyProperty();
     }
 
+    /**
+     * Which destinations this batch would take over their manual cluster snapshot quota, one line each; empty
+     * when none would, or when the quota cannot be read (then AWS's own refusal still says so at Finish).
+     */
+    public ReadOnlyStringProperty quotaWarningProperty() {
+        return quotaWarning.getReadOnlyProperty();
+    }
+
     /** True once every copy was accepted: the wizard can close. */
     public ReadOnlyBooleanProperty doneProperty() {
         return done.getReadOnlyProperty();
@@ -82,6 +99,32 @@ public final class ReviewStepViewModel {
 
     void show(List<Row> latest) {
         rows.setAll(latest);
+        checkQuotas(latest);
+    }
+
+    void useQuotas(QuotaLookup lookup) {
+        this.quotas = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** Counts the new manual snapshots per destination and reads each destination's quota in the background. */
+    private void checkQuotas(List<Row> latest) {
+        QuotaLookup lookup = quotas;
+        quotaWarning.set("");
+        if (lookup == null || latest.isEmpty()) {
+            return;
+        }
+        java.util.Map<java.util.Map.Entry<dev.snapferry.core.model.AccountRef, RegionRef>, Integer> batch =
+                new java.util.LinkedHashMap<>();
+        latest.forEach(r -> batch.merge(java.util.Map.entry(r.request().destinationAccount(),
+                r.request().destinationRegion()), 1, Integer::sum));
+        batch.forEach((where, count) -> tasks.run("read the manual snapshot quota of " + where.getValue(),
+                () -> lookup.quota(where.getKey(), where.getValue()), quota -> {
+                    if (quota.wouldExceed(count)) {
+                        String line = messages.get("coverage.copy.quotaWarning", count, where.getKey().accountId(),
+                                where.getValue().code(), String.valueOf(quota.used()), String.valueOf(quota.max()));
+                        quotaWarning.set(quotaWarning.get().isEmpty() ? line : quotaWarning.get() + "\n" + line);
+                    }
+                }, error -> { }));
     }
 
     /**
@@ -134,9 +177,16 @@ public final class ReviewStepViewModel {
             return messages.get("copy.review.sameRegion");
         }
         Integer gib = request.source().dataSizeGiB();
-        return gib == null ? messages.get("copy.review.crossRegion.unknownSize", request.source().region().code(),
-                request.destinationRegion().code())
-                : messages.get("copy.review.crossRegion", request.source().region().code(),
+        if (gib == null) {
+            return messages.get("copy.review.crossRegion.unknownSize", request.source().region().code(),
+                    request.destinationRegion().code());
+        }
+        String moved = messages.get("copy.review.crossRegion", request.source().region().code(),
                 request.destinationRegion().code(), gib);
+        // The transfer charge from the Coverage tab's price table: an upper bound, or nothing when it has no price.
+        java.util.OptionalDouble charge = dev.snapferry.core.coverage.Cost.transfer(request.source(),
+                request.destinationRegion(), dev.snapferry.core.coverage.PriceTable.bundled());
+        return charge.isEmpty() ? moved : moved + " " + messages.get("coverage.copy.transfer",
+                String.format(java.util.Locale.ROOT, "%,.2f", charge.getAsDouble()), gib);
     }
 }

@@ -116,7 +116,11 @@ class StsAssumeRoleTest {
             assertThat(snapshots).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.dbClusterSnapshotArn()).contains(":444455556666:"))
                     .anySatisfy(s -> assertThat(s.dbClusterIdentifier()).isEqualTo("dr-orders-aurora"))
-                    .noneSatisfy(s -> assertThat(s.dbClusterIdentifier()).isEqualTo("orders-aurora"));
+                    // Production's own snapshots stay there; DR holds only its copies of them (they name a source).
+                    .noneSatisfy(s -> {
+                        assertThat(s.dbClusterIdentifier()).isEqualTo("orders-aurora");
+                        assertThat(s.sourceDBClusterSnapshotArn()).isNull();
+                    });
         }
         try (KmsClient kms = asDr.kms()) {
             assertThat(kms.describeKey(b -> b.keyId("alias/dr-backup")).keyMetadata().awsAccountId())

@@ -11,6 +11,7 @@ import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.testing.DemoApp;
 import dev.snapferry.ui.testing.Screenshots;
 import dev.snapferry.ui.testing.Shown;
+import dev.snapferry.ui.testing.Themes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +102,7 @@ class CrossAccountCopyUITest {
         assertThat(robot.lookup("#wizardNext").queryButton().isDisabled()).as("blocked until the key admits DR")
                 .isTrue();
         Screenshots.save(wizard.getScene(), "copy-plan");
-        dark(wizard.getScene(), () -> Screenshots.save(wizard.getScene(), "copy-plan-dark"));
+        Themes.dark(wizard.getScene(), () -> Screenshots.save(wizard.getScene(), "copy-plan-dark"));
 
         robot.clickOn(apply);
         Node before = Shown.node(robot, "#planPolicyBefore", 10);
@@ -157,13 +158,4 @@ class CrossAccountCopyUITest {
     }
 
     /** Runs {@code what} with the scene in the dark theme, then puts its stylesheets back. */
-    private static void dark(Scene scene, Runnable what) throws Exception {
-        List<String> light = WaitForAsyncUtils.asyncFx(() -> List.copyOf(scene.getStylesheets())).get();
-        WaitForAsyncUtils.asyncFx(() -> scene.getStylesheets().setAll(light.stream()
-                .map(s -> s.replace("light.css", "dark.css")).toList())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        what.run();
-        WaitForAsyncUtils.asyncFx(() -> scene.getStylesheets().setAll(light)).get();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
