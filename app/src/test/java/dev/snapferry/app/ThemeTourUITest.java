@@ -53,7 +53,7 @@ class ThemeTourUITest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith(sheet));
 
-            robot.clickOn("Snapshots");
+            clickTab(robot, "Snapshots");
             robot.interact(() -> table.getSelectionModel().clearSelection());
             WaitForAsyncUtils.waitForFxEvents();
             shot(stage.getScene(), name, "snapshots");
@@ -61,13 +61,12 @@ class ThemeTourUITest {
             WaitForAsyncUtils.waitForFxEvents();
             shot(stage.getScene(), name, "snapshots-selected");
             for (String tab : List.of("Audit", "Copy jobs", "Engine rules")) {
-                robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(n -> ((javafx.scene.control.Labeled)
-                        n.lookup(".tab-label")).getText().startsWith(tab)).queryAs(javafx.scene.Node.class));
+                clickTab(robot, tab);
                 WaitForAsyncUtils.waitForFxEvents();
                 shot(stage.getScene(), name, tab.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             }
 
-            robot.clickOn("Snapshots");
+            clickTab(robot, "Snapshots");
             robot.interact(() -> {
                 table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(5);
@@ -112,4 +111,13 @@ class ThemeTourUITest {
                 .map(w -> (Stage) w).reduce((a, b) -> b).orElseThrow();
     }
 
+
+    /**
+     * Clicks the main window's tab whose title starts with {@code title}: by its header, since other nodes (the
+     * Coverage tab's column headers) carry the same words.
+     */
+    private static void clickTab(FxRobot robot, String title) {
+        robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(n -> ((javafx.scene.control.Labeled)
+                n.lookup(".tab-label")).getText().startsWith(title)).queryAs(javafx.scene.Node.class));
+    }
 }
