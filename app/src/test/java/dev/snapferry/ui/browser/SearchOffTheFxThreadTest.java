@@ -24,17 +24,14 @@ import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.RecordingDialogService;
 import dev.snapferry.ui.common.SameThreadTaskRunner;
-import dev.snapferry.ui.common.TaskHandle;
 import dev.snapferry.ui.common.TaskRunner;
+import dev.snapferry.ui.testing.HeldTasks;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,29 +54,9 @@ class SearchOffTheFxThreadTest {
 
     private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
     /** Searches wait here until the test runs them; every other task runs at once. */
-    private final List<HeldSearch> searches = new ArrayList<>();
+    private final HeldTasks runner = new HeldTasks("search"::equals);
     private BrowserViewModel offThread;
     private BrowserViewModel onFxThread;
-
-    /** A search handed to the runner, run when the test says. */
-    private static final class HeldSearch implements TaskHandle {
-        private final Runnable body;
-        private boolean cancelled;
-
-        HeldSearch(Runnable body) {
-            this.body = body;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -100,25 +77,6 @@ class SearchOffTheFxThreadTest {
 
     @BeforeEach
     void createViewModels() throws InterruptedException {
-        TaskRunner runner = new TaskRunner() {
-            private final SameThreadTaskRunner now = new SameThreadTaskRunner();
-
-            @Override
-            public <T> TaskHandle run(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                                      Consumer<? super Throwable> onFailure) {
-                if (!name.equals("search")) {
-                    return now.run(name, work, onSuccess, onFailure);
-                }
-                HeldSearch[] self = new HeldSearch[1];
-                self[0] = new HeldSearch(() -> {
-                    if (!self[0].isCancelled()) {
-                        now.run(name, work, onSuccess, onFailure);
-                    }
-                });
-                searches.add(self[0]);
-                return self[0];
-            }
-        };
         offThread = browser(runner, 1);
         onFxThread = browser(new SameThreadTaskRunner(), Integer.MAX_VALUE);
         for (BrowserViewModel viewModel : List.of(offThread, onFxThread)) {
@@ -146,8 +104,8 @@ class SearchOffTheFxThreadTest {
     void aNewerQueryCancelsTheOlderOneWhoseAnswerIsNeverShown() {
         offThread.filter().searchProperty().set("orders");
         offThread.filter().searchProperty().set("catalog");
-        assertThat(searches).hasSize(2);
-        assertThat(searches.getFirst().isCancelled()).isTrue();
+        assertThat(runner.all()).hasSize(2);
+        assertThat(runner.all().getFirst().isCancelled()).isTrue();
         runSearches();
         onFxThread.filter().searchProperty().set("catalog");
         assertThat(ids(offThread)).isNotEmpty().isEqualTo(ids(onFxThread))
@@ -201,9 +159,7 @@ class SearchOffTheFxThreadTest {
     }
 
     private void runSearches() {
-        List<HeldSearch> now = List.copyOf(searches);
-        searches.clear();
-        now.forEach(s -> s.body.run());
+        runner.release();
     }
 
     private static List<String> ids(BrowserViewModel viewModel) {

@@ -1,5 +1,7 @@
 package dev.snapferry.ui.copy;
 
+import dev.snapferry.ui.testing.HeldTasks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapferry.core.aws.AccountSession;

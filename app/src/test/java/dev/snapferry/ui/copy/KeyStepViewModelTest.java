@@ -1,5 +1,7 @@
 package dev.snapferry.ui.copy;
 
+import dev.snapferry.ui.testing.HeldTasks;
+
 import static dev.snapferry.ui.copy.StepFixtures.EAST;
 import static dev.snapferry.ui.copy.StepFixtures.MATRIX;
 import static dev.snapferry.ui.copy.StepFixtures.MESSAGES;

@@ -1,4 +1,4 @@
-package dev.snapferry.ui.copy;
+package dev.snapferry.ui.testing;
 
 import dev.snapferry.ui.common.TaskHandle;
 import dev.snapferry.ui.common.TaskRunner;
@@ -13,10 +13,10 @@ import java.util.function.Consumer;
  * (a cancelled task neither runs nor answers); {@link #releaseIgnoringCancel()} answers anyway, like work that had
  * already answered when it was cancelled.
  */
-final class HeldTasks implements TaskRunner {
+public final class HeldTasks implements TaskRunner {
 
     /** One task handed to the runner. */
-    static final class Held implements TaskHandle {
+    public static final class Held implements TaskHandle {
         private final String name;
         private final Runnable body;
         private boolean cancelled;
@@ -27,11 +27,11 @@ final class HeldTasks implements TaskRunner {
             this.body = body;
         }
 
-        String name() {
+        public String name() {
             return name;
         }
 
-        boolean ran() {
+        public boolean ran() {
             return ran;
         }
 
@@ -47,10 +47,31 @@ final class HeldTasks implements TaskRunner {
     }
 
     private final List<Held> all = new ArrayList<>();
+    private final java.util.function.Predicate<String> holds;
+
+    /** Holds every task. */
+    public HeldTasks() {
+        this(name -> true);
+    }
+
+    /** Holds the tasks whose name {@code holds} accepts; runs the others at once, on the calling thread. */
+    public HeldTasks(java.util.function.Predicate<String> holds) {
+        this.holds = holds;
+    }
 
     @Override
     public <T> TaskHandle run(String name, Callable<T> work, Consumer<? super T> onSuccess,
                               Consumer<? super Throwable> onFailure) {
+        if (!holds.test(name)) {
+            Held now = new Held(name, () -> { });
+            now.ran = true;
+            try {
+                onSuccess.accept(work.call());
+            } catch (Exception e) {
+                onFailure.accept(e);
+            }
+            return now;
+        }
         Held held = new Held(name, () -> {
             T result;
             try {
@@ -66,22 +87,22 @@ final class HeldTasks implements TaskRunner {
     }
 
     /** Every task handed over so far, in order. */
-    List<Held> all() {
+    public List<Held> all() {
         return List.copyOf(all);
     }
 
     /** The tasks neither run nor cancelled. */
-    List<Held> waiting() {
+    public List<Held> waiting() {
         return all.stream().filter(h -> !h.ran && !h.cancelled).toList();
     }
 
     /** Runs every task not cancelled, including tasks started meanwhile; returns how many ran. */
-    int release() {
+    public int release() {
         return releaseAll(false);
     }
 
     /** Runs every task, cancelled or not, including tasks started meanwhile; returns how many ran. */
-    int releaseIgnoringCancel() {
+    public int releaseIgnoringCancel() {
         return releaseAll(true);
     }
 
