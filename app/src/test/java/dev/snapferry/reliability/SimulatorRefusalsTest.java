@@ -91,10 +91,15 @@ class SimulatorRefusalsTest {
                                                        @ForAll("keyChoices") int keyChoice,
                                                        @ForAll("tagSets") List<Tag> tags,
                                                        @ForAll boolean copyTags) {
-        List<Snapshot> inDestination = list().stream().filter(s -> s.region().equals(destination)).toList();
+        // The names the copy could clash with: DocumentDB Elastic names its snapshots apart from the RDS family's
+        // (Aurora, DocumentDB and Neptune share RDS's), as the wizard asks (LiveCopyGateway.takenIdentifiers).
+        boolean elastic = source.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC;
+        List<Snapshot> inDestination = list().stream().filter(s -> s.region().equals(destination)
+                && (s.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC) == elastic).toList();
+        String existing = inDestination.isEmpty() ? source.identifier() : inDestination.getFirst().identifier();
         String target = switch (name) {
-            case "<existing>" -> inDestination.getFirst().identifier();
-            case "<EXISTING>" -> inDestination.getFirst().identifier().toUpperCase(java.util.Locale.ROOT);
+            case "<existing>" -> existing;
+            case "<EXISTING>" -> existing.toUpperCase(java.util.Locale.ROOT);
             case "<source>" -> source.identifier();
             default -> name;
         };
