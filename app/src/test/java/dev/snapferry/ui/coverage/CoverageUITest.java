@@ -93,7 +93,9 @@ class CoverageUITest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.isShowing());
 
         TableView<SnapshotRow> snapshots = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> snapshots.getItems()
+        // The copy's row comes once AWS accepted it: the demo's own copies into us-west-2 may hold the region's
+        // slots (AWS allows five copies in flight), and the job waits for one at the demo's pace.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> snapshots.getItems()
                 .stream().map(SnapshotRow::snapshot).anyMatch(s -> "catalog-jp".equals(s.clusterIdentifier())
                         && s.region().code().equals("us-west-2") && (s.status().state().isInProgress()
                         || s.status().state() == SnapshotState.AVAILABLE))).get());
