@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -34,6 +35,11 @@ final class BrowserCells {
     private static final String LOCK = "M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z";
     private static final String OPEN_LOCK = "M4 7V5a4 4 0 0 1 7.7-1.5l-1.8.8A2 2 0 0 0 6 5v2h7v8H3V7h1z";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private static final PseudoClass QUEUED = PseudoClass.getPseudoClass("queued");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass UNENCRYPTED = PseudoClass.getPseudoClass("unencrypted");
+    private static final PseudoClass AWS_MANAGED_KEY = PseudoClass.getPseudoClass("aws-managed-key");
 
     private final Messages messages;
     private final Clock clock;
@@ -131,32 +137,29 @@ final class BrowserCells {
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("status-failed", "status-queued", "status-progress");
-                if (empty || s == null) {
+                SnapshotState state = empty || s == null ? null : s.status().state();
+                // Pseudo-classes, not style classes: a cell showing another row in the same state changes nothing,
+                // and a change of state is a cheap change of look, not a new style lookup for the cell and its
+                // children (which a style class is, even when removed and added back).
+                pseudoClassStateChanged(QUEUED, state == SnapshotState.QUEUED);
+                pseudoClassStateChanged(FAILED, state == SnapshotState.FAILED);
+                if (state == null) {
                     setText(null);
                     setGraphic(null);
                     return;
                 }
-                SnapshotState state = s.status().state();
                 switch (state) {
                     case COPYING, CREATING -> {
                         bar.setProgress(s.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC
                                 ? ProgressBar.INDETERMINATE_PROGRESS : s.status().percent() / 100.0);
                         label.setText(s.engine().api() == dev.snapferry.core.model.ApiFamily.DOCDB_ELASTIC
                                 ? word(s) : messages.get("browser.status.progress", word(s), s.status().percent()));
-                        getStyleClass().add("status-progress");
                         setText(null);
                         setGraphic(box);
                     }
                     case QUEUED -> {
-                        getStyleClass().add("status-queued");
                         setGraphic(null);
                         setText(messages.get("browser.status.queued"));
-                    }
-                    case FAILED -> {
-                        getStyleClass().add("status-failed");
-                        setGraphic(null);
-                        setText(word(s));
                     }
                     default -> {
                         setGraphic(null);
@@ -197,30 +200,34 @@ final class BrowserCells {
 
     TableCell<SnapshotRow, Snapshot> encryption() {
         return new TableCell<>() {
-            private final SVGPath lock = icon(LOCK, "lock-icon");
-            private final SVGPath open = icon(OPEN_LOCK, "unlock-icon");
+            // One icon whose outline changes (a padlock, open when unencrypted), coloured by the cell's
+            // pseudo-classes: swapping two icons would add a node to the scene, and a new style lookup, each time.
+            private final SVGPath icon = icon(LOCK, "lock-icon");
 
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("unencrypted", "aws-managed-key");
-                if (empty || s == null) {
+                boolean shown = !empty && s != null;
+                pseudoClassStateChanged(UNENCRYPTED, shown && !s.storageEncrypted());
+                pseudoClassStateChanged(AWS_MANAGED_KEY, shown && s.storageEncrypted() && s.kmsKeyAlias() != null
+                        && !s.isUnknown(Snapshot.Detail.KMS_KEY) && s.awsManagedKey());
+                if (!shown) {
                     setText(null);
                     setGraphic(null);
                     return;
                 }
-                setGraphic(s.storageEncrypted() ? lock : open);
+                String outline = s.storageEncrypted() ? LOCK : OPEN_LOCK;
+                if (!outline.equals(icon.getContent())) {
+                    icon.setContent(outline);
+                }
+                setGraphic(icon);
                 if (!s.storageEncrypted()) {
-                    getStyleClass().add("unencrypted");
                     setText(messages.get("browser.encryption.none"));
                 } else if (s.isUnknown(Snapshot.Detail.KMS_KEY)) {
                     // Not read (DocumentDB Elastic's details failed): never shown as if there were no key.
                     setText(messages.get("browser.encryption.keyUnknown"));
                 } else if (s.kmsKeyAlias() != null) {
                     String alias = s.kmsKeyAlias().replaceFirst("^alias/", "");
-                    if (s.awsManagedKey()) {
-                        getStyleClass().add("aws-managed-key");
-                    }
                     setText(s.awsManagedKey() ? messages.get("browser.encryption.awsManaged", alias) : alias);
                 } else if (s.kmsKeyId() != null) {
                     setText(messages.get(s.isUnknown(Snapshot.Detail.KMS_ALIAS) ? "browser.encryption.aliasUnknown"
@@ -236,6 +243,9 @@ final class BrowserCells {
         return new TableCell<>() {
             private final HBox chips = new HBox(4);
             private final Label unknown = unknownLabel();
+            /** One tooltip per cell, its text changed with the row: a new tooltip per row is a new popup control. */
+            private final Tooltip tooltip = new Tooltip();
+            private final Tooltip unknownTooltip = new Tooltip(messages.get("browser.tags.unknown.tooltip"));
             private java.util.List<Tag> drawn = java.util.List.of();
 
             @Override
@@ -244,7 +254,7 @@ final class BrowserCells {
                 if (!empty && s != null && s.isUnknown(Snapshot.Detail.TAGS)) {
                     // Not read: an empty cell would read as "no tags".
                     setGraphic(unknown);
-                    setTooltip(new Tooltip(messages.get("browser.tags.unknown.tooltip")));
+                    setTooltip(unknownTooltip);
                     drawn = java.util.List.of();
                     return;
                 }
@@ -254,21 +264,32 @@ final class BrowserCells {
                     drawn = java.util.List.of();
                     return;
                 }
-                if (s.tags() == drawn) {
-                    // Rows share one tag list per distinct set of tags: nothing to redraw.
-                    setGraphic(chips);
-                    return;
-                }
-                drawn = s.tags();
-                chips.getChildren().clear();
-                for (Tag tag : s.tags()) {
-                    Label chip = new Label(tag.key() + "=" + tag.value());
-                    chip.getStyleClass().add("tag-chip");
-                    chips.getChildren().add(chip);
+                if (s.tags() != drawn) {
+                    // Rows share one tag list per distinct set of tags: redrawn only when it differs. The chips
+                    // are kept and relabelled (a spare one is hidden, not removed), so that showing another row
+                    // adds no node to the scene, and no new style lookup.
+                    drawn = s.tags();
+                    List<javafx.scene.Node> shown = chips.getChildren();
+                    while (shown.size() < drawn.size()) {
+                        Label chip = new Label();
+                        chip.getStyleClass().add("tag-chip");
+                        shown.add(chip);
+                    }
+                    for (int i = 0; i < shown.size(); i++) {
+                        Label chip = (Label) shown.get(i);
+                        boolean used = i < drawn.size();
+                        if (used) {
+                            Tag tag = drawn.get(i);
+                            chip.setText(tag.key() + "=" + tag.value());
+                        }
+                        chip.setVisible(used);
+                        chip.setManaged(used);
+                    }
+                    tooltip.setText(drawn.stream().map(t -> t.key() + " = " + t.value())
+                            .collect(Collectors.joining("\n")));
                 }
                 setGraphic(chips);
-                setTooltip(new Tooltip(s.tags().stream().map(t -> t.key() + " = " + t.value())
-                        .collect(Collectors.joining("\n"))));
+                setTooltip(tooltip);
             }
         };
     }

@@ -12,6 +12,7 @@ import dev.snapferry.core.rules.TagSpec;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.catalog.SnapshotRow;
+import dev.snapferry.ui.common.IndexFilteredList;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.share.ShareDialogs;
@@ -37,7 +38,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +57,7 @@ public final class BrowserViewModel {
     private final ShareDialogs shareDialogs;
     private final Messages messages;
     private final SortedList<SnapshotRow> sorted;
-    private final FilteredList<SnapshotRow> visible;
+    private final IndexFilteredList<SnapshotRow> visible;
     private final SnapshotFilter filter;
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
     private final ObjectProperty<@Nullable SnapshotRow> selected = new SimpleObjectProperty<>(this, "selected");
@@ -83,7 +83,7 @@ public final class BrowserViewModel {
         this.shareDialogs = Objects.requireNonNull(shareDialogs, "shareDialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
         sorted = new SortedList<>(catalog.rows(), newestFirst());
-        visible = new FilteredList<>(sorted);
+        visible = new IndexFilteredList<>(sorted);
         filter = new SnapshotFilter(visible, catalog, tasks, offThreadFrom);
         shown.bind(Bindings.size(visible));
         catalog.onReplacement(replacement -> {

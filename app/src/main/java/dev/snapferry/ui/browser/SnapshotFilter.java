@@ -8,6 +8,7 @@ import dev.snapferry.core.model.EngineFamily;
 import dev.snapferry.core.model.SnapshotType;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotRow;
+import dev.snapferry.ui.common.IndexFilteredList;
 import dev.snapferry.ui.common.TaskHandle;
 import dev.snapferry.ui.common.TaskRunner;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.transformation.FilteredList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +69,7 @@ public final class SnapshotFilter {
     private record Answers(String criteria, List<String> words, BitSet seen, BitSet matched) {
     }
 
-    private final FilteredList<SnapshotRow> visible;
+    private final IndexFilteredList<SnapshotRow> visible;
     private final SnapshotCatalog catalog;
     private final Map<EngineFamily, BooleanProperty> engines = new EnumMap<>(EngineFamily.class);
     private final Map<SnapshotType, BooleanProperty> types = new EnumMap<>(SnapshotType.class);
@@ -94,8 +94,9 @@ public final class SnapshotFilter {
     /** Counts applications of the filters (FX thread; read by the matching thread to stop superseded work). */
     private volatile long generations;
     private @Nullable TaskHandle running;
-    /** The filtered list's source (every row, in the table's order) as of its last change; null once it changed. */
+    /** The filtered list's source (every row, in the table's order) as of {@link #rowsInOrderVersion}. */
     private SnapshotRow @Nullable [] rowsInOrder;
+    private long rowsInOrderVersion = -1;
     private long policyVersion;
     private long restrictions;
 
@@ -103,7 +104,7 @@ public final class SnapshotFilter {
      * @param tasks         matches large tables in the background
      * @param offThreadFrom tables of this many rows or more are matched off the FX thread
      */
-    SnapshotFilter(FilteredList<SnapshotRow> visible, SnapshotCatalog catalog, TaskRunner tasks, int offThreadFrom) {
+    SnapshotFilter(IndexFilteredList<SnapshotRow> visible, SnapshotCatalog catalog, TaskRunner tasks, int offThreadFrom) {
         this.visible = Objects.requireNonNull(visible, "visible");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -125,7 +126,6 @@ public final class SnapshotFilter {
             criteria.add(quickFilters.get(filter));
         }
         criteria.forEach(c -> c.addListener(o -> apply()));
-        visible.getSource().addListener((javafx.collections.ListChangeListener<SnapshotRow>) c -> rowsInOrder = null);
         apply();
     }
 
@@ -243,9 +243,11 @@ public final class SnapshotFilter {
         // The rows in the table's order (the filtered list's source): the answer is also given by position, so
         // that applying it reads no row. Copied once per change of the rows or their order, not per keystroke.
         SnapshotRow[] order = rowsInOrder;
-        if (order == null) {
+        long version = visible.sourceVersion();
+        if (order == null || rowsInOrderVersion != version) {
             order = visible.getSource().toArray(new SnapshotRow[0]);
             rowsInOrder = order;
+            rowsInOrderVersion = version;
         }
         SnapshotRow[] rowsToMatch = order;
         matching.set(true);
@@ -255,7 +257,12 @@ public final class SnapshotFilter {
             synchronized (answers) {
                 found = match(criteria, Arrays.asList(rowsToMatch), generation, byPosition);
             }
-            return new Positions(found, rowsToMatch, byPosition);
+            int[] positions = new int[byPosition.cardinality()];
+            int count = 0;
+            for (int p = byPosition.nextSetBit(0); p >= 0; p = byPosition.nextSetBit(p + 1)) {
+                positions[count++] = p;
+            }
+            return new Positions(found, version, positions);
         }, found -> {
             if (generation == generations) {
                 running = null;
@@ -272,8 +279,11 @@ public final class SnapshotFilter {
         });
     }
 
-    /** A background match's answer, also by position in the order the rows had when the key was typed. */
-    private record Positions(Answers answers, SnapshotRow[] order, BitSet matched) {
+    /**
+     * A background match's answer, also by position in the order the rows had when the key was typed (the
+     * filtered list's source at {@code version}), ascending.
+     */
+    private record Positions(Answers answers, long version, int[] matched) {
     }
 
     /**
@@ -343,28 +353,18 @@ public final class SnapshotFilter {
     }
 
     /**
-     * Puts a background match's answer on the table in one step. The filtered list tests its rows in their order,
-     * so the answer is read by position, after checking that the row there is the same one (a comparison of
-     * references, which reads nothing from the row); a row elsewhere than it was, or listed since, is answered by
-     * its number or tested.
+     * Puts a background match's answer on the table in one step. The filtered list takes the positions as they are,
+     * reading no row, when its source is still the one matched; otherwise (rows listed or re-sorted meanwhile) the
+     * rows are answered by their numbers, or tested.
      */
     private void show(Criteria criteria, Positions found) {
         Predicate<SnapshotRow> byIndex = byIndex(criteria, found.answers());
         if (catalog.numbering() != criteria.numbering()) {
-            // The rows were numbered afresh while matching: positions read from their numbers mean nothing.
+            // The rows were numbered afresh while matching: the positions may be of rows since replaced.
             visible.setPredicate(byIndex);
             return;
         }
-        SnapshotRow[] order = found.order();
-        BitSet matched = found.matched();
-        int[] next = {0};
-        visible.setPredicate(row -> {
-            int position = next[0]++;
-            if (position < order.length && order[position] == row) {
-                return matched.get(position);
-            }
-            return byIndex.test(row);
-        });
+        visible.showPositions(found.version(), found.matched(), found.matched().length, byIndex);
     }
 
     private Predicate<SnapshotRow> byIndex(Criteria criteria, Answers answers) {
