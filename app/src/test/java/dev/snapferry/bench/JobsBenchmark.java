@@ -113,22 +113,26 @@ class JobsBenchmark {
             boolean[] measuring = {false};
             List<Double> fxTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
             Scene[] scene = new Scene[1];
+            PulseTimer[] pulses = new PulseTimer[1];
             WaitForAsyncUtils.asyncFx(() -> {
-                // Every FX task the jobs' updates cause is timed, layout of the panel included.
+                // Every FX task the jobs' updates cause is timed, with the CSS and layout pass of the pulse it
+                // runs in (the batch runs in the pulse's animation phase, the pass follows).
                 // The app's delivery: at most one batch of updates a pulse.
                 JobsViewModel viewModel = new JobsViewModel(service, new OncePerPulse(Platform::runLater, batch -> {
                     long start = System.nanoTime();
                     batch.run();
-                    scene[0].getRoot().applyCss();
-                    scene[0].getRoot().layout();
+                    double batchMs = (System.nanoTime() - start) / 1e6;
                     if (measuring[0]) {
-                        double took = (System.nanoTime() - start) / 1e6;
-                        longestFx[0] = Math.max(longestFx[0], took);
-                        fxTimes.add(took);
+                        pulses[0].nextPass().thenAccept(pass -> {
+                            double took = batchMs + pass.ms();
+                            longestFx[0] = Math.max(longestFx[0], took);
+                            fxTimes.add(took);
+                        });
                     }
                 }), new SameThreadTaskRunner(), new RecordingDialogService(), messages, Clock.systemUTC(),
                         job -> { });
                 scene[0] = new Scene(new JobsView(viewModel, messages).root(), 1400, 800);
+                pulses[0] = new PulseTimer(scene[0]);
                 stage.setScene(scene[0]);
                 stage.show();
             }).get();

@@ -497,7 +497,7 @@ public final class BrowserView {
         // Only engines whose AllocatedStorage is the snapshot's size show one; the rest say it is unknown rather
         // than show Aurora's 0 or 1 GiB as if it were the data.
         BrowserCells.snapshot(size, Comparator.comparing(Snapshot::dataSizeGiB,
-                Comparator.nullsFirst(Comparator.naturalOrder())), () -> new javafx.scene.control.TableCell<>() {
+                Comparator.nullsFirst(Comparator.naturalOrder())), () -> new dev.snapferry.ui.common.SteadyCells.Cell<>() {
                     @Override
                     protected void updateItem(Snapshot s, boolean empty) {
                         super.updateItem(s, empty);

@@ -3,6 +3,7 @@ package dev.snapferry.ui.jobs;
 import dev.snapferry.core.model.CopyJob;
 import dev.snapferry.core.model.JobState;
 import dev.snapferry.ui.common.Messages;
+import dev.snapferry.ui.common.SteadyCells;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -67,15 +68,19 @@ public final class JobsView {
         table.setId("jobsTable");
         table.setAccessibleText(messages.get("jobs.tab"));
         table.setPlaceholder(new Label(messages.get("jobs.none")));
+        // One row height for all rows (a button's, the tallest thing in a row): the table then never measures a
+        // row. Without it, the table measures rows with a spare row of its own, which it empties and fills again
+        // for each one, restyling all of its cells each time: most of the FX thread's time while copies run.
+        table.setFixedCellSize(ROW_HEIGHT);
         table.getColumns().add(text("jobs.column.source", j -> j.request().source().identifier(), 240));
         table.getColumns().add(text("jobs.column.target", j -> j.request().targetIdentifier(), 240));
         table.getColumns().add(text("jobs.column.region", j -> j.request().source().region().code() + " \u2192 "
                 + j.request().destinationRegion().code(), 190));
         table.getColumns().add(text("jobs.column.state", viewModel::stateText, 220));
         TableColumn<JobsViewModel.JobRow, CopyJob> progress = column("jobs.column.progress", 170);
-        progress.setCellFactory(c -> new TableCell<>() {
+        progress.setCellFactory(c -> new SteadyCells.Cell<>() {
             private final ProgressBar bar = new ProgressBar();
-            private final Label percent = new Label();
+            private final Label percent = new SteadyCells.SteadyLabel();
             private final HBox box = new HBox(6, bar, percent);
 
             {
@@ -103,7 +108,7 @@ public final class JobsView {
         table.getColumns().add(text("jobs.column.elapsed", viewModel::elapsed, 90));
         table.getColumns().add(text("jobs.column.eta", viewModel::eta, 90));
         TableColumn<JobsViewModel.JobRow, CopyJob> actions = column("jobs.column.actions", 170);
-        actions.setCellFactory(c -> new TableCell<>() {
+        actions.setCellFactory(c -> new SteadyCells.Cell<>() {
             private final Button cancel = new Button(messages.get("jobs.cancel"));
             private final Button retry = new Button(messages.get("jobs.retry"));
             private final HBox box = new HBox(6, cancel, retry);
@@ -135,6 +140,9 @@ public final class JobsView {
         root.setCenter(table);
     }
 
+    /** The rows' height: a button's with the cell's padding, in the app's font size. */
+    static final double ROW_HEIGHT = 32;
+
     public Parent root() {
         return root;
     }
@@ -152,6 +160,7 @@ public final class JobsView {
                                                            double width) {
         TableColumn<JobsViewModel.JobRow, String> column = new TableColumn<>(messages.get(key));
         column.setPrefWidth(width);
+        column.setCellFactory(SteadyCells.text());
         column.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(
                 () -> value.apply(c.getValue().job()), c.getValue().jobProperty()));
         return column;
