@@ -94,42 +94,41 @@ public final class RetentionPlanner {
         if (n == 0) {
             return kept;
         }
-        // Per cluster, its manual snapshots by place (owner and region): a cluster has a few places at most.
-        List<List<Snapshot>> places = new ArrayList<>();
-        List<Snapshot> heads = new ArrayList<>();
-        List<String> owners = new ArrayList<>();
+        // Per cluster, its manual snapshots (their indices) by place, owner and region: a cluster has a few at most.
+        List<Snapshot> snapshots = index.snapshots;
+        Comparator<Integer> newestFirst = (a, b) -> NEWEST_FIRST.compare(snapshots.get(a), snapshots.get(b));
+        List<List<Integer>> places = new ArrayList<>();
         for (int id = 0; id < index.clusterCount(); id++) {
             places.clear();
-            heads.clear();
-            owners.clear();
             for (int i : index.members(id)) {
-                Snapshot s = index.snapshots.get(i);
+                Snapshot s = snapshots.get(i);
                 if (s.type() != SnapshotType.MANUAL) {
                     continue;
                 }
-                String owner = index.owner(i);
                 int at = 0;
-                while (at < heads.size() && !(heads.get(at).region().equals(s.region())
-                        && owners.get(at).equals(owner))) {
+                while (at < places.size() && !samePlace(index, places.get(at).getFirst(), i)) {
                     at++;
                 }
-                if (at == heads.size()) {
-                    heads.add(s);
-                    owners.add(owner);
+                if (at == places.size()) {
                     places.add(new ArrayList<>());
                 }
-                places.get(at).add(s);
+                places.get(at).add(i);
             }
-            for (List<Snapshot> group : places) {
+            for (List<Integer> group : places) {
                 if (group.size() > n) {
-                    group.sort(NEWEST_FIRST);
+                    group.sort(newestFirst);
                 }
                 for (int i = 0; i < Math.min(n, group.size()); i++) {
-                    kept.set(index.slotOf(group.get(i).arn()));
+                    kept.set(index.slot(group.get(i)));
                 }
             }
         }
         return kept;
+    }
+
+    private static boolean samePlace(FleetIndex index, int a, int b) {
+        return index.snapshots.get(a).region().equals(index.snapshots.get(b).region())
+                && index.owner(a).equals(index.owner(b));
     }
 
     /** Clusters whose status or newest copies elsewhere differ between {@code before} and {@code after}. */
