@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,7 +92,7 @@ final class FleetIndex {
                 members[id][counts[id]++] = i;
             }
         }
-        order = java.util.stream.IntStream.range(0, keys.size()).boxed().sorted((a, b) -> keys.get(a)
+        order = IntStream.range(0, keys.size()).boxed().sorted((a, b) -> keys.get(a)
                 .compareTo(keys.get(b))).mapToInt(Integer::intValue).toArray();
     }
 
