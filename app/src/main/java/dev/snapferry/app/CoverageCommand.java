@@ -5,6 +5,7 @@ import dev.snapferry.core.coverage.CoverageReport;
 import dev.snapferry.core.coverage.DrPolicy;
 import dev.snapferry.core.coverage.Fleet;
 import dev.snapferry.core.coverage.PriceTable;
+import dev.snapferry.core.coverage.UserPriceTable;
 import dev.snapferry.core.coverage.RetentionPlanner;
 import dev.snapferry.core.coverage.RetentionPolicy;
 import dev.snapferry.core.export.CoverageExport;
@@ -88,7 +89,7 @@ public final class CoverageCommand {
         RetentionPolicy keep = new RetentionPolicy(keepNewest, keepDays, keepTags);
         PriceTable prices;
         try {
-            prices = pricesFile == null ? PriceTable.bundled() : CoverageTab.readPrices(pricesFile);
+            prices = pricesFile == null ? PriceTable.bundled() : UserPriceTable.read(pricesFile);
         } catch (java.io.IOException e) {
             err.println("snapferry " + name + ": the price table " + pricesFile + " cannot be used: "
                     + e.getMessage());

@@ -3,6 +3,7 @@ package dev.snapferry.app;
 import dev.snapferry.core.coverage.ClusterCoverage;
 import dev.snapferry.core.coverage.DeletionLog;
 import dev.snapferry.core.coverage.PriceTable;
+import dev.snapferry.core.coverage.UserPriceTable;
 import dev.snapferry.core.storage.JsonStore;
 import dev.snapferry.ui.browser.BrowserViewModel;
 import dev.snapferry.ui.catalog.SnapshotCatalog;
@@ -13,6 +14,7 @@ import dev.snapferry.ui.coverage.CopyOpening;
 import dev.snapferry.ui.coverage.CoverageView;
 import dev.snapferry.ui.coverage.CoverageViewModel;
 import dev.snapferry.ui.coverage.DrPolicyEditor;
+import dev.snapferry.ui.coverage.PriceTableViewModel;
 import dev.snapferry.ui.coverage.RetentionViewModel;
 import dev.snapferry.ui.main.MainView;
 import java.time.Clock;
@@ -47,13 +49,10 @@ final class CoverageTab {
         RetentionViewModel retention = new RetentionViewModel(coverage::fleet, coverage.policyProperty()::get,
                 coverage.pricesProperty()::get, source, tasks, dialogs, text, Clock.systemUTC(),
                 snapshots::listAgain);
-        // The user's own price table, when they put one in the config folder, replaces the bundled one.
-        java.nio.file.Path ownPrices = dirs.config().resolve("prices.json");
-        tasks.run("read the user's price table", () -> java.nio.file.Files.isRegularFile(ownPrices)
-                ? java.util.Optional.of(readPrices(ownPrices)) : java.util.Optional.<PriceTable>empty(),
-                table -> table.ifPresent(coverage.pricesProperty()::set),
-                error -> coverage.tell(text.get("coverage.cost.loadFailed", ownPrices.toString(),
-                        String.valueOf(error.getMessage()))));
+        // The user's own price table, when they put or chose one in the config folder, replaces the bundled one.
+        PriceTableViewModel prices = new PriceTableViewModel(coverage.pricesProperty(),
+                new UserPriceTable(dirs.config().resolve("prices.json")), tasks, dialogs, text);
+        prices.load();
         JsonStore<CoveragePreferences> store = new JsonStore<>(dirs.config().resolve("coverage.json"),
                 CoveragePreferences.class, 1, CoveragePreferences::defaults, Clock.systemUTC());
         DrPolicyEditor editor = new DrPolicyEditor(coverage.policyProperty(), text);
@@ -87,13 +86,7 @@ final class CoverageTab {
             long uncovered = coverage.clusters().stream()
                     .filter(c -> c.status() == ClusterCoverage.Status.UNCOVERED).count();
             return uncovered == 0 ? text.get("coverage.tab") : text.get("coverage.tab.count", uncovered);
-        }, coverage.clusters()), new CoverageView(coverage, editor, retention, text).root());
-    }
-
-    static PriceTable readPrices(java.nio.file.Path file) throws java.io.IOException {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return PriceTable.read(in);
-        }
+        }, coverage.clusters()), new CoverageView(coverage, editor, retention, prices, text).root());
     }
 
     /** Keeps the editor's destination fields in step with a policy read from disk. */

@@ -34,16 +34,19 @@ final class Attribution {
     private static final int MAX_CHAIN = 16;
     private static final String UNNAMED = "(no cluster name)";
 
-    private final Map<String, Snapshot> byArn = new HashMap<>();
+    private final List<Snapshot> snapshots;
+    /** The index in {@code snapshots} of the first snapshot with each ARN. */
+    private final Map<String, Integer> byArn;
     private final Set<ClusterKey> described = new HashSet<>();
     private final Map<Engine, Map<String, List<ClusterKey>>> describedByName = new java.util.EnumMap<>(Engine.class);
 
-    Attribution(List<Snapshot> snapshots, List<ClusterSettings> clusters) {
-        // Shared snapshots are indexed too: a copy made from one names it as its source, and following it leads
-        // to its owner's cluster all the same.
-        for (Snapshot s : snapshots) {
-            byArn.putIfAbsent(s.arn(), s);
-        }
+    /**
+     * @param byArn the index of the first snapshot with each ARN. Shared snapshots are indexed too: a copy made
+     *              from one names it as its source, and following it leads to its owner's cluster all the same.
+     */
+    Attribution(List<Snapshot> snapshots, Map<String, Integer> byArn, List<ClusterSettings> clusters) {
+        this.snapshots = snapshots;
+        this.byArn = byArn;
         for (ClusterSettings c : clusters) {
             described.add(c.key());
             describedByName.computeIfAbsent(c.key().engine(), e -> new HashMap<>())
@@ -52,10 +55,13 @@ final class Attribution {
         describedByName.values().forEach(m -> m.values().forEach(l -> l.sort(null)));
     }
 
-    /** Where {@code s} sits relative to its cluster; null for snapshots of other accounts shared with this one. */
-    @Nullable Place place(Snapshot s) {
-        // Snapshot.isForeign(), with the owner read from the ARN once.
-        String owner = s.ownerAccountId();
+    /**
+     * Where {@code s} sits relative to its cluster; null for snapshots of other accounts shared with this one.
+     *
+     * @param owner {@code s.ownerAccountId()}, read from the ARN once by the caller
+     */
+    @Nullable Place place(Snapshot s, String owner) {
+        // Snapshot.isForeign() with that owner.
         if (s.type().isForeign() || !owner.equals(s.accountId())) {
             return null;
         }
@@ -70,7 +76,8 @@ final class Attribution {
             if (source == null || source.isEmpty()) {
                 return withoutSource(s);
             }
-            Snapshot from = byArn.get(source);
+            Integer at = byArn.get(source);
+            Snapshot from = at == null ? null : snapshots.get(at);
             if (from == null || from == s) {
                 return fromGoneSource(s, source);
             }

@@ -5,11 +5,12 @@ import dev.snapferry.core.model.SnapshotState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +19,28 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CoverageReport {
 
+    private final FleetIndex index;
+    /** By cluster number; null for a cluster none of whose snapshots is left and that is not described. */
+    private final @Nullable ClusterCoverage[] byNumber;
     private final List<ClusterCoverage> clusters;
-    private final Map<String, Attribution.Place> places;
     private final Instant now;
-    private final Fleet fleet;
     private final DrPolicy policy;
-    /** The ARNs of the fleet's snapshots this report leaves out ({@link #without}). */
-    private final java.util.Set<String> removed;
+    /** The slots of the fleet's snapshots this report leaves out ({@link #without}). */
+    private final BitSet removed;
 
-    private CoverageReport(List<ClusterCoverage> clusters, Map<String, Attribution.Place> places, Instant now,
-                           Fleet fleet, DrPolicy policy, java.util.Set<String> removed) {
-        this.clusters = List.copyOf(clusters);
-        this.places = places;
+    private CoverageReport(FleetIndex index, @Nullable ClusterCoverage[] byNumber, Instant now, DrPolicy policy,
+                           BitSet removed) {
+        this.index = index;
+        this.byNumber = byNumber;
+        List<ClusterCoverage> inOrder = new ArrayList<>(byNumber.length);
+        for (int id : index.order) {
+            ClusterCoverage c = byNumber[id];
+            if (c != null) {
+                inOrder.add(c);
+            }
+        }
+        this.clusters = Collections.unmodifiableList(inOrder);
         this.now = now;
-        this.fleet = fleet;
         this.policy = policy;
         this.removed = removed;
     }
@@ -39,76 +48,68 @@ public final class CoverageReport {
     /** Computes coverage of {@code fleet} under {@code policy} as of {@code now}. */
     public static CoverageReport of(Fleet fleet, DrPolicy policy, Instant now) {
         Objects.requireNonNull(policy, "policy");
-        Attribution attribution = new Attribution(fleet.snapshots(), fleet.clusters());
-        Map<String, Attribution.Place> places = new HashMap<>(fleet.snapshots().size() * 2);
-        for (Snapshot s : fleet.snapshots()) {
-            Attribution.Place p = attribution.place(s);
-            if (p != null) {
-                places.put(s.arn(), p);
-            }
+        FleetIndex index = FleetIndex.of(fleet);
+        BitSet none = new BitSet();
+        @Nullable ClusterCoverage[] byNumber = new ClusterCoverage[index.clusterCount()];
+        for (int id = 0; id < byNumber.length; id++) {
+            byNumber[id] = cluster(index, id, none, policy, now);
         }
-        return build(fleet, policy, now, places);
+        return new CoverageReport(index, byNumber, now, policy, none);
     }
 
     /**
      * Coverage once the {@code removed} snapshots (ARNs) are gone, every other snapshot still counted for the cluster
      * it belongs to now: what is known of a copy's cluster does not change when an intermediate copy is deleted.
-     * Only the clusters that lose a snapshot are computed again; the others are the same.
      */
-    public CoverageReport without(java.util.Set<String> more) {
-        java.util.Set<String> gone = new java.util.HashSet<>(removed);
-        gone.addAll(more);
-        java.util.Set<ClusterKey> affected = new java.util.HashSet<>();
+    public CoverageReport without(Set<String> more) {
+        BitSet slots = new BitSet(index.size());
         for (String arn : more) {
-            Attribution.Place p = places.get(arn);
-            if (p != null) {
-                affected.add(p.cluster());
+            int slot = index.slotOf(arn);
+            if (slot >= 0) {
+                slots.set(slot);
             }
         }
-        Map<ClusterKey, Builder> builders = new HashMap<>();
-        for (ClusterSettings c : fleet.clusters()) {
-            if (affected.contains(c.key())) {
-                builders.computeIfAbsent(c.key(), Builder::new).settings = c;
-            }
-        }
-        for (Snapshot s : fleet.snapshots()) {
-            Attribution.Place p = places.get(s.arn());
-            if (p != null && affected.contains(p.cluster()) && !gone.contains(s.arn())) {
-                builders.computeIfAbsent(p.cluster(), Builder::new).add(s, p);
-            }
-        }
-        List<ClusterCoverage> result = new ArrayList<>(clusters.size());
-        for (ClusterCoverage c : clusters) {
-            if (!affected.contains(c.key())) {
-                result.add(c);
-                continue;
-            }
-            Builder b = builders.get(c.key());
-            if (b != null) {
-                result.add(b.build(fleet, policy, now));
-            }
-        }
-        return new CoverageReport(result, places, now, fleet, policy, gone);
+        return without(slots);
     }
 
-    private static CoverageReport build(Fleet fleet, DrPolicy policy, Instant now,
-                                        Map<String, Attribution.Place> places) {
-        Map<ClusterKey, Builder> builders = new HashMap<>();
-        for (ClusterSettings c : fleet.clusters()) {
-            builders.computeIfAbsent(c.key(), Builder::new).settings = c;
-        }
-        for (Snapshot s : fleet.snapshots()) {
-            Attribution.Place p = places.get(s.arn());
-            if (p != null) {
-                builders.computeIfAbsent(p.cluster(), Builder::new).add(s, p);
+    /**
+     * {@link #without(Set)} by slot. A cluster's coverage is a function of its settings, the snapshots attributed
+     * to it, the policy, the instant and the fleet's listed places and deprecated versions; only the second differs
+     * between this report and the result, and only for the clusters a removed snapshot belonged to. So those
+     * clusters are computed again from their remaining snapshots, and every other one is this report's, unchanged
+     * by construction (not assumed to be unharmed: none of its inputs changed).
+     */
+    CoverageReport without(BitSet more) {
+        BitSet gone = (BitSet) removed.clone();
+        gone.or(more);
+        BitSet affected = new BitSet(byNumber.length);
+        for (int slot = more.nextSetBit(0); slot >= 0; slot = more.nextSetBit(slot + 1)) {
+            int id = index.cluster(slot);
+            if (id >= 0) {
+                affected.set(id);
             }
         }
-        List<ClusterCoverage> result = new ArrayList<>(builders.size());
-        for (Builder b : builders.values()) {
-            result.add(b.build(fleet, policy, now));
+        @Nullable ClusterCoverage[] next = byNumber.clone();
+        for (int id = affected.nextSetBit(0); id >= 0; id = affected.nextSetBit(id + 1)) {
+            next[id] = cluster(index, id, gone, policy, now);
         }
-        result.sort(java.util.Comparator.comparing(ClusterCoverage::key));
-        return new CoverageReport(result, places, now, fleet, policy, java.util.Set.of());
+        return new CoverageReport(index, next, now, policy, gone);
+    }
+
+    /** Cluster {@code id}'s coverage from its snapshots not {@code gone}; null when none is left and not described. */
+    private static @Nullable ClusterCoverage cluster(FleetIndex index, int id, BitSet gone, DrPolicy policy,
+                                                     Instant now) {
+        Builder b = new Builder(index.keys.get(id), index.settings(id));
+        for (int i : index.members(id)) {
+            if (!gone.get(index.slot(i))) {
+                b.add(index.snapshots.get(i), Objects.requireNonNull(index.place(i)));
+            }
+        }
+        return b.settings == null && b.count == 0 ? null : b.build(index.fleet, policy, now);
+    }
+
+    FleetIndex index() {
+        return index;
     }
 
     /** Every cluster once, ordered by account, region, engine and identifier. */
@@ -122,20 +123,19 @@ public final class CoverageReport {
 
     /** The cluster a snapshot belongs to; empty for snapshots other accounts share with this one. */
     public Optional<ClusterKey> clusterOf(Snapshot snapshot) {
-        Attribution.Place p = places.get(snapshot.arn());
+        Attribution.Place p = place(snapshot);
         return p == null ? Optional.empty() : Optional.of(p.cluster());
-    }
-
-    /** The cluster a snapshot belongs to, or null: {@link #clusterOf} without the Optional, for the planner. */
-    @Nullable ClusterKey clusterKey(Snapshot snapshot) {
-        Attribution.Place p = places.get(snapshot.arn());
-        return p == null ? null : p.cluster();
     }
 
     /** True when {@code snapshot} is a copy of its cluster's snapshot in another region or account. */
     public boolean isCopyElsewhere(Snapshot snapshot) {
-        Attribution.Place p = places.get(snapshot.arn());
+        Attribution.Place p = place(snapshot);
         return p != null && !p.own();
+    }
+
+    private Attribution.@Nullable Place place(Snapshot snapshot) {
+        int slot = index.slotOf(snapshot.arn());
+        return slot < 0 ? null : index.place(slot);
     }
 
 
@@ -151,8 +151,9 @@ public final class CoverageReport {
         private @Nullable Snapshot account;
         private int count;
 
-        Builder(ClusterKey key) {
+        Builder(ClusterKey key, @Nullable ClusterSettings settings) {
             this.key = key;
+            this.settings = settings;
         }
 
         void add(Snapshot s, Attribution.Place p) {

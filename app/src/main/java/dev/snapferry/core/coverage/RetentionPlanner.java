@@ -6,14 +6,14 @@ import dev.snapferry.core.model.SnapshotType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Plans a retention clean-up over a fleet: a pure function of the fleet, the two policies and the instant. */
 public final class RetentionPlanner {
@@ -29,36 +29,40 @@ public final class RetentionPlanner {
     private RetentionPlanner() {
     }
 
-    /** The dry run of {@code retention} on {@code fleet}, keeping the DR coverage {@code dr} asks for. */
+    /**
+     * The dry run of {@code retention} on {@code fleet}, keeping the DR coverage {@code dr} asks for. Snapshots are
+     * known by ARN (a snapshot listed twice is kept or deleted as one); the proof that no coverage is lost compares
+     * the coverage before with the coverage computed again without the deletions ({@link CoverageReport#without}).
+     */
     public static RetentionPlan plan(Fleet fleet, DrPolicy dr, RetentionPolicy retention, Instant now) {
         CoverageReport before = CoverageReport.of(fleet, dr, now);
-        Set<String> drCopies = new HashSet<>();
+        FleetIndex index = before.index();
+        int n = index.size();
+        BitSet drCopies = new BitSet(n);
         for (ClusterCoverage c : before.clusters()) {
-            if (c.newestRegionCopy() != null) {
-                drCopies.add(c.newestRegionCopy().arn());
-            }
-            if (c.newestAccountCopy() != null) {
-                drCopies.add(c.newestAccountCopy().arn());
-            }
+            mark(drCopies, index, c.newestRegionCopy());
+            mark(drCopies, index, c.newestAccountCopy());
         }
-        Set<String> newest = newest(fleet.snapshots(), before, retention.keepNewest());
+        BitSet newest = newest(index, retention.keepNewest());
         Instant youngSince = now.minus(Duration.ofDays(retention.keepDays()));
-        List<RetentionPlan.Decision> decisions = new ArrayList<>(fleet.snapshots().size());
-        Set<String> deleted = new HashSet<>();
-        for (Snapshot s : fleet.snapshots()) {
+        List<RetentionPlan.Decision> decisions = new ArrayList<>(n);
+        BitSet deleted = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            Snapshot s = index.snapshots.get(i);
+            int slot = index.slot(i);
             EnumSet<RetentionPlan.Protection> keep = EnumSet.noneOf(RetentionPlan.Protection.class);
             if (s.type() == SnapshotType.AUTOMATED) {
                 keep.add(RetentionPlan.Protection.AUTOMATED);
             }
             // Only snapshots other accounts share with this one belong to no cluster (Attribution).
-            ClusterKey cluster = before.clusterKey(s);
-            if (cluster == null) {
+            int id = index.cluster(i);
+            if (id < 0) {
                 keep.add(RetentionPlan.Protection.SHARED_WITH_ME);
             }
             if (s.status().state() != SnapshotState.AVAILABLE) {
                 keep.add(RetentionPlan.Protection.NOT_AVAILABLE);
             }
-            if (newest.contains(s.arn())) {
+            if (newest.get(slot)) {
                 keep.add(RetentionPlan.Protection.NEWEST);
             }
             if (s.createTime() == null || s.createTime().isAfter(youngSince)) {
@@ -67,47 +71,69 @@ public final class RetentionPlanner {
             if (retention.tagged(s)) {
                 keep.add(RetentionPlan.Protection.TAGGED);
             }
-            if (drCopies.contains(s.arn())) {
+            if (drCopies.get(slot)) {
                 keep.add(RetentionPlan.Protection.DR_COPY);
             }
-            decisions.add(new RetentionPlan.Decision(s, cluster, keep));
+            decisions.add(new RetentionPlan.Decision(s, id < 0 ? null : index.keys.get(id), keep));
             if (keep.isEmpty()) {
-                deleted.add(s.arn());
+                deleted.set(slot);
             }
         }
         return new RetentionPlan(retention, decisions, lost(before, before.without(deleted)));
     }
 
-    /** The newest {@code n} manual snapshots of each cluster in each account and region. */
-    private static Set<String> newest(List<Snapshot> snapshots, CoverageReport report, int n) {
-        record Place(ClusterKey cluster, String owner, dev.snapferry.core.model.RegionRef region) {
+    private static void mark(BitSet slots, FleetIndex index, @Nullable Snapshot s) {
+        if (s != null) {
+            slots.set(index.slotOf(s.arn()));
         }
-        Map<Place, List<Snapshot>> groups = new HashMap<>();
-        for (Snapshot s : snapshots) {
-            if (s.type() != SnapshotType.MANUAL || n == 0) {
-                continue;
-            }
-            ClusterKey cluster = report.clusterKey(s);
-            if (cluster != null) {
-                groups.computeIfAbsent(new Place(cluster, s.ownerAccountId(), s.region()), k -> new ArrayList<>())
-                        .add(s);
-            }
+    }
+
+    /** The slots of the newest {@code n} manual snapshots of each cluster in each account and region. */
+    private static BitSet newest(FleetIndex index, int n) {
+        BitSet kept = new BitSet(index.size());
+        if (n == 0) {
+            return kept;
         }
-        Set<String> kept = new HashSet<>();
-        for (List<Snapshot> group : groups.values()) {
-            if (group.size() > n) {
-                group.sort(NEWEST_FIRST);
+        // Per cluster, its manual snapshots (their indices) by place, owner and region: a cluster has a few at most.
+        List<Snapshot> snapshots = index.snapshots;
+        Comparator<Integer> newestFirst = (a, b) -> NEWEST_FIRST.compare(snapshots.get(a), snapshots.get(b));
+        List<List<Integer>> places = new ArrayList<>();
+        for (int id = 0; id < index.clusterCount(); id++) {
+            places.clear();
+            for (int i : index.members(id)) {
+                Snapshot s = snapshots.get(i);
+                if (s.type() != SnapshotType.MANUAL) {
+                    continue;
+                }
+                int at = 0;
+                while (at < places.size() && !samePlace(index, places.get(at).getFirst(), i)) {
+                    at++;
+                }
+                if (at == places.size()) {
+                    places.add(new ArrayList<>());
+                }
+                places.get(at).add(i);
             }
-            for (int i = 0; i < Math.min(n, group.size()); i++) {
-                kept.add(group.get(i).arn());
+            for (List<Integer> group : places) {
+                if (group.size() > n) {
+                    group.sort(newestFirst);
+                }
+                for (int i = 0; i < Math.min(n, group.size()); i++) {
+                    kept.set(index.slot(group.get(i)));
+                }
             }
         }
         return kept;
     }
 
+    private static boolean samePlace(FleetIndex index, int a, int b) {
+        return index.snapshots.get(a).region().equals(index.snapshots.get(b).region())
+                && index.owner(a).equals(index.owner(b));
+    }
+
     /** Clusters whose status or newest copies elsewhere differ between {@code before} and {@code after}. */
     static List<ClusterKey> lost(CoverageReport before, CoverageReport after) {
-        Map<ClusterKey, ClusterCoverage> now = new HashMap<>();
+        Map<ClusterKey, ClusterCoverage> now = HashMap.newHashMap(after.clusters().size());
         after.clusters().forEach(c -> now.put(c.key(), c));
         List<ClusterKey> lost = new ArrayList<>();
         for (ClusterCoverage was : before.clusters()) {
@@ -123,7 +149,7 @@ public final class RetentionPlanner {
         return lost;
     }
 
-    private static String arn(@org.jspecify.annotations.Nullable Snapshot s) {
+    private static String arn(@Nullable Snapshot s) {
         return s == null ? "" : Objects.requireNonNull(s.arn());
     }
 }

@@ -36,4 +36,11 @@ public interface DialogService {
      * @param extensions file name patterns offered, such as {@code *.csv}
      */
     Optional<Path> chooseSaveFile(String title, String initialFileName, List<String> extensions);
+
+    /**
+     * Asks for an existing file to read.
+     *
+     * @param extensions file name patterns offered, such as {@code *.json}
+     */
+    Optional<Path> chooseOpenFile(String title, List<String> extensions);
 }

@@ -69,6 +69,17 @@ public class FxDialogService implements DialogService {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        for (String extension : extensions) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension, extension));
+        }
+        File file = chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type, message);
         alert.setTitle(title);

@@ -5,10 +5,14 @@ import dev.snapferry.core.coverage.Quota;
 import dev.snapferry.ui.common.Messages;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -17,7 +21,7 @@ final class CoverageCostPane {
 
     private final VBox root = new VBox(8);
 
-    CoverageCostPane(CoverageViewModel viewModel, Messages messages) {
+    CoverageCostPane(CoverageViewModel viewModel, PriceTableViewModel prices, Messages messages) {
         CoverageTexts texts = viewModel.texts();
         TableView<Quota> quotas = new TableView<>(viewModel.quotas());
         quotas.setId("quotaTable");
@@ -67,8 +71,33 @@ final class CoverageCostPane {
                 viewModel.pricesProperty()));
         root.getChildren().addAll(CoverageView.title(messages.get("coverage.quota.title")),
                 CoverageView.note(messages.get("coverage.quota.hint")), quotas,
-                CoverageView.title(messages.get("coverage.ages.title")), ages, note);
+                CoverageView.title(messages.get("coverage.ages.title")), ages, priceTable(prices, messages), note);
         root.setPadding(new Insets(8, 12, 12, 12));
+    }
+
+    /** Which price table is in use, the choice of another, and why a table chosen was refused. */
+    private static Node priceTable(PriceTableViewModel prices, Messages messages) {
+        Label inUse = new Label();
+        inUse.setId("priceTableInUse");
+        inUse.textProperty().bind(prices.inUseProperty());
+        Button choose = new Button(messages.get("coverage.prices.choose"));
+        choose.setId("choosePriceTable");
+        choose.setOnAction(e -> prices.choose());
+        Button bundled = new Button(messages.get("coverage.prices.useBundled"));
+        bundled.setId("useBundledPrices");
+        bundled.setOnAction(e -> prices.useBundled());
+        bundled.disableProperty().bind(prices.usingOwnProperty().not().or(prices.busyProperty()));
+        choose.disableProperty().bind(prices.busyProperty());
+        HBox row = new HBox(8, inUse, choose, bundled);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label problem = new Label();
+        problem.setId("priceTableProblem");
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(prices.messageProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(4, row, problem);
     }
 
     Parent root() {

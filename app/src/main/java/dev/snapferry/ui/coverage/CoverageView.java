@@ -43,7 +43,7 @@ public final class CoverageView {
     private final TableView<ClusterCoverage> clusters = new TableView<>();
 
     public CoverageView(CoverageViewModel viewModel, DrPolicyEditor policy, RetentionViewModel retention,
-                        Messages messages) {
+                        PriceTableViewModel prices, Messages messages) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.texts = viewModel.texts();
@@ -53,7 +53,7 @@ public final class CoverageView {
         TabPane parts = new TabPane(
                 part("coverageClustersTab", messages.get("coverage.sub.clusters"), clustersPart()),
                 part("coverageCostTab", messages.get("coverage.sub.cost"), new CoverageCostPane(viewModel,
-                        messages).root()),
+                        prices, messages).root()),
                 part("coverageRetentionTab", messages.get("coverage.sub.retention"), new RetentionPane(retention,
                         messages).root()),
                 part("coveragePolicyTab", messages.get("coverage.sub.policy"), new DrPolicyPane(policy,

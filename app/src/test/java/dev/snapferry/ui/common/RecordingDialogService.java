@@ -14,6 +14,7 @@ public final class RecordingDialogService implements dev.snapferry.ui.tags.TagDi
     private final List<Shown> shown = new ArrayList<>();
     private boolean confirmAnswer;
     private Optional<Path> saveAnswer = Optional.empty();
+    private Optional<Path> openAnswer = Optional.empty();
     private String typedAnswer = "";
     private Optional<String> textAnswer = Optional.empty();
     private final List<String> refusals = new ArrayList<>();
@@ -47,6 +48,11 @@ public final class RecordingDialogService implements dev.snapferry.ui.tags.TagDi
     public void answerTags(java.util.function.@org.jspecify.annotations.Nullable Consumer<
             dev.snapferry.ui.tags.TagEditorViewModel> edit) {
         tagEdit = edit;
+    }
+
+    /** The file the user picks in an open-file chooser; null: they cancel. */
+    public void answerOpen(@org.jspecify.annotations.Nullable Path path) {
+        openAnswer = Optional.ofNullable(path);
     }
 
     public void answerSave(Path path) {
@@ -114,6 +120,12 @@ public final class RecordingDialogService implements dev.snapferry.ui.tags.TagDi
         tagEdit.accept(editor);
         // The save button is disabled while a tag is invalid.
         return editor.validProperty().get();
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        shown.add(new Shown("chooseOpenFile", title, String.join(" ", extensions)));
+        return openAnswer;
     }
 
     @Override
