@@ -54,6 +54,7 @@ public final class SnapshotFilter {
      */
     public static final int OFF_THREAD_FROM = 20_000;
 
+
     public static final List<String> DEFAULT_REQUIRED_TAGS = List.of("Environment", "Owner", "CostCenter");
 
     /**
@@ -306,45 +307,109 @@ public final class SnapshotFilter {
                 .anyMatch(w -> w.contains(n)));
         Answers next = known != null ? known
                 : new Answers(criteria.key(), wordList, new BitSet(rows.size()), new BitSet(rows.size()));
-        int position = -1;
-        for (SnapshotRow row : rows) {
-            position++;
-            if ((position & 0xFFF) == 0 && generation != generations) {
-                throw new java.util.concurrent.CancellationException("superseded by a newer query");
-            }
-            int index = row.index();
-            if (index < 0) {
-                // Not numbered (yet): tested, never remembered.
-                if (byPosition != null && criteria.test(row)) {
-                    byPosition.set(position);
+        // A fresh query of a table twice the size matched off the FX thread (40,000 rows) is split in two.
+        if (known == null && byPosition != null && rows.size() >= 2L * offThreadFrom) {
+            // A fresh query of a large table: its rows are tested in two halves at once, on two threads, each
+            // into answers of its own (bit sets are not shared between threads), merged after. The test mostly
+            // waits on memory (a row, its text), so two threads nearly halve the time even on two cores.
+            int half = rows.size() / 2;
+            Range second = new Range(new BitSet(rows.size()), new BitSet(rows.size()), new BitSet(rows.size()));
+            java.util.concurrent.FutureTask<@Nullable Void> other = new java.util.concurrent.FutureTask<>(() -> {
+                testRange(criteria, rows, half, rows.size(), generation, last, narrower, wider, second);
+                return null;
+            });
+            Thread.ofVirtual().name("search-half").start(other);
+            testRange(criteria, rows, 0, half, generation, last, narrower, wider,
+                    new Range(next.seen(), next.matched(), byPosition));
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
                 }
-                continue;
+                throw new IllegalStateException(e.getCause());
             }
-            if (next.seen().get(index)) {
-                if (byPosition != null && next.matched().get(index)) {
-                    byPosition.set(position);
+            next.seen().or(second.seen());
+            next.matched().or(second.matched());
+            byPosition.or(second.byPosition());
+        } else {
+            int position = -1;
+            for (SnapshotRow row : rows) {
+                position++;
+                if ((position & 0xFFF) == 0 && generation != generations) {
+                    throw new java.util.concurrent.CancellationException("superseded by a newer query");
                 }
-                continue;
-            }
-            boolean match;
-            if (narrower && last.seen().get(index) && !last.matched().get(index)) {
-                match = false;
-            } else if (wider && last.seen().get(index) && last.matched().get(index)) {
-                match = true;
-            } else {
-                match = criteria.test(row);
-            }
-            next.seen().set(index);
-            if (match) {
-                next.matched().set(index);
-                if (byPosition != null) {
-                    byPosition.set(position);
+                int index = row.index();
+                if (index < 0) {
+                    // Not numbered (yet): tested, never remembered.
+                    if (byPosition != null && criteria.test(row)) {
+                        byPosition.set(position);
+                    }
+                    continue;
+                }
+                if (next.seen().get(index)) {
+                    if (byPosition != null && next.matched().get(index)) {
+                        byPosition.set(position);
+                    }
+                    continue;
+                }
+                boolean match = decide(criteria, row, index, last, narrower, wider);
+                next.seen().set(index);
+                if (match) {
+                    next.matched().set(index);
+                    if (byPosition != null) {
+                        byPosition.set(position);
+                    }
                 }
             }
         }
         answers.put(criteria.key() + "|" + wordList, next);
         lastAnswers = next;
         return next;
+    }
+
+    /** Where one thread puts its answers: by row number (seen, matched) and by position. */
+    private record Range(BitSet seen, BitSet matched, BitSet byPosition) {
+    }
+
+    /** Tests the rows at positions {@code from} to {@code to} of a fresh query, refining the last answers. */
+    private void testRange(Criteria criteria, List<SnapshotRow> rows, int from, int to, long generation,
+                           Answers last, boolean narrower, boolean wider, Range into) {
+        for (int position = from; position < to; position++) {
+            if (((position - from) & 0xFFF) == 0 && generation != generations) {
+                throw new java.util.concurrent.CancellationException("superseded by a newer query");
+            }
+            SnapshotRow row = rows.get(position);
+            int index = row.index();
+            if (index < 0) {
+                // Not numbered (yet): tested, never remembered.
+                if (criteria.test(row)) {
+                    into.byPosition().set(position);
+                }
+                continue;
+            }
+            boolean match = decide(criteria, row, index, last, narrower, wider);
+            into.seen().set(index);
+            if (match) {
+                into.matched().set(index);
+                into.byPosition().set(position);
+            }
+        }
+    }
+
+    /** A row's answer: from the last query's when this one only narrows or widens it, else tested. */
+    private static boolean decide(Criteria criteria, SnapshotRow row, int index, Answers last, boolean narrower,
+                                  boolean wider) {
+        if (narrower && last.seen().get(index) && !last.matched().get(index)) {
+            return false;
+        }
+        if (wider && last.seen().get(index) && last.matched().get(index)) {
+            return true;
+        }
+        return criteria.test(row);
     }
 
     /** Puts the answers on the table in one step; a row they never saw (listed since) is tested as it comes. */
