@@ -35,7 +35,7 @@ public final class DeletionLog {
     public synchronized void append(Deletion deletion) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("at", deletion.at().toString());
-        line.put("result", deletion.deleted() ? "deleted" : "refused");
+        line.put("result", deletion.result());
         line.put("account", deletion.snapshot().ownerAccountId());
         line.put("region", deletion.snapshot().region().code());
         line.put("engine", deletion.snapshot().engine().canonicalRawName());
@@ -44,7 +44,7 @@ public final class DeletionLog {
         if (deletion.snapshot().createTime() != null) {
             line.put("created", String.valueOf(deletion.snapshot().createTime()));
         }
-        if (!deletion.deleted()) {
+        if (deletion.sent() && !deletion.deleted()) {
             line.put("awsCode", Objects.requireNonNull(deletion.awsCode()));
             line.put("awsMessage", String.valueOf(deletion.awsMessage()));
         }

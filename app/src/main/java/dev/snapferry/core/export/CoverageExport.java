@@ -91,7 +91,7 @@ public final class CoverageExport {
         List<Map<String, @Nullable Object>> rows = new ArrayList<>();
         for (Deletion d : deletions) {
             Map<String, @Nullable Object> row = new LinkedHashMap<>();
-            row.put("result", d.deleted() ? "deleted" : "refused");
+            row.put("result", d.result());
             row.put("at", d.at().toString());
             row.put("account", d.snapshot().ownerAccountId());
             row.put("region", d.snapshot().region().code());

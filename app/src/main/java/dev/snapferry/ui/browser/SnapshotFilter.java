@@ -309,28 +309,21 @@ public final class SnapshotFilter {
                 : new Answers(criteria.key(), wordList, new BitSet(rows.size()), new BitSet(rows.size()));
         // A fresh query of a table twice the size matched off the FX thread (40,000 rows) is split in two.
         if (known == null && byPosition != null && rows.size() >= 2L * offThreadFrom) {
-            // A fresh query of a large table: its rows are tested in two halves at once, on two threads, each
-            // into answers of its own (bit sets are not shared between threads), merged after. The test mostly
+            // A fresh query of a large table: its rows are tested in two halves at once, on two of the runner's
+            // workers, each into answers of its own (bit sets are not shared between threads), merged after. The test mostly
             // waits on memory (a row, its text), so two threads nearly halve the time even on two cores.
             int half = rows.size() / 2;
+            Range first = new Range(next.seen(), next.matched(), byPosition);
             Range second = new Range(new BitSet(rows.size()), new BitSet(rows.size()), new BitSet(rows.size()));
-            java.util.concurrent.FutureTask<@Nullable Void> other = new java.util.concurrent.FutureTask<>(() -> {
-                testRange(criteria, rows, half, rows.size(), generation, last, narrower, wider, second);
-                return null;
-            });
-            Thread.ofVirtual().name("search-half").start(other);
-            testRange(criteria, rows, 0, half, generation, last, narrower, wider,
-                    new Range(next.seen(), next.matched(), byPosition));
             try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException(e.getCause());
+                tasks.inParallel(List.<java.util.concurrent.Callable<Range>>of(
+                        () -> testRange(criteria, rows, 0, half, generation, last, narrower, wider, first),
+                        () -> testRange(criteria, rows, half, rows.size(), generation, last, narrower, wider,
+                                second)));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
             next.seen().or(second.seen());
             next.matched().or(second.matched());
@@ -376,7 +369,7 @@ public final class SnapshotFilter {
     }
 
     /** Tests the rows at positions {@code from} to {@code to} of a fresh query, refining the last answers. */
-    private void testRange(Criteria criteria, List<SnapshotRow> rows, int from, int to, long generation,
+    private Range testRange(Criteria criteria, List<SnapshotRow> rows, int from, int to, long generation,
                            Answers last, boolean narrower, boolean wider, Range into) {
         for (int position = from; position < to; position++) {
             if (((position - from) & 0xFFF) == 0 && generation != generations) {
@@ -398,6 +391,7 @@ public final class SnapshotFilter {
                 into.byPosition().set(position);
             }
         }
+        return into;
     }
 
     /** A row's answer: from the last query's when this one only narrows or widens it, else tested. */

@@ -73,6 +73,52 @@ public final class ExecutorTaskRunner implements TaskRunner {
     }
 
     @Override
+    public <T> List<T> inParallel(List<? extends Callable<T>> parts) throws Exception {
+        // Each part after the first goes to the pool, and is done by whichever of a worker and the caller claims it
+        // first: a part is never done twice, and the caller never waits for a part no worker has started.
+        List<AtomicBoolean> claims = new java.util.ArrayList<>();
+        List<FutureTask<@Nullable T>> others = new java.util.ArrayList<>();
+        for (Callable<T> part : parts.subList(Math.min(1, parts.size()), parts.size())) {
+            AtomicBoolean claim = new AtomicBoolean();
+            FutureTask<@Nullable T> task = new FutureTask<>(() -> claim.compareAndSet(false, true) ? part.call()
+                    : null);
+            claims.add(claim);
+            others.add(task);
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                // Not taken: the caller does it below, as it does any part no worker has started.
+                LOG.debug("A part was not handed to the pool (shutting down): done by the caller");
+            }
+        }
+        List<T> results = new java.util.ArrayList<>(parts.size());
+        if (!parts.isEmpty()) {
+            results.add(parts.getFirst().call());
+        }
+        for (int i = 0; i < others.size(); i++) {
+            FutureTask<@Nullable T> task = others.get(i);
+            if (claims.get(i).compareAndSet(false, true)) {
+                // No worker had started it: done here rather than waited for.
+                task.cancel(false);
+                results.add(parts.get(i + 1).call());
+                continue;
+            }
+            try {
+                // Claimed by a worker, which returns the part's own result.
+                @SuppressWarnings("NullAway")
+                T result = task.get();
+                results.add(result);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Exception failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+        }
+        return results;
+    }
+
+    @Override
     public <I, O> TaskHandle runEach(String name, List<I> items, int atOnce, Work<? super I, ? extends O> work,
                                      BiConsumer<? super I, Outcome<O>> onEach, Runnable onDone) {
         if (atOnce < 1) {

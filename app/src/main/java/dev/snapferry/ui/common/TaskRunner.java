@@ -23,6 +23,22 @@ public interface TaskRunner {
                        Consumer<? super Throwable> onFailure);
 
     /**
+     * Called from background work (never the UI thread): does {@code parts} at the same time where the runner has
+     * free workers, and returns their results in order once all are done. The caller does the first part itself,
+     * and any part no worker has taken up by then, so that waiting on a busy pool never blocks it. A part that
+     * throws fails the call, with its exception.
+     *
+     * <p>The default does the parts one after another on the calling thread.
+     */
+    default <T> List<T> inParallel(List<? extends Callable<T>> parts) throws Exception {
+        List<T> results = new ArrayList<>(parts.size());
+        for (Callable<T> part : parts) {
+            results.add(part.call());
+        }
+        return results;
+    }
+
+    /**
      * Runs {@code work} on each of {@code items} in the background, never more than {@code atOnce} at the same
      * time. Each item's outcome goes to {@code onEach} on the UI thread, once per item, as it lands (a failure
      * does not stop the others); then {@code onDone} runs once, on the UI thread, after the last of them. Once the

@@ -47,13 +47,18 @@ final class RetentionPane {
         delete.getStyleClass().add("danger");
         delete.disableProperty().bind(viewModel.canDelete().not());
         delete.setOnAction(e -> viewModel.delete());
+        Button stop = new Button(messages.get("coverage.retention.stop"));
+        stop.setId("retentionStop");
+        stop.setTooltip(new javafx.scene.control.Tooltip(messages.get("coverage.retention.stop.tooltip")));
+        stop.disableProperty().bind(viewModel.canStop().not());
+        stop.setOnAction(e -> viewModel.stop());
         Button csv = CoverageView.button("retentionExportCsv", messages.get("coverage.export.csv"),
                 () -> viewModel.export(CoverageExport.Format.CSV, false));
         Button json = CoverageView.button("retentionExportJson", messages.get("coverage.export.json"),
                 () -> viewModel.export(CoverageExport.Format.JSON, false));
         Button results = CoverageView.button("retentionExportResults", messages.get("coverage.export.resultsCsv"),
                 () -> viewModel.export(CoverageExport.Format.CSV, true));
-        HBox actions = new HBox(8, dryRun, delete, csv, json, results);
+        HBox actions = new HBox(8, dryRun, delete, stop, csv, json, results);
         Label summary = bound("retentionSummary", viewModel.summaryProperty());
         Label proof = bound("retentionProof", viewModel.proofProperty());
         proof.getStyleClass().add("section-label");

@@ -75,6 +75,11 @@ public final class RetentionViewModel {
     private final ReadOnlyStringWrapper proof = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** Set by {@link #stop()}: the run sends no more deletions (read by the workers). */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ReadOnlyBooleanWrapper stopRequested = new ReadOnlyBooleanWrapper();
+    /** The number of deletions of the run going on. */
+    private int runTotal;
 
     public RetentionViewModel(Supplier<Fleet> fleet, Supplier<DrPolicy> drPolicy, Supplier<PriceTable> prices,
                               CoverageSource source, TaskRunner tasks, DialogService dialogs, Messages messages,
@@ -207,9 +212,17 @@ public final class RetentionViewModel {
             return;
         }
         running.set(true);
+        runTotal = gone.size();
+        stopping.set(false);
+        stopRequested.set(false);
         results.clear();
+        status.set(messages.get("coverage.retention.progress", 0, gone.size()));
         List<String> logProblems = new ArrayList<>();
         tasks.runEach("delete snapshots of the retention clean-up", gone, AT_ONCE, s -> {
+            if (stopping.get()) {
+                // Stopped: not sent, so not logged (the log lists what AWS was asked to delete).
+                return Deletion.notSent(s, clock.instant());
+            }
             Deletion d;
             try {
                 source.delete(s);
@@ -226,15 +239,26 @@ public final class RetentionViewModel {
                 }
             }
             return d;
-        }, (s, outcome) -> results.add(switch (outcome) {
-            case TaskRunner.Outcome.Done<Deletion> done -> done.value();
-            case TaskRunner.Outcome.Failed<Deletion> failed -> new Deletion(s, clock.instant(),
-                    failed.error().getClass().getSimpleName(), failed.error().getMessage());
-        }), () -> {
+        }, (s, outcome) -> {
+            results.add(switch (outcome) {
+                case TaskRunner.Outcome.Done<Deletion> done -> done.value();
+                case TaskRunner.Outcome.Failed<Deletion> failed -> new Deletion(s, clock.instant(),
+                        failed.error().getClass().getSimpleName(), failed.error().getMessage());
+            });
+            if (results.size() < gone.size()) {
+                status.set(messages.get(stopping.get() ? "coverage.retention.stopping" : "coverage.retention.progress",
+                        results.size(), gone.size()));
+            }
+        }, () -> {
             running.set(false);
+            stopRequested.set(false);
             long deleted = results.stream().filter(Deletion::deleted).count();
-            status.set(messages.get("coverage.retention.done", deleted, results.size() - deleted,
-                    source.logLocation()) + (logProblems.isEmpty() ? ""
+            long notSent = results.stream().filter(d -> !d.sent()).count();
+            long refused = results.size() - deleted - notSent;
+            status.set((stopping.get()
+                    ? messages.get("coverage.retention.stopped", deleted, refused, notSent, source.logLocation())
+                    : messages.get("coverage.retention.done", deleted, refused, source.logLocation()))
+                    + (logProblems.isEmpty() ? ""
                     : " " + messages.get("coverage.retention.logFailed", logProblems.getFirst())));
             gone.stream().map(s -> java.util.Map.entry(s.accountId(), s.region())).distinct()
                     .forEach(e -> relist.accept(e.getKey(), e.getValue()));
@@ -242,8 +266,28 @@ public final class RetentionViewModel {
         });
     }
 
-    /** One result as a line: "deleted x" or "x refused: code, message". */
+    /**
+     * Stops a run: no more deletions are sent; those AWS is already deleting finish and report, and the rest each
+     * get a line saying they were not sent (their snapshots are still there, and a new dry run lists them again).
+     */
+    public void stop() {
+        if (running.get()) {
+            stopping.set(true);
+            stopRequested.set(true);
+            status.set(messages.get("coverage.retention.stopping", results.size(), runTotal));
+        }
+    }
+
+    /** True while a run goes on and has not been asked to stop. */
+    public BooleanBinding canStop() {
+        return Bindings.createBooleanBinding(() -> running.get() && !stopRequested.get(), running, stopRequested);
+    }
+
+    /** One result as a line: "deleted x", "x refused: code, message" or "x not sent". */
     public String resultLine(Deletion d) {
+        if (!d.sent()) {
+            return messages.get("coverage.retention.notSent", d.snapshot().identifier(), d.snapshot().region().code());
+        }
         return d.deleted() ? messages.get("coverage.retention.deleted", d.snapshot().identifier(),
                 d.snapshot().region().code())
                 : messages.get("coverage.retention.refused", d.snapshot().identifier(), d.snapshot().region().code(),

@@ -48,6 +48,58 @@ class ExecutorTaskRunnerTest {
     }
 
     @Test
+    void partsRunAtOnceOnAFreeWorkerAndComeBackInOrder() throws Exception {
+        // Both parts wait for each other: they end only if they run at the same time.
+        CyclicBarrier together = new CyclicBarrier(2);
+        String caller = Thread.currentThread().getName();
+        List<String> results = runner.inParallel(List.<Callable<String>>of(
+                () -> {
+                    together.await(5, TimeUnit.SECONDS);
+                    return "first on " + Thread.currentThread().getName();
+                },
+                () -> {
+                    together.await(5, TimeUnit.SECONDS);
+                    return "second on " + Thread.currentThread().getName();
+                }));
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0)).isEqualTo("first on " + caller);
+        assertThat(results.get(1)).startsWith("second on test-worker-");
+    }
+
+    @Test
+    void aPartNoWorkerTookUpIsDoneByTheCallerInsteadOfWaitedFor() throws Exception {
+        // Both workers busy until the test ends: the second part would wait for ever in the pool's queue.
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < 2; i++) {
+            workers.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            String caller = Thread.currentThread().getName();
+            List<String> results = runner.inParallel(List.<Callable<String>>of(
+                    () -> "first", () -> "second on " + Thread.currentThread().getName()));
+
+            assertThat(results).containsExactly("first", "second on " + caller);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aPartThatThrowsFailsTheCallWithItsException() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.inParallel(List.<Callable<String>>of(
+                () -> "first", () -> {
+                    throw new IOException("disk gone");
+                }))).isInstanceOf(IOException.class).hasMessage("disk gone");
+    }
+
+    @Test
     void aFailureIsDeliveredToTheFailureCallbackOnly() throws InterruptedException {
         List<Object> seen = new CopyOnWriteArrayList<>();
         runner.run("boom", () -> {

@@ -47,6 +47,8 @@ final class CoverageFixture implements AutoCloseable {
     final List<Opened> opened = new ArrayList<>();
     final List<Collection<String>> shown = new ArrayList<>();
     final Path log;
+    /** Runs after each deletion sent to AWS (a test stops the run from here). */
+    volatile Runnable afterDelete = () -> { };
 
     CoverageFixture(Path folder, UiThread ui, TaskRunner tasks) throws Exception {
         demo = new DemoSessions();
@@ -59,8 +61,35 @@ final class CoverageFixture implements AutoCloseable {
                 dialogs, messages);
         browser.catalog().regions().setAll(DemoDataset.REGIONS.stream().map(RegionRef::new).toList());
         Clock clock = Clock.fixed(demo.clock.now(), ZoneOffset.UTC);
-        LiveCoverageSource source = new LiveCoverageSource(demo.sessions, new SnapshotWriter(), new DeletionLog(log),
+        LiveCoverageSource live = new LiveCoverageSource(demo.sessions, new SnapshotWriter(), new DeletionLog(log),
                 Duration.ofMillis(10));
+        // The live source, telling the test after each deletion AWS answered.
+        CoverageSource source = new CoverageSource() {
+            @Override
+            public dev.snapferry.core.aws.ClusterSurvey.Result survey(dev.snapferry.core.model.AccountRef account,
+                                                                           RegionRef region) {
+                return live.survey(account, region);
+            }
+
+            @Override
+            public void delete(dev.snapferry.core.model.Snapshot snapshot) {
+                try {
+                    live.delete(snapshot);
+                } finally {
+                    afterDelete.run();
+                }
+            }
+
+            @Override
+            public void log(dev.snapferry.core.coverage.Deletion deletion) throws java.io.IOException {
+                live.log(deletion);
+            }
+
+            @Override
+            public String logLocation() {
+                return live.logLocation();
+            }
+        };
         coverage = new CoverageViewModel(browser.catalog(), source, PriceTable.bundled(), tasks, messages, clock,
                 (sources, region, account) -> opened.add(new Opened(sources, region, account)),
                 (label, ids) -> shown.add(ids));

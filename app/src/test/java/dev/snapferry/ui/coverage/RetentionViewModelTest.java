@@ -99,6 +99,41 @@ class RetentionViewModelTest {
     }
 
     @Test
+    void aStoppedRunSendsNoMoreDeletionsAndSaysWhichWereNotSent() throws Exception {
+        fixture.retention.dryRun();
+        List<Snapshot> planned = List.copyOf(fixture.retention.planProperty().get().deletions());
+        assertThat(planned).hasSizeGreaterThan(3);
+        Set<String> before = listed();
+        fixture.dialogs.answerTyped(String.valueOf(planned.size()));
+        int[] sent = {0};
+        fixture.afterDelete = () -> {
+            if (++sent[0] == 2) {
+                assertThat(fixture.retention.canStop().get()).isTrue();
+                fixture.retention.stop();
+                assertThat(fixture.retention.canStop().get()).as("asked once").isFalse();
+            }
+        };
+
+        fixture.retention.delete();
+
+        assertThat(sent[0]).as("deletions sent to AWS").isEqualTo(2);
+        assertThat(fixture.retention.results()).hasSize(planned.size());
+        List<Deletion> deleted = fixture.retention.results().stream().filter(Deletion::deleted).toList();
+        List<Deletion> notSent = fixture.retention.results().stream().filter(d -> !d.sent()).toList();
+        assertThat(deleted).hasSize(2);
+        assertThat(notSent).hasSize(planned.size() - 2).allMatch(d -> d.result().equals("not sent"));
+        assertThat(fixture.retention.resultLine(notSent.getFirst())).contains("not sent")
+                .contains(notSent.getFirst().snapshot().identifier());
+        Set<String> expected = new HashSet<>(before);
+        deleted.forEach(d -> expected.remove(d.snapshot().arn()));
+        assertThat(listed()).as("only the two sent were deleted").isEqualTo(expected);
+        assertThat(Files.readAllLines(fixture.log)).as("the log lists what AWS was asked to delete").hasSize(2);
+        assertThat(fixture.retention.statusProperty().get()).startsWith("2 snapshots deleted, none refused, "
+                + (planned.size() - 2) + " not sent: stopped by you.");
+        assertThat(fixture.retention.canStop().get()).isFalse();
+    }
+
+    @Test
     void aDeletionAwsRefusesGetsItsOwnLineWithAwsReason() throws Exception {
         fixture.retention.dryRun();
         List<Snapshot> planned = fixture.retention.planProperty().get().deletions();
