@@ -479,7 +479,7 @@ public final class BrowserView {
         BrowserCells.text(region, s -> s.region().code());
         TableColumn<SnapshotRow, String> identifier = column("identifierColumn",
                 messages.get("browser.column.identifier"), 280);
-        BrowserCells.text(identifier, Snapshot::identifier);
+        BrowserCells.identifier(identifier);
         TableColumn<SnapshotRow, String> cluster = column("clusterColumn",
                 messages.get("browser.column.cluster"), 140);
         BrowserCells.text(cluster, Snapshot::clusterIdentifier);

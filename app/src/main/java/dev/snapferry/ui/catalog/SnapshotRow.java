@@ -19,6 +19,8 @@ public final class SnapshotRow {
      */
     private int index = -1;
     private final String haystack;
+    /** The identifier in lower case: the same string when it has no capital (RDS identifiers never have one). */
+    private final String identifierKey;
     private final byte family;
     private final byte type;
     private volatile boolean retired;
@@ -26,6 +28,7 @@ public final class SnapshotRow {
     public SnapshotRow(Snapshot snapshot) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.haystack = SnapshotQuery.haystack(snapshot);
+        this.identifierKey = snapshot.identifier().toLowerCase(java.util.Locale.ROOT);
         this.family = (byte) snapshot.engine().family().ordinal();
         this.type = (byte) snapshot.type().ordinal();
     }
@@ -53,6 +56,14 @@ public final class SnapshotRow {
 
     void number(int value) {
         index = value;
+    }
+
+    /**
+     * The identifier in lower case, to sort by: comparing these (a vectorised comparison) gives the order of a
+     * case-insensitive comparison of identifiers (which folds each character) at a fraction of its cost.
+     */
+    public String identifierKey() {
+        return identifierKey;
     }
 
     public int familyOrdinal() {
