@@ -71,6 +71,18 @@ public final class SteadyCells {
         private boolean noText;
         private boolean known;
 
+        /**
+         * Runs a skin's own {@code updateChildren} when {@code labeled}'s children may differ from last time;
+         * {@code shape} is null on the first call (from the skin's constructor, before its fields are set).
+         */
+        static Shape update(@Nullable Shape shape, Labeled labeled, Runnable updateChildren) {
+            Shape known = shape != null ? shape : new Shape();
+            if (known.changed(labeled)) {
+                updateChildren.run();
+            }
+            return known;
+        }
+
         /** True, and remembers the new shape, when {@code labeled}'s children may differ from last time. */
         boolean changed(Labeled labeled) {
             Node nowGraphic = labeled.getGraphic();
@@ -90,7 +102,7 @@ public final class SteadyCells {
     }
 
     private static final class SteadyCellSkin<S, T> extends TableCellSkin<S, T> {
-        // Created lazily: the super constructor already calls updateChildren.
+        // Not initialised here: the super constructor already calls updateChildren, which sets it.
         private @Nullable Shape shape;
 
         SteadyCellSkin(TableCell<S, T> cell) {
@@ -99,12 +111,7 @@ public final class SteadyCells {
 
         @Override
         protected void updateChildren() {
-            if (shape == null) {
-                shape = new Shape();
-            }
-            if (shape.changed(getSkinnable())) {
-                super.updateChildren();
-            }
+            shape = Shape.update(shape, getSkinnable(), super::updateChildren);
         }
     }
 
@@ -117,12 +124,7 @@ public final class SteadyCells {
 
         @Override
         protected void updateChildren() {
-            if (shape == null) {
-                shape = new Shape();
-            }
-            if (shape.changed(getSkinnable())) {
-                super.updateChildren();
-            }
+            shape = Shape.update(shape, getSkinnable(), super::updateChildren);
         }
     }
 }
