@@ -96,8 +96,12 @@ class AuditViewModelTest {
 
     private boolean sharingRead() {
         Audit now = audit.auditProperty().get();
+        // A region with Elastic snapshots is reported twice, the second time with their keys and tags; until then
+        // an Elastic snapshot's tags are unknown and it is no finding.
         return now.total() == browser.catalog().rows().size() && now.total() > 0 && !audit.busyProperty().get()
-                && Audit.count(now.sharing(), Audit.Sharing.NOT_CHECKED) == 0;
+                && Audit.count(now.sharing(), Audit.Sharing.NOT_CHECKED) == 0
+                && now.keysNotChecked().isEmpty()
+                && browser.catalog().rows().stream().noneMatch(r -> r.snapshot().isUnknown(Snapshot.Detail.TAGS));
     }
 
     @Test
