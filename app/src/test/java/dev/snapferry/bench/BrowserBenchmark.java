@@ -90,7 +90,7 @@ class BrowserBenchmark {
                     new LiveSnapshotActions(List.of(session), new SnapshotWriter()),
                     AccountCatalog.fixed(Set.of("bench"), null),
                     engine -> CapabilityMatrix.loadDefault().forEngine(engine).tags(),
-                    Platform::runLater, tasks, new RecordingDialogService(), messages)).get();
+                    this::deliveredOnFx, tasks, new RecordingDialogService(), messages)).get();
             @SuppressWarnings("unchecked")
             TableView<SnapshotRow>[] table = new TableView[1];
             WaitForAsyncUtils.asyncFx(() -> {
@@ -104,11 +104,21 @@ class BrowserBenchmark {
             }).get();
 
             long heapBefore = usedHeapAfterGc();
+            WaitForAsyncUtils.asyncFx(pulses::resetLongest).get();
+            long listingStart = System.nanoTime();
             WaitForAsyncUtils.asyncFx(viewModel.catalog()::refresh).get();
             WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !viewModel.catalog().loadingProperty().get()
                     && viewModel.catalog().regionStatuses().stream()
                     .allMatch(s -> s.state() == RegionStatus.State.LOADED));
             WaitForAsyncUtils.waitForFxEvents();
+            double listingMs = (System.nanoTime() - listingStart) / 1e6;
+            double[] listingPasses = WaitForAsyncUtils.asyncFx(() -> new double[] {pulses.longest(), pulses.passes()})
+                    .get();
+            System.out.printf(Locale.ROOT, "BENCH browser listing: %.0f ms; FX deliveries: %d, longest %.1f ms, "
+                    + "total %.0f ms; passes: %d, longest %.1f ms%n", listingMs, deliveries.size(),
+                    deliveries.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    deliveries.stream().mapToDouble(Double::doubleValue).sum(), (int) listingPasses[1],
+                    listingPasses[0]);
             int rows = viewModel.catalog().totalProperty().get();
             long heapAfter = usedHeapAfterGc();
             assertThat(rows).isEqualTo(REGIONS * PER_REGION);
@@ -214,6 +224,17 @@ class BrowserBenchmark {
      * The runner's way onto the FX thread: times the task that lands an awaited answer, and the CSS and layout
      * pass of the pulse after it.
      */
+    /** The FX thread's time in each of the catalog's deliveries (listings landing), in ms. */
+    private final List<Double> deliveries = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private void deliveredOnFx(Runnable task) {
+        Platform.runLater(() -> {
+            long start = System.nanoTime();
+            task.run();
+            deliveries.add((System.nanoTime() - start) / 1e6);
+        });
+    }
+
     private void timedOnFx(Runnable task) {
         Platform.runLater(() -> {
             long start = System.nanoTime();

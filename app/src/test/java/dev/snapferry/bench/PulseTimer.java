@@ -21,21 +21,42 @@ final class PulseTimer {
     }
 
     private long passStart;
+    /** The longest pass since {@link #resetLongest()}, in ms, and how many passes ran since. */
+    private double longest;
+    private int passes;
     private final List<CompletableFuture<Pass>> waiting = new ArrayList<>();
 
     /** Listens to {@code scene}'s pulses; on the FX thread. */
     PulseTimer(Scene scene) {
         scene.addPreLayoutPulseListener(() -> passStart = System.nanoTime());
         scene.addPostLayoutPulseListener(() -> {
+            long end = System.nanoTime();
+            Pass pass = new Pass((end - passStart) / 1e6, end);
+            longest = Math.max(longest, pass.ms());
+            passes++;
             if (waiting.isEmpty()) {
                 return;
             }
-            long end = System.nanoTime();
-            Pass pass = new Pass((end - passStart) / 1e6, end);
             List<CompletableFuture<Pass>> done = new ArrayList<>(waiting);
             waiting.clear();
             done.forEach(f -> f.complete(pass));
         });
+    }
+
+    /** Starts counting passes afresh (on the FX thread). */
+    void resetLongest() {
+        longest = 0;
+        passes = 0;
+    }
+
+    /** The longest pass since {@link #resetLongest()}, in ms (on the FX thread). */
+    double longest() {
+        return longest;
+    }
+
+    /** The passes since {@link #resetLongest()} (on the FX thread). */
+    int passes() {
+        return passes;
     }
 
     /** The next CSS and layout pass (on the FX thread: the work to be laid out has just been done). */

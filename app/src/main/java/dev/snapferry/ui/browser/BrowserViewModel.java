@@ -13,6 +13,7 @@ import dev.snapferry.ui.catalog.SnapshotCatalog;
 import dev.snapferry.ui.catalog.SnapshotCommands;
 import dev.snapferry.ui.catalog.SnapshotRow;
 import dev.snapferry.ui.common.IndexFilteredList;
+import dev.snapferry.ui.common.MergingSortedList;
 import dev.snapferry.ui.common.Messages;
 import dev.snapferry.ui.common.TaskRunner;
 import dev.snapferry.ui.share.ShareDialogs;
@@ -38,7 +39,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +56,7 @@ public final class BrowserViewModel {
     private final TagDialogService dialogs;
     private final ShareDialogs shareDialogs;
     private final Messages messages;
-    private final SortedList<SnapshotRow> sorted;
+    private final MergingSortedList<SnapshotRow> sorted;
     private final IndexFilteredList<SnapshotRow> visible;
     private final SnapshotFilter filter;
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper(this, "shown");
@@ -82,7 +82,7 @@ public final class BrowserViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.shareDialogs = Objects.requireNonNull(shareDialogs, "shareDialogs");
         this.messages = Objects.requireNonNull(messages, "messages");
-        sorted = new SortedList<>(catalog.rows(), newestFirst());
+        sorted = new MergingSortedList<>(catalog.rows(), newestFirst());
         visible = new IndexFilteredList<>(sorted);
         filter = new SnapshotFilter(visible, catalog, tasks, offThreadFrom);
         shown.bind(Bindings.size(visible));
@@ -113,7 +113,7 @@ public final class BrowserViewModel {
     }
 
     /** The sort order; the table's sort policy sets it. */
-    public ObjectProperty<Comparator<? super SnapshotRow>> comparatorProperty() {
+    public ObjectProperty<@Nullable Comparator<? super SnapshotRow>> comparatorProperty() {
         return sorted.comparatorProperty();
     }
 

@@ -27,8 +27,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IndexFilteredList<E> extends TransformationList<E, E> {
 
-    private static final int[] NONE = new int[0];
-
     /** Positions in the source of the rows shown, ascending; the first {@link #size} are used. */
     private int[] shown;
     private int size;
@@ -111,67 +109,17 @@ public final class IndexFilteredList<E> extends TransformationList<E, E> {
                 return beforeSize;
             }
         };
-        fireChange(new ReplacedAll(removed, count));
-    }
-
-    /** One change: every row shown before was replaced by every row shown now. */
-    private final class ReplacedAll extends ListChangeListener.Change<E> {
-        private final List<E> removed;
-        private final int added;
-        private int cursor = -1;
-
-        ReplacedAll(List<E> removed, int added) {
-            super(IndexFilteredList.this);
-            this.removed = removed;
-            this.added = added;
-        }
-
-        @Override
-        public boolean next() {
-            cursor++;
-            return cursor == 0;
-        }
-
-        @Override
-        public void reset() {
-            cursor = -1;
-        }
-
-        @Override
-        public int getFrom() {
-            checkCursor();
-            return 0;
-        }
-
-        @Override
-        public int getTo() {
-            checkCursor();
-            return added;
-        }
-
-        @Override
-        public List<E> getRemoved() {
-            checkCursor();
-            return removed;
-        }
-
-        @Override
-        protected int[] getPermutation() {
-            checkCursor();
-            return NONE;
-        }
-
-        private void checkCursor() {
-            if (cursor != 0) {
-                throw new IllegalStateException("Invalid Change state: next() must be called before inspecting"
-                        + " the Change.");
-            }
-        }
+        fireChange(RangeChange.replacedAll(this, removed, count));
     }
 
     @Override
     protected void sourceChanged(ListChangeListener.Change<? extends E> c) {
         sourceVersion++;
+        if (onlyAddedOrRemoved(c)) {
+            addRemoveAll(c);
+            return;
+        }
+        c.reset();
         beginChange();
         while (c.next()) {
             if (c.wasPermutated()) {
@@ -232,6 +180,65 @@ public final class IndexFilteredList<E> extends TransformationList<E, E> {
                 size++;
                 nextAdd(insert, insert + 1);
             }
+        }
+    }
+
+    private static boolean onlyAddedOrRemoved(ListChangeListener.Change<?> c) {
+        while (c.next()) {
+            if (c.wasPermutated() || c.wasUpdated()) {
+                return false;
+            }
+        }
+        c.reset();
+        return true;
+    }
+
+    /**
+     * Follows a change of rows added and removed in one pass over the rows shown, however many parts it has: a
+     * region's rows landing in a sorted table arrive as thousands of scattered parts, and moving the rows after
+     * each part in turn cost the FX thread a pass over the table per part.
+     */
+    private void addRemoveAll(ListChangeListener.Change<? extends E> c) {
+        List<? extends E> source = getSource();
+        int[] next = new int[Math.max(16, source.size())];
+        RangeChange.Builder<E> change = new RangeChange.Builder<>();
+        int out = 0;
+        int k = 0;
+        int shift = 0;
+        while (c.next()) {
+            int from = c.getFrom();
+            int removedCount = c.wasRemoved() ? c.getRemovedSize() : 0;
+            int addedCount = c.wasAdded() ? c.getAddedSize() : 0;
+            // The part's start in the source's coordinates before the change.
+            int oldFrom = from - shift;
+            while (k < size && shown[k] < oldFrom) {
+                next[out++] = shown[k++] + shift;
+            }
+            List<E> removedRows = new ArrayList<>();
+            if (removedCount > 0) {
+                List<? extends E> removedFromSource = c.getRemoved();
+                while (k < size && shown[k] < oldFrom + removedCount) {
+                    removedRows.add(removedFromSource.get(shown[k++] - oldFrom));
+                }
+            }
+            int start = out;
+            for (int i = from; i < from + addedCount; i++) {
+                if (predicate == null || predicate.test(source.get(i))) {
+                    next[out++] = i;
+                }
+            }
+            if (!removedRows.isEmpty() || out > start) {
+                change.part(start, removedRows, out - start);
+            }
+            shift += addedCount - removedCount;
+        }
+        while (k < size) {
+            next[out++] = shown[k++] + shift;
+        }
+        shown = next;
+        size = out;
+        if (!change.isEmpty()) {
+            fireChange(change.build(this));
         }
     }
 

@@ -22,32 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IndexFilteredListTest {
 
-    /** A listener's copy of the list, kept only from the changes it reports. */
-    private static <E> List<E> mirror(ObservableList<E> list) {
-        List<E> copy = new ArrayList<>(list);
-        list.addListener((ListChangeListener<E>) c -> {
-            while (c.next()) {
-                if (c.wasPermutated()) {
-                    List<E> before = new ArrayList<>(copy.subList(c.getFrom(), c.getTo()));
-                    for (int i = c.getFrom(); i < c.getTo(); i++) {
-                        copy.set(c.getPermutation(i), before.get(i - c.getFrom()));
-                    }
-                } else if (c.wasUpdated()) {
-                    for (int i = c.getFrom(); i < c.getTo(); i++) {
-                        copy.set(i, c.getList().get(i));
-                    }
-                } else {
-                    List<E> gone = copy.subList(c.getFrom(), c.getFrom() + c.getRemovedSize());
-                    assertThat(gone).as("the rows reported removed are the ones the listener had there")
-                            .isEqualTo(c.getRemoved());
-                    gone.clear();
-                    copy.addAll(c.getFrom(), c.getAddedSubList());
-                }
-            }
-        });
-        return copy;
-    }
-
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void followsEveryChangeAsFilteredListDoes(long seed) {
@@ -62,7 +36,7 @@ class IndexFilteredListTest {
         // The oracle is the definition (the source's rows that pass, in order), not FilteredList: in this very
         // run JavaFX 25's FilteredList throws on some of SortedList's removals and is left inconsistent.
         Predicate<Integer> current = n -> true;
-        List<Integer> replayed = mirror(ours);
+        List<Integer> replayed = ChangeReplay.mirror(ours);
         for (int step = 0; step < 400; step++) {
             int modulus = 2 + random.nextInt(5);
             int remainder = random.nextInt(modulus);
