@@ -9,6 +9,7 @@ import dev.snapferry.core.model.RegionRef;
 import dev.snapferry.core.model.Snapshot;
 import dev.snapferry.core.model.SnapshotState;
 import dev.snapferry.core.model.SnapshotStatus;
+import dev.snapferry.ui.common.BulkObservableList;
 import dev.snapferry.ui.common.DialogService;
 import dev.snapferry.ui.common.ErrorPresenter;
 import dev.snapferry.ui.common.Messages;
@@ -57,7 +58,7 @@ public final class SnapshotCatalog {
     private final ErrorPresenter errors;
     private final RegionGaps gaps;
 
-    private final ObservableList<SnapshotRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<SnapshotRow> rows = new BulkObservableList<>();
     private final ObservableList<SnapshotRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     /** Rows are kept in contiguous segments, one per account and region, in this order. */
     private final Map<String, Integer> segments = new LinkedHashMap<>();

@@ -214,7 +214,7 @@ public final class IndexFilteredList<E> extends TransformationList<E, E> {
             while (k < size && shown[k] < oldFrom) {
                 next[out++] = shown[k++] + shift;
             }
-            List<E> removedRows = new ArrayList<>();
+            ArrayList<E> removedRows = new ArrayList<>();
             if (removedCount > 0) {
                 List<? extends E> removedFromSource = c.getRemoved();
                 while (k < size && shown[k] < oldFrom + removedCount) {

@@ -34,12 +34,16 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
     /** Each source position's place here, made when first asked and dropped at each change. */
     private int @Nullable [] viewIndex;
     private final ObjectProperty<@Nullable Comparator<? super E>> comparator;
+    /** The comparator's value, read once per change rather than once per comparison. */
+    private @Nullable Comparator<? super E> current;
 
     public MergingSortedList(ObservableList<E> source, @Nullable Comparator<? super E> order) {
         super(source);
+        current = order;
         comparator = new SimpleObjectProperty<>(this, "comparator", order) {
             @Override
             protected void invalidated() {
+                current = get();
                 resort();
             }
         };
@@ -60,7 +64,7 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
 
     /** Orders rows by the comparator, then by their position in the source (which keeps ties stable). */
     private int compare(Object a, int aIndex, Object b, int bIndex) {
-        Comparator<? super E> order = comparator.get();
+        Comparator<? super E> order = current;
         if (order != null) {
             @SuppressWarnings("unchecked")
             int c = order.compare((E) a, (E) b);
@@ -71,23 +75,29 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
         return Integer.compare(aIndex, bIndex);
     }
 
+    /** A row and its position in the source, sorted together. */
+    private record Entry(Object row, int index) {
+    }
+
+    /** Sorts {@code count} rows and their source positions together, in place. */
+    private void sort(Object[] sortRows, int[] sortIndex, int count) {
+        if (count < 2) {
+            return;
+        }
+        Entry[] entries = new Entry[count];
+        for (int i = 0; i < count; i++) {
+            entries[i] = new Entry(sortRows[i], sortIndex[i]);
+        }
+        Arrays.sort(entries, (x, y) -> compare(x.row, x.index, y.row, y.index));
+        for (int i = 0; i < count; i++) {
+            sortRows[i] = entries[i].row;
+            sortIndex[i] = entries[i].index;
+        }
+    }
+
     /** Sorts the first {@link #size} rows and their source positions together. */
     private void sortInPlace() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Object[] before = rows;
-        int[] indexBefore = sourceIndex;
-        Arrays.sort(order, (x, y) -> compare(before[x], indexBefore[x], before[y], indexBefore[y]));
-        Object[] sortedRows = new Object[Math.max(size, rows.length)];
-        int[] sortedIndex = new int[sortedRows.length];
-        for (int i = 0; i < size; i++) {
-            sortedRows[i] = before[order[i]];
-            sortedIndex[i] = indexBefore[order[i]];
-        }
-        rows = sortedRows;
-        sourceIndex = sortedIndex;
+        sort(rows, sourceIndex, size);
         viewIndex = null;
     }
 
@@ -174,7 +184,7 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
                 addedIndex[k++] = i;
             }
         }
-        sortAdded(addedRows, addedIndex);
+        sort(addedRows, addedIndex, addedCount);
 
         // Old source positions, starts of the parts, for finding each kept row's part by binary search.
         int[] oldStarts = new int[parts.size()];
@@ -185,7 +195,7 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
         Object[] nextRows = new Object[capacity];
         int[] nextIndex = new int[capacity];
         RangeChange.Builder<E> change = new RangeChange.Builder<>();
-        List<E> removedRun = new ArrayList<>();
+        ArrayList<E> removedRun = new ArrayList<>();
         int addedRun = 0;
         int runStart = 0;
         int out = 0;
@@ -247,24 +257,6 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
         }
         // Everything before old moved by the parts up to this one.
         return old + (part[2] + part[3]) - (part[0] + part[1]);
-    }
-
-    private void sortAdded(Object[] addedRows, int[] addedIndex) {
-        int n = addedRows.length;
-        if (n < 2) {
-            return;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Object[] before = addedRows.clone();
-        int[] indexBefore = addedIndex.clone();
-        Arrays.sort(order, (x, y) -> compare(before[x], indexBefore[x], before[y], indexBefore[y]));
-        for (int i = 0; i < n; i++) {
-            addedRows[i] = before[order[i]];
-            addedIndex[i] = indexBefore[order[i]];
-        }
     }
 
     @Override

@@ -29,11 +29,12 @@ final class RangeChange<E> extends ListChangeListener.Change<E> {
         private int end = -1;
 
         /**
-         * The part at {@code from}: {@code removedRows} were there, {@code added} rows are there now.
+         * The part at {@code from}: {@code removedRows} were there, {@code added} rows are there now. The builder
+         * keeps {@code removedRows} (and may add to it): the caller hands over a list of its own.
          *
          * @throws IllegalArgumentException when the part is empty or starts before the last one ends
          */
-        void part(int from, List<E> removedRows, int added) {
+        void part(int from, ArrayList<E> removedRows, int added) {
             if (removedRows.isEmpty() && added == 0) {
                 throw new IllegalArgumentException("an empty part");
             }
@@ -47,7 +48,7 @@ final class RangeChange<E> extends ListChangeListener.Change<E> {
             } else {
                 froms.add(from);
                 tos.add(from + added);
-                removed.add(new ArrayList<>(removedRows));
+                removed.add(removedRows);
             }
             end = from + added;
         }
