@@ -261,7 +261,8 @@ public final class BrowserView {
         table.setTableMenuButtonVisible(true);
         table.setAccessibleText(messages.get("browser.tab"));
         columns();
-        table.setItems(viewModel.visibleRows());
+        // The table alone would let the selection slip to other rows when a region's rows land among them.
+        dev.snapferry.ui.common.SelectionKeeper.setItems(table, viewModel.visibleRows());
         // One row height for all rows: the table then never measures rows while laying out.
         table.setFixedCellSize(26);
         // Sorting goes to the ViewModel's sorted list, under the filter: a keystroke never re-sorts.

@@ -1,0 +1,147 @@
+package dev.snapferry.ui.common;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a table's selection and focus on the same rows while its rows change. JavaFX's table moves its selected
+ * positions along with a change of one part, but not with a change of many scattered parts, which is what rows
+ * landing in a sorted table are: it leaves the positions where they were, and the selection silently passes to
+ * other rows (a snapshot the user never chose, under a Copy or Delete button). Seen in JavaFX 25 with its own
+ * {@code SortedList} as with ours ({@code SortedRowsSelectionTest}).
+ *
+ * <p>The rows selected and focused are noted whenever the user changes them; after the table has followed a change of
+ * its rows, the selection is put back on those of them still there, and only if the table moved it.
+ */
+public final class SelectionKeeper {
+
+    private SelectionKeeper() {
+    }
+
+    /** Shows {@code items} in {@code table}, keeping its selection on the same rows through their changes. */
+    public static <S> void setItems(TableView<S> table, ObservableList<S> items) {
+        List<S> selected = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        @Nullable S[] focused = (@Nullable S[]) new Object[1];
+        boolean[] changing = {false};
+        // The selection as the user leaves it, noted while the rows stand still. While they change, the table's
+        // selection reads the new rows at the old positions, so it cannot be read then.
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<S>) c -> {
+            if (!changing[0]) {
+                selected.clear();
+                selected.addAll(selectedRows(table));
+            }
+        });
+        table.getFocusModel().focusedItemProperty().addListener((obs, old, now) -> {
+            if (!changing[0]) {
+                focused[0] = now;
+            }
+        });
+        // Registered before the table's own listener, so it runs first.
+        items.addListener((ListChangeListener<S>) c -> changing[0] = true);
+        table.setItems(items);
+        // Registered after it: puts the selection back where the table lost it.
+        items.addListener((ListChangeListener<S>) c -> {
+            try {
+                restore(table, selected, focused[0]);
+            } finally {
+                changing[0] = false;
+            }
+            selected.clear();
+            selected.addAll(selectedRows(table));
+            focused[0] = focusedRow(table);
+        });
+    }
+
+    private static <S> void restore(TableView<S> table, List<S> before, @Nullable S focused) {
+        var selection = table.getSelectionModel();
+        List<S> selectedNow = selectedRows(table);
+        if (sameRows(selectedNow, before) && (focused == null || focusedRow(table) == focused)) {
+            return;
+        }
+        // Where the rows noted stand now, found in one pass.
+        Set<S> wanted = identitySet(before);
+        if (focused != null) {
+            wanted.add(focused);
+        }
+        Map<S, Integer> at = new IdentityHashMap<>();
+        List<S> items = table.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            S row = items.get(i);
+            if (wanted.contains(row)) {
+                at.put(row, i);
+            }
+        }
+        List<S> stillThere = before.stream().filter(at::containsKey).toList();
+        Integer focusAt = focused == null ? null : at.get(focused);
+        boolean focusRight = focusAt == null || table.getFocusModel().getFocusedIndex() == focusAt;
+        if (sameRows(selectedNow, stillThere) && focusRight) {
+            // The table kept every row still there; the others are gone.
+            return;
+        }
+        if (!sameRows(selectedNow, stillThere)) {
+            // The lead (the selected row the details show) goes last, as the last selected is the lead.
+            S lead = before.isEmpty() ? null : before.getLast();
+            List<Integer> indices = new ArrayList<>();
+            for (S row : stillThere) {
+                if (row != lead) {
+                    indices.add(at.get(row));
+                }
+            }
+            if (lead != null && at.containsKey(lead)) {
+                indices.add(at.get(lead));
+            }
+            selection.clearSelection();
+            if (!indices.isEmpty()) {
+                int[] rest = indices.subList(1, indices.size()).stream().mapToInt(Integer::intValue).toArray();
+                selection.selectIndices(indices.getFirst(), rest);
+            }
+        }
+        if (focusAt != null) {
+            table.getFocusModel().focus(focusAt);
+        }
+    }
+
+    private static <S> List<S> selectedRows(TableView<S> table) {
+        List<S> items = table.getItems();
+        List<S> rows = new ArrayList<>();
+        for (int index : table.getSelectionModel().getSelectedIndices()) {
+            if (index >= 0 && index < items.size()) {
+                rows.add(items.get(index));
+            }
+        }
+        return rows;
+    }
+
+    private static <S> @Nullable S focusedRow(TableView<S> table) {
+        int index = table.getFocusModel().getFocusedIndex();
+        return index >= 0 && index < table.getItems().size() ? table.getItems().get(index) : null;
+    }
+
+    /** Whether two lists hold the same rows (by identity), in any order. */
+    private static <S> boolean sameRows(List<S> a, List<S> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Set<S> set = identitySet(a);
+        return set.size() == b.size() && set.containsAll(identitySet(b));
+    }
+
+    private static <S> Set<S> identitySet(List<S> rows) {
+        Set<S> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (S row : rows) {
+            if (row != null) {
+                set.add(row);
+            }
+        }
+        return set;
+    }
+}
