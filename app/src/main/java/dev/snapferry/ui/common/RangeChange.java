@@ -81,12 +81,14 @@ final class RangeChange<E> extends ListChangeListener.Change<E> {
         return new RangeChange<>(list, new int[] {0}, new int[] {added}, List.of(removedRows));
     }
 
+    /** As JavaFX's own changes do, the last part stays current after the last {@code next()}: listeners read it. */
     @Override
     public boolean next() {
-        if (cursor < froms.length) {
+        if (cursor + 1 < froms.length) {
             cursor++;
+            return true;
         }
-        return cursor < froms.length;
+        return false;
     }
 
     @Override

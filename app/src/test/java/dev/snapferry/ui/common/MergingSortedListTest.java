@@ -136,6 +136,25 @@ class MergingSortedListTest {
         assertThat(sorted).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * A change's last part stays readable after {@code next()} has returned false, as with JavaFX's own changes:
+     * the table's selection model reads it there (a cross-account copy's listing once failed on it).
+     */
+    @Test
+    void theLastPartStaysReadableAfterTheLastNext() {
+        ObservableList<Integer> rows = FXCollections.observableArrayList(List.of(10, 30, 50));
+        MergingSortedList<Integer> sorted = new MergingSortedList<>(rows, Comparator.naturalOrder());
+        List<String> read = new ArrayList<>();
+        sorted.addListener((ListChangeListener<Integer>) c -> {
+            while (c.next()) {
+                read.add("part at " + c.getFrom());
+            }
+            read.add("after: " + c.getFrom() + ", removed " + c.wasRemoved() + ", added " + c.getAddedSize());
+        });
+        rows.addAll(List.of(20, 40));
+        assertThat(read).containsExactly("part at 1", "part at 3", "after: 3, removed false, added 1");
+    }
+
     private static List<Integer> numbers(Random random, int count) {
         return numbers(random, count, 1_000);
     }
