@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
 /** The copy jobs panel: a table of jobs with progress bars, cancel and retry, a filter and "clear finished". */
@@ -80,11 +81,15 @@ public final class JobsView {
         TableColumn<JobsViewModel.JobRow, CopyJob> progress = column("jobs.column.progress", 170);
         progress.setCellFactory(c -> new SteadyCells.Cell<>() {
             private final ProgressBar bar = new ProgressBar();
+            // Queued by AWS has no percentage: a bar of its own, shown instead, as one bar switching between a
+            // percentage and no percentage rebuilds its skin's parts each time (the longest tasks while polling).
+            private final ProgressBar queued = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
             private final Label percent = new SteadyCells.SteadyLabel();
-            private final HBox box = new HBox(6, bar, percent);
+            private final HBox box = new HBox(6, new StackPane(bar, queued), percent);
 
             {
                 bar.setPrefWidth(110);
+                queued.setPrefWidth(110);
                 box.setAlignment(Pos.CENTER_LEFT);
             }
 
@@ -95,9 +100,13 @@ public final class JobsView {
                     setGraphic(null);
                     return;
                 }
+                boolean waitingOnAws = job.state() == JobState.QUEUED_BY_AWS;
+                queued.setVisible(waitingOnAws);
+                bar.setVisible(!waitingOnAws);
                 bar.setProgress(job.state() == JobState.WAITING || job.state() == JobState.SUBMITTING
-                        ? 0 : job.state() == JobState.QUEUED_BY_AWS ? ProgressBar.INDETERMINATE_PROGRESS
-                        : job.percent() / 100.0);
+                        || waitingOnAws ? 0 : job.percent() / 100.0);
+                queued.setAccessibleText(messages.get("jobs.progress.accessible", job.request().targetIdentifier(),
+                        job.percent()));
                 bar.setAccessibleText(messages.get("jobs.progress.accessible", job.request().targetIdentifier(),
                         job.percent()));
                 percent.setText(job.percent() + " %");
