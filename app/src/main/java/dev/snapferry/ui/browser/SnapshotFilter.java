@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -98,6 +99,16 @@ public final class SnapshotFilter {
     /** The filtered list's source (every row, in the table's order) as of {@link #rowsInOrderVersion}. */
     private SnapshotRow @Nullable [] rowsInOrder;
     private long rowsInOrderVersion = -1;
+    /**
+     * The numbers of {@link #rowsInOrder}'s rows, position by position, under a {@link SnapshotCatalog#numbering()}:
+     * the matching thread reads a row's remembered answer from them without reaching for the row itself, which at
+     * 100,000 rows scattered in memory is most of the time of a query answered from memory. Made by the matching
+     * thread, for the array it matches.
+     */
+    private final AtomicReference<@Nullable Numbers> numbersInOrder = new AtomicReference<>();
+
+    private record Numbers(SnapshotRow[] rows, long numbering, int[] numbers) {
+    }
     private long policyVersion;
     private long restrictions;
 
@@ -235,7 +246,7 @@ public final class SnapshotFilter {
         if (catalog.rows().size() < offThreadFrom) {
             Answers answers;
             synchronized (this.answers) {
-                answers = match(criteria, catalog.rows(), generation, null);
+                answers = match(criteria, catalog.rows(), null, generation, null);
             }
             show(criteria, answers);
             matching.set(false);
@@ -254,9 +265,10 @@ public final class SnapshotFilter {
         matching.set(true);
         running = tasks.run("search", () -> {
             BitSet byPosition = new BitSet(rowsToMatch.length);
+            int[] numbers = numbers(rowsToMatch, criteria.numbering());
             Answers found;
             synchronized (answers) {
-                found = match(criteria, Arrays.asList(rowsToMatch), generation, byPosition);
+                found = match(criteria, Arrays.asList(rowsToMatch), numbers, generation, byPosition);
             }
             int[] positions = new int[byPosition.cardinality()];
             int count = 0;
@@ -294,7 +306,8 @@ public final class SnapshotFilter {
      *
      * @param byPosition when not null, also gets the answers by the rows' positions in {@code rows}
      */
-    private Answers match(Criteria criteria, List<SnapshotRow> rows, long generation, @Nullable BitSet byPosition) {
+    private Answers match(Criteria criteria, List<SnapshotRow> rows, int @Nullable [] numbers, long generation,
+                          @Nullable BitSet byPosition) {
         List<String> wordList = List.of(criteria.words());
         Answers known = answers.get(criteria.key() + "|" + wordList);
         Answers previous = lastAnswers;
@@ -317,9 +330,10 @@ public final class SnapshotFilter {
             Range second = new Range(new BitSet(rows.size()), new BitSet(rows.size()), new BitSet(rows.size()));
             try {
                 tasks.inParallel(List.<java.util.concurrent.Callable<Range>>of(
-                        () -> testRange(criteria, rows, 0, half, generation, last, narrower, wider, first),
-                        () -> testRange(criteria, rows, half, rows.size(), generation, last, narrower, wider,
-                                second)));
+                        () -> testRange(criteria, rows, numbers, 0, half, generation, last, narrower, wider,
+                                first),
+                        () -> testRange(criteria, rows, numbers, half, rows.size(), generation, last, narrower,
+                                wider, second)));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -329,16 +343,14 @@ public final class SnapshotFilter {
             next.matched().or(second.matched());
             byPosition.or(second.byPosition());
         } else {
-            int position = -1;
-            for (SnapshotRow row : rows) {
-                position++;
+            for (int position = 0, n = rows.size(); position < n; position++) {
                 if ((position & 0xFFF) == 0 && generation != generations) {
                     throw new java.util.concurrent.CancellationException("superseded by a newer query");
                 }
-                int index = row.index();
+                int index = numbers != null ? numbers[position] : rows.get(position).index();
                 if (index < 0) {
                     // Not numbered (yet): tested, never remembered.
-                    if (byPosition != null && criteria.test(row)) {
+                    if (byPosition != null && criteria.test(rows.get(position))) {
                         byPosition.set(position);
                     }
                     continue;
@@ -349,7 +361,7 @@ public final class SnapshotFilter {
                     }
                     continue;
                 }
-                boolean match = decide(criteria, row, index, last, narrower, wider);
+                boolean match = decide(criteria, rows, position, index, last, narrower, wider);
                 next.seen().set(index);
                 if (match) {
                     next.matched().set(index);
@@ -369,22 +381,21 @@ public final class SnapshotFilter {
     }
 
     /** Tests the rows at positions {@code from} to {@code to} of a fresh query, refining the last answers. */
-    private Range testRange(Criteria criteria, List<SnapshotRow> rows, int from, int to, long generation,
-                           Answers last, boolean narrower, boolean wider, Range into) {
+    private Range testRange(Criteria criteria, List<SnapshotRow> rows, int @Nullable [] numbers, int from, int to,
+                            long generation, Answers last, boolean narrower, boolean wider, Range into) {
         for (int position = from; position < to; position++) {
             if (((position - from) & 0xFFF) == 0 && generation != generations) {
                 throw new java.util.concurrent.CancellationException("superseded by a newer query");
             }
-            SnapshotRow row = rows.get(position);
-            int index = row.index();
+            int index = numbers != null ? numbers[position] : rows.get(position).index();
             if (index < 0) {
                 // Not numbered (yet): tested, never remembered.
-                if (criteria.test(row)) {
+                if (criteria.test(rows.get(position))) {
                     into.byPosition().set(position);
                 }
                 continue;
             }
-            boolean match = decide(criteria, row, index, last, narrower, wider);
+            boolean match = decide(criteria, rows, position, index, last, narrower, wider);
             into.seen().set(index);
             if (match) {
                 into.matched().set(index);
@@ -395,15 +406,33 @@ public final class SnapshotFilter {
     }
 
     /** A row's answer: from the last query's when this one only narrows or widens it, else tested. */
-    private static boolean decide(Criteria criteria, SnapshotRow row, int index, Answers last, boolean narrower,
-                                  boolean wider) {
+    private static boolean decide(Criteria criteria, List<SnapshotRow> rows, int position, int index, Answers last,
+                                  boolean narrower, boolean wider) {
         if (narrower && last.seen().get(index) && !last.matched().get(index)) {
             return false;
         }
         if (wider && last.seen().get(index) && last.matched().get(index)) {
             return true;
         }
-        return criteria.test(row);
+        return criteria.test(rows.get(position));
+    }
+
+    /**
+     * The numbers of {@code rows}, by position, under {@code numbering}: made once per array and numbering (on the
+     * matching thread), read by every query after. A row renumbered meanwhile is caught where the answer is shown,
+     * as the numbering it was matched under is no longer the catalog's.
+     */
+    private int[] numbers(SnapshotRow[] rows, long numbering) {
+        Numbers known = numbersInOrder.get();
+        if (known != null && known.rows() == rows && known.numbering() == numbering) {
+            return known.numbers();
+        }
+        int[] numbers = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            numbers[i] = rows[i].index();
+        }
+        numbersInOrder.set(new Numbers(rows, numbering, numbers));
+        return numbers;
     }
 
     /** Puts the answers on the table in one step; a row they never saw (listed since) is tested as it comes. */

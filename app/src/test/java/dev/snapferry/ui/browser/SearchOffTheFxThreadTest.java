@@ -147,6 +147,34 @@ class SearchOffTheFxThreadTest {
         assertThat(ids(offThread)).isNotEmpty().isEqualTo(ids(onFxThread));
     }
 
+    /**
+     * A query answered from memory reads each row's answer by the row's number, kept by position for the rows as
+     * they stand: after a re-sort and after a re-listing, the numbers are those of the rows where they are now.
+     */
+    @Test
+    void queriesAnsweredFromMemoryFollowTheRowsThroughASortAndAListing() throws InterruptedException {
+        for (String query : List.of("orders", "", "catalog", "")) {
+            offThread.filter().searchProperty().set(query);
+            runSearches();
+        }
+        offThread.comparatorProperty().set(java.util.Comparator.comparing(
+                (SnapshotRow r) -> r.snapshot().identifier()).reversed());
+        for (String query : List.of("orders", "catalog")) {
+            offThread.filter().searchProperty().set(query);
+            runSearches();
+            onFxThread.filter().searchProperty().set(query);
+            assertThat(ids(offThread)).as("%s after a sort", query).isNotEmpty().isEqualTo(ids(onFxThread));
+        }
+        offThread.catalog().listAgain(DemoAccounts.PRODUCTION, new RegionRef("us-east-1"));
+        drain(offThread);
+        for (String query : List.of("orders", "catalog")) {
+            offThread.filter().searchProperty().set(query);
+            runSearches();
+            onFxThread.filter().searchProperty().set(query);
+            assertThat(ids(offThread)).as("%s after a listing", query).isNotEmpty().isEqualTo(ids(onFxThread));
+        }
+    }
+
     private BrowserViewModel browser(TaskRunner tasks, int offThreadFrom) {
         Messages messages = Messages.load(Locale.ROOT);
         RecordingDialogService dialogs = new RecordingDialogService();
