@@ -47,6 +47,12 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
                 resort();
             }
         };
+        readSource();
+    }
+
+    /** Takes every row of the source, in order. */
+    private void readSource() {
+        List<? extends E> source = getSource();
         size = source.size();
         rows = new Object[size];
         sourceIndex = new int[size];
@@ -151,16 +157,8 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
 
     /** The source was permuted (which the app's lists never are): every row is read again and sorted. */
     private void reloadFromSource() {
-        List<? extends E> source = getSource();
         List<E> removed = new ArrayList<>(this);
-        size = source.size();
-        rows = new Object[size];
-        sourceIndex = new int[size];
-        for (int i = 0; i < size; i++) {
-            rows[i] = source.get(i);
-            sourceIndex[i] = i;
-        }
-        sortInPlace();
+        readSource();
         fireChange(RangeChange.replacedAll(this, removed, size));
     }
 

@@ -41,7 +41,7 @@ class MergingSortedListTest {
         List<Integer> sortedReplayed = ChangeReplay.mirror(sorted);
         List<Integer> filteredReplayed = ChangeReplay.mirror(filtered);
         for (int step = 0; step < 500; step++) {
-            switch (random.nextInt(11)) {
+            switch (random.nextInt(12)) {
                 case 0 -> rows.add(random.nextInt(rows.size() + 1), random.nextInt(1_000));
                 // Many rows at once, somewhere in the source: a region's listing landing.
                 case 1 -> rows.addAll(random.nextInt(rows.size() + 1), numbers(random, random.nextInt(400)));
@@ -72,6 +72,9 @@ class MergingSortedListTest {
                     filter = n -> n % modulus == remainder;
                     filtered.setPredicate(filter);
                 }
+                // The source put in another order: reported as a permutation.
+                case 10 -> FXCollections.sort(rows, random.nextBoolean() ? Comparator.<Integer>naturalOrder()
+                        : Comparator.<Integer>reverseOrder());
                 default -> {
                     // The catalog's way of replacing a region: its rows out, then the new ones in at the same place.
                     if (rows.size() > 10) {
