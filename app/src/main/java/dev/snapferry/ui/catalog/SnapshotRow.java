@@ -74,6 +74,14 @@ public final class SnapshotRow {
         return type;
     }
 
+    /**
+     * The text a search looks in (identifier, cluster, tags, key alias), lower case, one item a line
+     * ({@link dev.snapferry.core.audit.SnapshotQuery#haystack}).
+     */
+    public String haystack() {
+        return haystack;
+    }
+
     /** True when the lower-cased {@code word} occurs in the search text. */
     public boolean contains(String word) {
         // String.indexOf is a vectorised intrinsic for one-byte (Latin-1) text, which nearly every haystack is.

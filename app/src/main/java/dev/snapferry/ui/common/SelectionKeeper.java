@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@code SortedList} as with ours ({@code SortedRowsSelectionTest}).
  *
  * <p>The rows selected and focused are noted whenever the user changes them; after the table has followed a change of
- * its rows, the selection is put back on those of them still there, and only if the table moved it.
+ * its rows, the selection (and the focus with it) is put back on those of them still there, and only if the table
+ * moved it. With nothing selected, the table keeps the focus as it does.
  */
 public final class SelectionKeeper {
 
@@ -63,6 +64,11 @@ public final class SelectionKeeper {
 
     private static <S> void restore(TableView<S> table, List<S> before, @Nullable S focused) {
         var selection = table.getSelectionModel();
+        if (before.isEmpty()) {
+            // Nothing was selected: the focus alone (the table's first row, as a rule) is left to the table, which
+            // spares a search of every row at each keystroke.
+            return;
+        }
         List<S> selectedNow = selectedRows(table);
         if (sameRows(selectedNow, before) && (focused == null || focusedRow(table) == focused)) {
             return;
