@@ -91,6 +91,11 @@ class SortedRowsSelectionTest {
             assertThat(table.getSelectionModel().getSelectedItems())
                     .containsExactlyInAnyOrderElementsOf(chosen.subList(0, 2));
             assertSelected(table, chosen.subList(0, 2), chosen.get(1));
+
+            // A search that still shows them (the filter replaced whole): they stay selected.
+            List<Row> kept = chosen.subList(0, 2);
+            shown.setPredicate(r -> r.value() % 7 == 0 || kept.contains(r));
+            assertSelected(table, kept, chosen.get(1));
         }).get();
     }
 
