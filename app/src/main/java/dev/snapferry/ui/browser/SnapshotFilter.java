@@ -278,6 +278,9 @@ public final class SnapshotFilter {
             order = visible.getSource().toArray(new SnapshotRow[0]);
             rowsInOrder = order;
             rowsInOrderVersion = version;
+            // What was made for the rows before goes with them (the texts alone are ~150 bytes a row).
+            numbersInOrder.set(null);
+            searchTextInOrder.set(null);
         }
         SnapshotRow[] rowsToMatch = order;
         matching.set(true);

@@ -134,32 +134,35 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
     @Override
     protected void sourceChanged(ListChangeListener.Change<? extends E> c) {
         // The source's parts, in order: where each starts in the source before and after, what it removed and
-        // how many rows it added. Updated rows count as removed and added again, as their place may change.
+        // how many rows it added.
         List<int[]> parts = new ArrayList<>();
-        boolean permuted = false;
+        boolean readAgain = false;
         int shift = 0;
         while (c.next()) {
-            if (c.wasPermutated()) {
-                permuted = true;
+            if (c.wasPermutated() || c.wasUpdated()) {
+                // Neither comes from the app's lists (their rows are replaced, never updated in place, and never
+                // reordered); updates follow a change's other parts in their final places, so they are not
+                // merged as these are: every row is read again instead.
+                readAgain = true;
                 break;
             }
-            int removed = c.wasUpdated() ? c.getTo() - c.getFrom() : c.getRemovedSize();
-            int added = c.wasUpdated() ? c.getTo() - c.getFrom() : c.getAddedSize();
-            parts.add(new int[] {c.getFrom() - shift, removed, c.getFrom(), added});
-            shift += added - removed;
+            parts.add(new int[] {c.getFrom() - shift, c.getRemovedSize(), c.getFrom(), c.getAddedSize()});
+            shift += c.getAddedSize() - c.getRemovedSize();
         }
-        if (permuted) {
+        if (readAgain) {
             reloadFromSource();
             return;
         }
         merge(parts);
     }
 
-    /** The source was permuted (which the app's lists never are): every row is read again and sorted. */
+    /** The source was permuted or updated (which the app's lists never are): every row is read again and sorted. */
     private void reloadFromSource() {
         List<E> removed = new ArrayList<>(this);
         readSource();
-        fireChange(RangeChange.replacedAll(this, removed, size));
+        if (!removed.isEmpty() || size > 0) {
+            fireChange(RangeChange.replacedAll(this, removed, size));
+        }
     }
 
     /**
@@ -244,8 +247,11 @@ public final class MergingSortedList<E> extends TransformationList<E, E> {
     /** A kept row's position in the source after the parts, or -1 when a part removed it. */
     private static int newSourceIndex(int old, int[] oldStarts, List<int[]> parts) {
         int found = Arrays.binarySearch(oldStarts, old);
-        // The last part starting at or before old; several parts never start at the same place.
+        // The last part starting at or before old: a part that only adds may share its start with the next one.
         int p = found >= 0 ? found : -found - 2;
+        while (p >= 0 && p + 1 < oldStarts.length && oldStarts[p + 1] <= old) {
+            p++;
+        }
         if (p < 0) {
             return old;
         }

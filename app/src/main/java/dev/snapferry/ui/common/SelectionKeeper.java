@@ -27,23 +27,39 @@ public final class SelectionKeeper {
     private SelectionKeeper() {
     }
 
+    /** What the user left selected: the rows, the lead (the selected row the details show) and the focus. */
+    private static final class Noted<S> {
+        private final List<S> rows = new ArrayList<>();
+        private @Nullable S lead;
+        private @Nullable S focused;
+
+        void take(TableView<S> table) {
+            rows.clear();
+            rows.addAll(selectedRows(table));
+            lead = rowAt(table, table.getSelectionModel().getSelectedIndex());
+            focused = rowAt(table, table.getFocusModel().getFocusedIndex());
+        }
+    }
+
     /** Shows {@code items} in {@code table}, keeping its selection on the same rows through their changes. */
     public static <S> void setItems(TableView<S> table, ObservableList<S> items) {
-        List<S> selected = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        @Nullable S[] focused = (@Nullable S[]) new Object[1];
+        Noted<S> noted = new Noted<>();
         boolean[] changing = {false};
         // The selection as the user leaves it, noted while the rows stand still. While they change, the table's
         // selection reads the new rows at the old positions, so it cannot be read then.
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<S>) c -> {
             if (!changing[0]) {
-                selected.clear();
-                selected.addAll(selectedRows(table));
+                noted.take(table);
             }
         });
-        table.getFocusModel().focusedItemProperty().addListener((obs, old, now) -> {
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!changing[0]) {
-                focused[0] = now;
+                noted.take(table);
+            }
+        });
+        table.getFocusModel().focusedIndexProperty().addListener((obs, old, now) -> {
+            if (!changing[0]) {
+                noted.take(table);
             }
         });
         // Registered before the table's own listener, so it runs first.
@@ -52,25 +68,28 @@ public final class SelectionKeeper {
         // Registered after it: puts the selection back where the table lost it.
         items.addListener((ListChangeListener<S>) c -> {
             try {
-                restore(table, selected, focused[0]);
+                restore(table, noted);
             } finally {
                 changing[0] = false;
             }
-            selected.clear();
-            selected.addAll(selectedRows(table));
-            focused[0] = focusedRow(table);
+            noted.take(table);
         });
     }
 
-    private static <S> void restore(TableView<S> table, List<S> before, @Nullable S focused) {
+    private static <S> void restore(TableView<S> table, Noted<S> noted) {
         var selection = table.getSelectionModel();
+        List<S> before = noted.rows;
         if (before.isEmpty()) {
             // Nothing was selected: the focus alone (the table's first row, as a rule) is left to the table, which
             // spares a search of every row at each keystroke.
             return;
         }
+        S lead = noted.lead;
+        S focused = noted.focused;
         List<S> selectedNow = selectedRows(table);
-        if (sameRows(selectedNow, before) && (focused == null || focusedRow(table) == focused)) {
+        S leadNow = rowAt(table, selection.getSelectedIndex());
+        if (sameRows(selectedNow, before) && leadNow == lead
+                && (focused == null || rowAt(table, table.getFocusModel().getFocusedIndex()) == focused)) {
             return;
         }
         // Where the rows noted stand now, found in one pass.
@@ -87,22 +106,23 @@ public final class SelectionKeeper {
             }
         }
         List<S> stillThere = before.stream().filter(at::containsKey).toList();
+        boolean leadThere = lead != null && at.containsKey(lead);
         Integer focusAt = focused == null ? null : at.get(focused);
         boolean focusRight = focusAt == null || table.getFocusModel().getFocusedIndex() == focusAt;
-        if (sameRows(selectedNow, stillThere) && focusRight) {
+        boolean selectionRight = sameRows(selectedNow, stillThere) && (!leadThere || leadNow == lead);
+        if (selectionRight && focusRight) {
             // The table kept every row still there; the others are gone.
             return;
         }
-        if (!sameRows(selectedNow, stillThere)) {
-            // The lead (the selected row the details show) goes last, as the last selected is the lead.
-            S lead = before.isEmpty() ? null : before.getLast();
+        if (!selectionRight) {
+            // The lead goes last, as the last selected is the lead.
             List<Integer> indices = new ArrayList<>();
             for (S row : stillThere) {
                 if (row != lead) {
                     indices.add(at.get(row));
                 }
             }
-            if (lead != null && at.containsKey(lead)) {
+            if (leadThere) {
                 indices.add(at.get(lead));
             }
             selection.clearSelection();
@@ -127,8 +147,7 @@ public final class SelectionKeeper {
         return rows;
     }
 
-    private static <S> @Nullable S focusedRow(TableView<S> table) {
-        int index = table.getFocusModel().getFocusedIndex();
+    private static <S> @Nullable S rowAt(TableView<S> table, int index) {
         return index >= 0 && index < table.getItems().size() ? table.getItems().get(index) : null;
     }
 

@@ -158,6 +158,25 @@ class MergingSortedListTest {
         assertThat(read).containsExactly("part at 1", "part at 3", "after: 3, removed false, added 1");
     }
 
+    /** A row updated in place (a list with an extractor) takes its new place, with a change that replays. */
+    @Test
+    void aRowUpdatedInPlaceMovesToItsNewPlace() {
+        List<javafx.beans.property.IntegerProperty> values = new ArrayList<>();
+        for (int v : List.of(5, 1, 9, 3)) {
+            values.add(new javafx.beans.property.SimpleIntegerProperty(v));
+        }
+        ObservableList<javafx.beans.property.IntegerProperty> rows = FXCollections.observableArrayList(
+                p -> new javafx.beans.Observable[] {p});
+        rows.addAll(values);
+        MergingSortedList<javafx.beans.property.IntegerProperty> sorted = new MergingSortedList<>(rows,
+                Comparator.comparingInt(javafx.beans.property.IntegerProperty::get));
+        List<javafx.beans.property.IntegerProperty> replayed = ChangeReplay.mirror(sorted);
+        values.get(2).set(0);
+        assertThat(sorted.stream().map(javafx.beans.property.IntegerProperty::get).toList())
+                .containsExactly(0, 1, 3, 5);
+        assertThat(replayed).containsExactlyElementsOf(sorted);
+    }
+
     private static List<Integer> numbers(Random random, int count) {
         return numbers(random, count, 1_000);
     }

@@ -62,8 +62,11 @@ class SortedRowsSelectionTest {
             stage.show();
 
             List<Row> chosen = List.of(shown.get(10), shown.get(7_000), shown.get(12_000));
-            chosen.forEach(r -> table.getSelectionModel().select(r));
-            table.getFocusModel().focus(shown.indexOf(chosen.get(1)));
+            // Selected last, the middle row is the lead (the one the details show), neither first nor last in place.
+            for (Row row : List.of(chosen.get(2), chosen.get(0), chosen.get(1))) {
+                table.getSelectionModel().select(row);
+            }
+            assertThat(table.getSelectionModel().getSelectedItem()).isEqualTo(chosen.get(1));
 
             // A region lands: 5,000 rows, scattered through the order.
             rows.addAll(rows("b", 5_000, random));
@@ -99,12 +102,14 @@ class SortedRowsSelectionTest {
         }).get();
     }
 
+    /** {@code chosen} selected, {@code focused} the lead and the focus. */
     private static void assertSelected(TableView<Row> table, List<Row> chosen, Row focused) {
         assertThat(table.getSelectionModel().getSelectedItems()).containsExactlyInAnyOrderElementsOf(chosen);
         for (int index : table.getSelectionModel().getSelectedIndices()) {
             assertThat(chosen).contains(table.getItems().get(index));
         }
         assertThat(table.getSelectionModel().getSelectedIndices()).hasSize(chosen.size());
+        assertThat(table.getSelectionModel().getSelectedItem()).as("the lead").isEqualTo(focused);
         assertThat(table.getFocusModel().getFocusedItem()).isEqualTo(focused);
         assertThat(table.getItems().get(table.getFocusModel().getFocusedIndex())).isEqualTo(focused);
     }
