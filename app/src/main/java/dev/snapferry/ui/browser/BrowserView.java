@@ -262,7 +262,8 @@ public final class BrowserView {
         table.setAccessibleText(messages.get("browser.tab"));
         columns();
         // The table alone would let the selection slip to other rows when a region's rows land among them.
-        dev.snapferry.ui.common.SelectionKeeper.setItems(table, viewModel.visibleRows());
+        dev.snapferry.ui.common.SelectionKeeper.setItems(table, viewModel.visibleRows(),
+                row -> dev.snapferry.core.audit.Audit.id(row.snapshot()));
         // One row height for all rows: the table then never measures rows while laying out.
         table.setFixedCellSize(26);
         // Sorting goes to the ViewModel's sorted list, under the filter: a keystroke never re-sorts.

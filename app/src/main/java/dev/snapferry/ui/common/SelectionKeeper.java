@@ -2,10 +2,14 @@ package dev.snapferry.ui.common;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
@@ -41,8 +45,12 @@ public final class SelectionKeeper {
         }
     }
 
-    /** Shows {@code items} in {@code table}, keeping its selection on the same rows through their changes. */
-    public static <S> void setItems(TableView<S> table, ObservableList<S> items) {
+    /**
+     * Shows {@code items} in {@code table}, keeping its selection on the same rows through their changes. A row
+     * replaced by a new one of the same {@code key} (a snapshot listed again, or showing a copy's progress) stays
+     * selected in its successor.
+     */
+    public static <S> void setItems(TableView<S> table, ObservableList<S> items, Function<S, ?> key) {
         Noted<S> noted = new Noted<>();
         boolean[] changing = {false};
         // The selection as the user leaves it, noted while the rows stand still. While they change, the table's
@@ -68,7 +76,7 @@ public final class SelectionKeeper {
         // Registered after it: puts the selection back where the table lost it.
         items.addListener((ListChangeListener<S>) c -> {
             try {
-                restore(table, noted);
+                restore(table, noted, key);
             } finally {
                 changing[0] = false;
             }
@@ -76,7 +84,7 @@ public final class SelectionKeeper {
         });
     }
 
-    private static <S> void restore(TableView<S> table, Noted<S> noted) {
+    private static <S> void restore(TableView<S> table, Noted<S> noted, Function<S, ?> key) {
         var selection = table.getSelectionModel();
         List<S> before = noted.rows;
         if (before.isEmpty()) {
@@ -88,47 +96,50 @@ public final class SelectionKeeper {
         S focused = noted.focused;
         List<S> selectedNow = selectedRows(table);
         S leadNow = rowAt(table, selection.getSelectedIndex());
-        if (sameRows(selectedNow, before) && leadNow == lead
-                && (focused == null || rowAt(table, table.getFocusModel().getFocusedIndex()) == focused)) {
+        S focusNow = rowAt(table, table.getFocusModel().getFocusedIndex());
+        if (sameRows(selectedNow, before) && leadNow == lead && (focused == null || focusNow == focused)) {
             return;
         }
-        // Where the rows noted stand now, found in one pass.
-        Set<S> wanted = identitySet(before);
+        // Where the rows noted (or their successors) stand now, found in one pass.
+        Set<Object> wanted = new HashSet<>();
+        before.forEach(row -> wanted.add(key.apply(row)));
         if (focused != null) {
-            wanted.add(focused);
+            wanted.add(key.apply(focused));
         }
-        Map<S, Integer> at = new IdentityHashMap<>();
+        Map<Object, Integer> at = new HashMap<>();
         List<S> items = table.getItems();
         for (int i = 0; i < items.size(); i++) {
-            S row = items.get(i);
-            if (wanted.contains(row)) {
-                at.put(row, i);
+            Object k = key.apply(items.get(i));
+            if (wanted.contains(k)) {
+                at.putIfAbsent(k, i);
             }
         }
-        List<S> stillThere = before.stream().filter(at::containsKey).toList();
-        boolean leadThere = lead != null && at.containsKey(lead);
-        Integer focusAt = focused == null ? null : at.get(focused);
+        Object leadKey = lead == null ? null : key.apply(lead);
+        List<Integer> stillThere = new ArrayList<>();
+        for (S row : before) {
+            Integer index = at.get(key.apply(row));
+            if (index != null && !Objects.equals(key.apply(row), leadKey)) {
+                stillThere.add(index);
+            }
+        }
+        Integer leadAt = leadKey == null ? null : at.get(leadKey);
+        if (leadAt != null) {
+            // The lead goes last, as the last selected is the lead.
+            stillThere.add(leadAt);
+        }
+        Integer focusAt = focused == null ? null : at.get(key.apply(focused));
         boolean focusRight = focusAt == null || table.getFocusModel().getFocusedIndex() == focusAt;
-        boolean selectionRight = sameRows(selectedNow, stillThere) && (!leadThere || leadNow == lead);
+        boolean selectionRight = new HashSet<>(selection.getSelectedIndices()).equals(new HashSet<>(stillThere))
+                && (leadAt == null || selection.getSelectedIndex() == leadAt);
         if (selectionRight && focusRight) {
             // The table kept every row still there; the others are gone.
             return;
         }
         if (!selectionRight) {
-            // The lead goes last, as the last selected is the lead.
-            List<Integer> indices = new ArrayList<>();
-            for (S row : stillThere) {
-                if (row != lead) {
-                    indices.add(at.get(row));
-                }
-            }
-            if (leadThere) {
-                indices.add(at.get(lead));
-            }
             selection.clearSelection();
-            if (!indices.isEmpty()) {
-                int[] rest = indices.subList(1, indices.size()).stream().mapToInt(Integer::intValue).toArray();
-                selection.selectIndices(indices.getFirst(), rest);
+            if (!stillThere.isEmpty()) {
+                int[] rest = stillThere.subList(1, stillThere.size()).stream().mapToInt(Integer::intValue).toArray();
+                selection.selectIndices(stillThere.getFirst(), rest);
             }
         }
         if (focusAt != null) {

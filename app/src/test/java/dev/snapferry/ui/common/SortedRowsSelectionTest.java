@@ -53,7 +53,7 @@ class SortedRowsSelectionTest {
             IndexFilteredList<Row> shown = new IndexFilteredList<>(sorted);
             shown.setPredicate(r -> r.value() % 3 != 0);
             TableView<Row> table = new TableView<>();
-            SelectionKeeper.setItems(table, shown);
+            SelectionKeeper.setItems(table, shown, Row::name);
             TableColumn<Row, String> name = new TableColumn<>("name");
             name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
             table.getColumns().add(name);
@@ -95,10 +95,20 @@ class SortedRowsSelectionTest {
                     .containsExactlyInAnyOrderElementsOf(chosen.subList(0, 2));
             assertSelected(table, chosen.subList(0, 2), chosen.get(1));
 
+            // A selected row replaced by its successor (the same snapshot, its copy further on), which sorts
+            // elsewhere (and still passes the filter): the successor is selected, and is the lead as its
+            // predecessor was.
+            Row lead = chosen.get(1);
+            Row successor = new Row(lead.name(), lead.value() + 3);
+            rows.set(rows.indexOf(lead), successor);
+            assertThat(table.getSelectionModel().getSelectedItems()).extracting(Row::name)
+                    .containsExactlyInAnyOrder(chosen.get(0).name(), lead.name());
+            assertThat(table.getSelectionModel().getSelectedItem()).isSameAs(successor);
+
             // A search that still shows them (the filter replaced whole): they stay selected.
-            List<Row> kept = chosen.subList(0, 2);
+            List<Row> kept = List.of(chosen.get(0), successor);
             shown.setPredicate(r -> r.value() % 7 == 0 || kept.contains(r));
-            assertSelected(table, kept, chosen.get(1));
+            assertSelected(table, kept, successor);
         }).get();
     }
 
