@@ -117,13 +117,13 @@ class BrowserBenchmark {
                     .allMatch(s -> s.state() == RegionStatus.State.LOADED));
             WaitForAsyncUtils.waitForFxEvents();
             double listingMs = (System.nanoTime() - listingStart) / 1e6;
-            double[] listingPasses = WaitForAsyncUtils.asyncFx(() -> new double[] {pulses.longest(), pulses.passes()})
-                    .get();
+            double[] listingPasses = WaitForAsyncUtils.asyncFx(() -> new double[] {pulses.longest(), pulses.passes(),
+                pulses.longestAt()}).get();
             double longestDelivery = deliveries.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             System.out.printf(Locale.ROOT, "BENCH browser listing: %.0f ms; FX deliveries: %d, longest %.1f ms, "
-                    + "total %.0f ms; layout passes: %d, longest %.1f ms%n", listingMs, deliveries.size(),
+                    + "total %.0f ms; layout passes: %d, longest %.1f ms (pass %d)%n", listingMs, deliveries.size(),
                     longestDelivery, deliveries.stream().mapToDouble(Double::doubleValue).sum(),
-                    (int) listingPasses[1], listingPasses[0]);
+                    (int) listingPasses[1], listingPasses[0], (int) listingPasses[2]);
             // The listing lands on the FX thread region by region, each merged into the sorted rows at once: no
             // delivery and no layout pass may hold a frame.
             BenchResults.below("browser.100k.listing.longestFxDelivery", longestDelivery, "ms", 20);

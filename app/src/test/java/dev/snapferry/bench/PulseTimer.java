@@ -24,6 +24,8 @@ final class PulseTimer {
     /** The longest pass since {@link #resetLongest()}, in ms, and how many passes ran since. */
     private double longest;
     private int passes;
+    /** The pass, counted from {@link #resetLongest()}, that took longest. */
+    private int longestAt;
     private final List<CompletableFuture<Pass>> waiting = new ArrayList<>();
 
     /** Listens to {@code scene}'s pulses; on the FX thread. */
@@ -32,8 +34,11 @@ final class PulseTimer {
         scene.addPostLayoutPulseListener(() -> {
             long end = System.nanoTime();
             Pass pass = new Pass((end - passStart) / 1e6, end);
-            longest = Math.max(longest, pass.ms());
             passes++;
+            if (pass.ms() > longest) {
+                longest = pass.ms();
+                longestAt = passes;
+            }
             if (waiting.isEmpty()) {
                 return;
             }
@@ -47,11 +52,17 @@ final class PulseTimer {
     void resetLongest() {
         longest = 0;
         passes = 0;
+        longestAt = 0;
     }
 
     /** The longest pass since {@link #resetLongest()}, in ms (on the FX thread). */
     double longest() {
         return longest;
+    }
+
+    /** Which pass since {@link #resetLongest()} took longest, the first being 1 (on the FX thread). */
+    int longestAt() {
+        return longestAt;
     }
 
     /** The passes since {@link #resetLongest()} (on the FX thread). */
