@@ -58,7 +58,7 @@ public final class SnapshotCatalog {
     private final ErrorPresenter errors;
     private final RegionGaps gaps;
 
-    private final ObservableList<SnapshotRow> rows = new BulkObservableList<>();
+    private final BulkObservableList<SnapshotRow> rows = new BulkObservableList<>();
     private final ObservableList<SnapshotRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     /** Rows are kept in contiguous segments, one per account and region, in this order. */
     private final Map<String, Integer> segments = new LinkedHashMap<>();
@@ -352,10 +352,8 @@ public final class SnapshotCatalog {
         }
         renumberIfSparse(fresh.size() - old);
         fresh.forEach(this::numbered);
-        if (old > 0) {
-            rows.remove(offset, offset + old);
-        }
-        rows.addAll(offset, fresh);
+        // One change, the old rows out and the new ones in: the sorted view merges it in one pass.
+        rows.replace(offset, offset + old, fresh);
         segments.put(key, fresh.size());
         Replacement replacement = new Replacement(key, before, List.copyOf(fresh));
         replacementListeners.forEach(l -> l.accept(replacement));

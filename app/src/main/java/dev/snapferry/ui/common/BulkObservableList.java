@@ -83,6 +83,35 @@ public final class BulkObservableList<E> extends ModifiableObservableListBase<E>
         }
     }
 
+    /**
+     * Replaces the elements from {@code from} to {@code to} with {@code replacement}, in one move and one change
+     * (a region listed again: its old rows out, its new ones in, in their place).
+     */
+    public void replace(int from, int to, Collection<? extends E> replacement) {
+        Objects.checkFromToIndex(from, to, size());
+        List<? extends E> copy = new ArrayList<>(replacement);
+        if (from == to && copy.isEmpty()) {
+            return;
+        }
+        beginChange();
+        try {
+            modCount++;
+            List<E> range = elements.subList(from, to);
+            List<E> removed = new ArrayList<>(range);
+            range.clear();
+            elements.addAll(from, copy);
+            if (removed.isEmpty()) {
+                nextAdd(from, from + copy.size());
+            } else if (copy.isEmpty()) {
+                nextRemove(from, removed);
+            } else {
+                nextReplace(from, from + copy.size(), removed);
+            }
+        } finally {
+            endChange();
+        }
+    }
+
     @Override
     protected void removeRange(int from, int to) {
         remove(from, to);

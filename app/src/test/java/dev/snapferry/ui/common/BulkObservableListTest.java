@@ -22,7 +22,7 @@ class BulkObservableListTest {
         List<Integer> oracle = new ArrayList<>();
         List<Integer> replayed = ChangeReplay.mirror(list);
         for (int step = 0; step < 400; step++) {
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(10)) {
                 case 0 -> {
                     int at = random.nextInt(oracle.size() + 1);
                     List<Integer> more = numbers(random, random.nextInt(50));
@@ -74,6 +74,14 @@ class BulkObservableListTest {
                     list.setAll(all);
                     oracle.clear();
                     oracle.addAll(all);
+                }
+                case 8 -> {
+                    int from = random.nextInt(oracle.size() + 1);
+                    int to = Math.min(oracle.size(), from + random.nextInt(30));
+                    List<Integer> replacement = numbers(random, random.nextInt(30));
+                    list.replace(from, to, replacement);
+                    oracle.subList(from, to).clear();
+                    oracle.addAll(from, replacement);
                 }
                 default -> {
                     if (random.nextInt(10) == 0) {
